@@ -1,0 +1,49 @@
+#!/usr/bin/env python3
+"""Writes a generated briefs site for validation: N briefs, experts, topics, kinds,
+pagination, drafts, plain pages, and front-matter values full of characters that
+must be escaped (&, <, >, quotes, ]]>, emoji, right-to-left text).
+
+usage: gen_site.py N OUT_DIR
+"""
+import os, random, sys
+
+HAZARDS = ['Tom & Jerry <script>alert(1)</script>', '"Quoted" \'single\'', 'CDATA ]]> end',
+           'Emoji 🛰️ and العربية and עברית', '<b>bold?</b> & more']
+
+def w(path, text):
+    os.makedirs(os.path.dirname(path), exist_ok=True)
+    with open(path, "w", encoding="utf-8") as f:
+        f.write(text)
+
+def q(s):
+    return '"' + s.replace('\\', '\\\\').replace('"', '\\"') + '"'
+
+def main(n, out):
+    r = random.Random(1)
+    w(f"{out}/site.yaml", "title: \"Generated & <Tested> Institute\"\nbase_url: https://gen.example.org/sub/\n"
+      "organisation: GTI\npaginate: 7\ndescription: \"Briefs & quotes <for> validation\"\n"
+      "feed:\n  footer: \"The post {title} appeared first on {site}.\"\n")
+    experts = [f"expert-{i}" for i in range(15)]
+    for i, e in enumerate(experts):
+        name = HAZARDS[i % len(HAZARDS)] if i < 3 else f"Expert Number{i}"
+        w(f"{out}/content/experts/{e}.md", f"---\nname: {q(name)}\nrole: {q(HAZARDS[(i+1) % len(HAZARDS)])}\n"
+          f"links:\n  Site: https://example.org/{e}?a=1&b=2\n---\nBio with *Markdown* & {i}.\n")
+    topics = [f"Topic {i}" for i in range(6)] + ["Café & Crème"]
+    for i in range(n):
+        title = HAZARDS[i % len(HAZARDS)] + f" #{i}" if i % 10 == 0 else f"Brief number {i}"
+        fm = [f"title: {q(title)}", f"date: 20{10 + i % 14:02d}-{1 + i % 12:02d}-{1 + i % 28:02d}",
+              f"kind: {q(['Flash Brief', 'Analysis', 'Memo'][i % 3])}",
+              "topics: [" + ", ".join(q(t) for t in r.sample(topics, 2)) + "]",
+              f"authors: [{r.choice(experts)}]", "responses:"]
+        for e in r.sample(experts, 2):
+            fm += [f"  - expert: {e}", f"    quote: {q('Quote ' + HAZARDS[i % len(HAZARDS)])}"]
+        fm += ["related:", f"  - title: {q('Related & <piece>')}", f"    by: [{r.choice(experts)}]",
+               "    url: https://example.org/x?y=1&z=2", "  - title: \"Internal\"", "    brief: brief-0"]
+        if i % 50 == 49:
+            fm.append("draft: true")
+        body = f"## Latest Developments\n\n- **Lead {i}:** text with a [link](https://example.org/) & more.\n\n| a | b |\n|---|---|\n| 1 | 2 |\n\nFootnote[^1].\n\n[^1]: The note.\n"
+        w(f"{out}/content/briefs/{2010 + i % 14}/brief-{i}.md", "---\n" + "\n".join(fm) + "\n---\n" + body)
+    w(f"{out}/content/pages/about.md", "---\ntitle: \"About & <us>\"\n---\nAbout text.\n")
+
+if __name__ == "__main__":
+    main(int(sys.argv[1]), sys.argv[2])

@@ -1,0 +1,33 @@
+//! `briefs build`: builds the site and prints what it made and how long it took.
+
+use crate::cli::BuildArgs;
+use briefs::config::BuildOptions;
+
+/// Runs the build; warnings go to stderr, the summary to stdout.
+pub fn run(args: BuildArgs) -> anyhow::Result<()> {
+    let opts = BuildOptions {
+        root: args.root,
+        output: args.output,
+        base_url: args.base_url,
+        drafts: args.drafts,
+        now: None,
+    };
+    let report = briefs::build(&opts, args.force)?;
+    for w in &report.warnings.0 {
+        eprintln!("{w}\n");
+    }
+    let r = &report.render;
+    println!(
+        "built {} briefs, {} experts, {} topics, {} kinds, {} pages: {} HTML pages, {} feeds, {} static files in {:.2?}",
+        report.briefs,
+        report.experts,
+        report.topics,
+        report.kinds,
+        report.pages,
+        r.html_pages,
+        r.feeds,
+        r.static_files,
+        report.elapsed
+    );
+    Ok(())
+}

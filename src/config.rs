@@ -1,0 +1,297 @@
+//! Site configuration: `site.yaml` read strictly into [`RawConfig`], then
+//! validated and combined with command-line overrides into [`Config`].
+
+use crate::diag::{Diagnostic, Diagnostics};
+use crate::yaml::Block;
+use jiff::Timestamp;
+use jiff::tz::TimeZone;
+use serde::Deserialize;
+use std::path::{Path, PathBuf};
+
+/// The file that marks a folder as a site root.
+pub const CONFIG_FILE: &str = "site.yaml";
+
+/// The serde shape of `site.yaml`: every key of SPEC section 2, nothing else.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawConfig {
+    title: String,
+    base_url: String,
+    #[serde(default)]
+    description: String,
+    language: Option<String>,
+    organisation: Option<String>,
+    theme: Option<String>,
+    paginate: Option<i64>,
+    #[serde(default)]
+    feed: RawFeed,
+    timezone: Option<String>,
+    max_file_size: Option<u64>,
+    #[serde(default)]
+    extra: serde_json::Map<String, serde_json::Value>,
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawFeed {
+    limit: Option<i64>,
+    footer: Option<String>,
+}
+
+/// What the command line adds to or overrides in `site.yaml`.
+#[derive(Debug, Clone, Default)]
+pub struct BuildOptions {
+    /// The site root (the folder holding site.yaml).
+    pub root: PathBuf,
+    /// Output folder; default `<root>/public`.
+    pub output: Option<PathBuf>,
+    /// Overrides `base_url`, e.g. for a preview deploy.
+    pub base_url: Option<String>,
+    /// Include briefs marked `draft: true`.
+    pub drafts: bool,
+    /// The instant embargoes are compared with; default: now.
+    pub now: Option<Timestamp>,
+}
+
+/// Feed settings.
+#[derive(Debug, Clone)]
+pub struct FeedConfig {
+    pub limit: usize,
+    pub footer: Option<String>,
+}
+
+/// A validated site configuration.
+#[derive(Debug, Clone)]
+pub struct Config {
+    pub root: PathBuf,
+    pub output: PathBuf,
+    pub title: String,
+    /// Absolute base URL, always ending in `/`.
+    pub base_url: String,
+    /// The path part of `base_url`, starting and ending in `/` (often just `/`).
+    pub base_path: String,
+    pub description: String,
+    pub language: String,
+    pub organisation: String,
+    pub theme: String,
+    pub paginate: usize,
+    pub feed: FeedConfig,
+    pub timezone: TimeZone,
+    pub timezone_name: String,
+    pub max_file_size: u64,
+    pub extra: serde_json::Map<String, serde_json::Value>,
+    pub drafts: bool,
+    pub now: Timestamp,
+}
+
+impl Config {
+    /// Reads and validates `<root>/site.yaml`, applying `opts`.
+    pub fn load(opts: &BuildOptions) -> Result<Config, Diagnostics> {
+        let path = opts.root.join(CONFIG_FILE);
+        let text = std::fs::read_to_string(&path).map_err(|e| {
+            Diagnostics(vec![
+                Diagnostic::error(CONFIG_FILE, format!("cannot read site configuration: {e}"))
+                    .hint("run briefs in a site folder, or pass --root DIR (briefs init DIR makes a new site)"),
+            ])
+        })?;
+        Config::from_text(&text, opts)
+    }
+
+    /// Validates the text of a site.yaml, applying `opts`.
+    pub fn from_text(text: &str, opts: &BuildOptions) -> Result<Config, Diagnostics> {
+        let rel = Path::new(CONFIG_FILE);
+        let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+        let block = Block {
+            text,
+            first_line: 1,
+            file: text,
+        };
+        let raw: RawConfig = block.parse(rel).map_err(|d| Diagnostics(vec![d]))?;
+        let mut problems = Diagnostics::default();
+        let at = |key: &str| block.find_key(key).unwrap_or((1, 1));
+        let mut bad = |key: &str, msg: String, hint: &str| {
+            let (l, c) = at(key);
+            problems.push(Diagnostic::error(rel, msg).at(text, l, c).hint(hint));
+        };
+
+        let base_source = opts.base_url.as_deref().unwrap_or(&raw.base_url);
+        let (base_url, base_path) = match normalise_base_url(base_source) {
+            Ok(v) => v,
+            Err(msg) => {
+                bad(
+                    "base_url",
+                    msg,
+                    "write an absolute URL such as https://example.org/ or https://org.github.io/briefs/",
+                );
+                (String::new(), "/".into())
+            }
+        };
+        let paginate = positive(raw.paginate, 20).unwrap_or_else(|| {
+            bad(
+                "paginate",
+                "`paginate` must be a whole number of at least 1".into(),
+                "for example `paginate: 20`",
+            );
+            20
+        });
+        let limit = positive(raw.feed.limit, 50).unwrap_or_else(|| {
+            bad(
+                "limit",
+                "`feed.limit` must be a whole number of at least 1".into(),
+                "for example `limit: 50`",
+            );
+            50
+        });
+        let timezone_name = raw.timezone.unwrap_or_else(|| "UTC".into());
+        let timezone = TimeZone::get(&timezone_name).unwrap_or_else(|_| {
+            bad(
+                "timezone",
+                format!("unknown time zone `{timezone_name}`"),
+                "use an IANA name such as UTC, America/New_York or Europe/Berlin",
+            );
+            TimeZone::UTC
+        });
+        let language = raw.language.unwrap_or_else(|| "en".into());
+        if !is_language_tag(&language) {
+            bad(
+                "language",
+                format!("`{language}` is not a BCP 47 language tag"),
+                "for example `en`, `en-US` or `fr`",
+            );
+        }
+        if raw.title.trim().is_empty() {
+            bad("title", "`title` is empty".into(), "give the site a name");
+        }
+        let theme = raw.theme.unwrap_or_else(|| "default".into());
+        if theme.is_empty() || theme.contains(['/', '\\']) || theme.starts_with('.') {
+            bad(
+                "theme",
+                format!("`{theme}` is not a theme name"),
+                "name a folder under themes/, or leave `theme` out for the built-in theme",
+            );
+        }
+        if problems.has_errors() {
+            return Err(problems.sorted());
+        }
+        Ok(Config {
+            output: opts
+                .output
+                .clone()
+                .unwrap_or_else(|| opts.root.join("public")),
+            root: opts.root.clone(),
+            organisation: raw.organisation.unwrap_or_else(|| raw.title.clone()),
+            title: raw.title,
+            base_url,
+            base_path,
+            description: raw.description,
+            language,
+            theme,
+            paginate,
+            feed: FeedConfig {
+                limit,
+                footer: raw.feed.footer,
+            },
+            timezone,
+            timezone_name,
+            max_file_size: raw.max_file_size.unwrap_or(10 * 1024 * 1024),
+            extra: raw.extra,
+            drafts: opts.drafts,
+            now: opts.now.unwrap_or_else(Timestamp::now),
+        })
+    }
+
+    /// The root-relative URL of a site path such as `briefs/x/`.
+    pub fn url(&self, path: &str) -> String {
+        format!("{}{}", self.base_path, path.trim_start_matches('/'))
+    }
+
+    /// The absolute URL of a site path such as `briefs/x/`.
+    pub fn permalink(&self, path: &str) -> String {
+        format!("{}{}", self.base_url, path.trim_start_matches('/'))
+    }
+}
+
+fn positive(value: Option<i64>, default: usize) -> Option<usize> {
+    match value {
+        None => Some(default),
+        Some(n) if n >= 1 => usize::try_from(n).ok(),
+        Some(_) => None,
+    }
+}
+
+/// Checks an absolute http(s) URL; returns it with a trailing `/` and its path.
+fn normalise_base_url(raw: &str) -> Result<(String, String), String> {
+    let url = url::Url::parse(raw.trim())
+        .map_err(|e| format!("`base_url` `{raw}` is not an absolute URL: {e}"))?;
+    if !matches!(url.scheme(), "http" | "https") || url.host_str().is_none() {
+        return Err(format!(
+            "`base_url` `{raw}` must be an http or https URL with a host"
+        ));
+    }
+    if url.query().is_some() || url.fragment().is_some() {
+        return Err(format!(
+            "`base_url` `{raw}` must not have a query or fragment"
+        ));
+    }
+    let mut base = url.as_str().to_string();
+    if !base.ends_with('/') {
+        base.push('/');
+    }
+    let mut path = url.path().to_string();
+    if !path.ends_with('/') {
+        path.push('/');
+    }
+    Ok((base, path))
+}
+
+fn is_language_tag(tag: &str) -> bool {
+    let mut parts = tag.split('-');
+    let first = parts.next().unwrap_or("");
+    (2..=8).contains(&first.len())
+        && first.chars().all(|c| c.is_ascii_alphabetic())
+        && parts.all(|p| (1..=8).contains(&p.len()) && p.chars().all(|c| c.is_ascii_alphanumeric()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn load(text: &str) -> Result<Config, Diagnostics> {
+        Config::from_text(text, &BuildOptions::default())
+    }
+
+    #[test]
+    fn defaults_fill_in() {
+        let c = load("title: T\nbase_url: https://x.org\n").unwrap();
+        assert_eq!(c.base_url, "https://x.org/");
+        assert_eq!(c.base_path, "/");
+        assert_eq!(c.organisation, "T");
+        assert_eq!((c.paginate, c.feed.limit), (20, 50));
+        assert_eq!(c.language, "en");
+    }
+
+    #[test]
+    fn base_url_with_path() {
+        let c = load("title: T\nbase_url: https://o.github.io/briefs\n").unwrap();
+        assert_eq!(c.base_path, "/briefs/");
+        assert_eq!(c.url("briefs/x/"), "/briefs/briefs/x/");
+        assert_eq!(
+            c.permalink("feed.xml"),
+            "https://o.github.io/briefs/feed.xml"
+        );
+    }
+
+    #[test]
+    fn bad_values_are_reported_together() {
+        let e = load("title: T\nbase_url: nope\npaginate: 0\ntimezone: Mars/Base\n").unwrap_err();
+        let lines: Vec<_> = e.0.iter().map(|d| d.line).collect();
+        assert_eq!(lines, [Some(2), Some(3), Some(4)]);
+    }
+
+    #[test]
+    fn unknown_key_names_line_and_nearest() {
+        let e = load("title: T\nbase_url: https://x.org\npaginte: 3\n").unwrap_err();
+        assert_eq!(e.0[0].line, Some(3));
+        assert_eq!(e.0[0].hint.as_deref(), Some("did you mean `paginate`?"));
+    }
+}

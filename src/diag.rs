@@ -1,0 +1,278 @@
+//! Diagnostics: problems found in a site's content or templates, each naming
+//! the file (relative to the site root), line and column, what is wrong and
+//! how to fix it. Stages collect them; the build fails once with all of them.
+
+use std::fmt;
+use std::path::{Path, PathBuf};
+
+/// How bad a problem is: errors fail the build, warnings are only printed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Severity {
+    Error,
+    Warning,
+}
+
+/// One problem at one place in one file.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Diagnostic {
+    pub severity: Severity,
+    /// Path relative to the site root, with `/` separators.
+    pub path: PathBuf,
+    /// 1-based line, when known.
+    pub line: Option<usize>,
+    /// 1-based column (in characters), when known.
+    pub col: Option<usize>,
+    pub message: String,
+    pub hint: Option<Box<str>>,
+    /// The offending source line, shown under the message with a caret.
+    pub snippet: Option<Box<str>>,
+}
+
+impl Diagnostic {
+    /// An error about a whole file.
+    pub fn error(path: impl Into<PathBuf>, message: impl Into<String>) -> Self {
+        Diagnostic {
+            severity: Severity::Error,
+            path: path.into(),
+            line: None,
+            col: None,
+            message: message.into(),
+            hint: None,
+            snippet: None,
+        }
+    }
+
+    /// A warning about a whole file.
+    pub fn warning(path: impl Into<PathBuf>, message: impl Into<String>) -> Self {
+        Diagnostic {
+            severity: Severity::Warning,
+            ..Diagnostic::error(path, message)
+        }
+    }
+
+    /// Places the problem at `line`:`col` of `source` (the whole file's text),
+    /// keeping that line as the snippet.
+    pub fn at(mut self, source: &str, line: usize, col: usize) -> Self {
+        self.line = Some(line.max(1));
+        self.col = Some(col.max(1));
+        self.snippet = source
+            .lines()
+            .nth(line.saturating_sub(1))
+            .map(|l| l.trim_end_matches('\r').into());
+        self
+    }
+
+    /// Places the problem at a line and column without a snippet.
+    pub fn at_line(mut self, line: usize, col: usize) -> Self {
+        self.line = Some(line.max(1));
+        self.col = Some(col.max(1));
+        self
+    }
+
+    /// Adds a hint saying how to fix the problem.
+    pub fn hint(mut self, hint: impl Into<String>) -> Self {
+        self.hint = Some(hint.into().into_boxed_str());
+        self
+    }
+
+    /// Whether this problem fails the build.
+    pub fn is_error(&self) -> bool {
+        self.severity == Severity::Error
+    }
+
+    fn sort_key(&self) -> (&Path, usize, usize, Severity, &str) {
+        (
+            &self.path,
+            self.line.unwrap_or(0),
+            self.col.unwrap_or(0),
+            self.severity,
+            &self.message,
+        )
+    }
+}
+
+impl fmt::Display for Diagnostic {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let path = self.path.to_string_lossy().replace('\\', "/");
+        let level = match self.severity {
+            Severity::Error => "error",
+            Severity::Warning => "warning",
+        };
+        match (self.line, self.col) {
+            (Some(l), Some(c)) => write!(f, "{path}:{l}:{c}: {level}: {}", self.message)?,
+            (Some(l), None) => write!(f, "{path}:{l}: {level}: {}", self.message)?,
+            _ => write!(f, "{path}: {level}: {}", self.message)?,
+        }
+        if let (Some(snippet), Some(line)) = (&self.snippet, self.line) {
+            let gutter = line.to_string().len();
+            let col = self.col.unwrap_or(1);
+            let pad: String = snippet
+                .chars()
+                .take(col - 1)
+                .map(|c| if c == '\t' { '\t' } else { ' ' })
+                .collect();
+            write!(
+                f,
+                "\n{:gutter$} |\n{line} | {snippet}\n{:gutter$} | {pad}^",
+                "", ""
+            )?;
+        }
+        if let Some(hint) = &self.hint {
+            write!(f, "\n  = help: {hint}")?;
+        }
+        Ok(())
+    }
+}
+
+/// Every problem of one build, sorted by file and line. As an error it means
+/// "the build failed because of these"; it never holds zero errors.
+#[derive(Debug, Default, Clone)]
+pub struct Diagnostics(pub Vec<Diagnostic>);
+
+impl Diagnostics {
+    /// Adds one problem.
+    pub fn push(&mut self, d: Diagnostic) {
+        self.0.push(d);
+    }
+
+    /// Adds many problems.
+    pub fn extend(&mut self, ds: impl IntoIterator<Item = Diagnostic>) {
+        self.0.extend(ds);
+    }
+
+    /// Whether any problem is an error.
+    pub fn has_errors(&self) -> bool {
+        self.0.iter().any(Diagnostic::is_error)
+    }
+
+    /// Number of errors.
+    pub fn error_count(&self) -> usize {
+        self.0.iter().filter(|d| d.is_error()).count()
+    }
+
+    /// Sorts by path, line and column, dropping exact repeats.
+    pub fn sorted(mut self) -> Self {
+        self.0.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
+        self.0.dedup();
+        self
+    }
+
+    /// The warnings only.
+    pub fn warnings(&self) -> impl Iterator<Item = &Diagnostic> {
+        self.0.iter().filter(|d| !d.is_error())
+    }
+
+    /// `Err(self)` (sorted) when any error is present, else `Ok(self)`.
+    pub fn into_result(self) -> Result<Diagnostics, Diagnostics> {
+        if self.has_errors() {
+            Err(self.sorted())
+        } else {
+            Ok(self.sorted())
+        }
+    }
+}
+
+impl fmt::Display for Diagnostics {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        for d in &self.0 {
+            writeln!(f, "{d}\n")?;
+        }
+        let n = self.error_count();
+        write!(
+            f,
+            "{n} error{} found; nothing was written",
+            if n == 1 { "" } else { "s" }
+        )
+    }
+}
+
+impl std::error::Error for Diagnostics {}
+
+/// The known name closest to `wrong`, if one is close enough to be a likely typo.
+pub fn nearest<'a>(wrong: &str, known: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {
+    known
+        .into_iter()
+        .map(|k| (strsim::jaro_winkler(wrong, k), k))
+        .filter(|(score, _)| *score > 0.7)
+        .max_by(|a, b| a.0.total_cmp(&b.0).then_with(|| b.1.cmp(a.1)))
+        .map(|(_, k)| k)
+}
+
+/// A hint naming the nearest known value, or listing a few known values.
+pub fn did_you_mean<'a>(wrong: &str, known: impl IntoIterator<Item = &'a str> + Clone) -> String {
+    match nearest(wrong, known.clone()) {
+        Some(k) => format!("did you mean `{k}`?"),
+        None => {
+            let list: Vec<&str> = known.into_iter().take(8).collect();
+            if list.is_empty() {
+                "there are none yet".to_string()
+            } else {
+                format!("known values include: {}", list.join(", "))
+            }
+        }
+    }
+}
+
+/// 1-based line and column (in characters) of byte offset `at` in `text`.
+pub fn line_col(text: &str, at: usize) -> (usize, usize) {
+    let at = at.min(text.len());
+    let before = &text[..floor_char_boundary(text, at)];
+    let line = before.matches('\n').count() + 1;
+    let line_start = before.rfind('\n').map_or(0, |i| i + 1);
+    let col = before[line_start..].chars().count() + 1;
+    (line, col)
+}
+
+fn floor_char_boundary(text: &str, mut at: usize) -> usize {
+    while !text.is_char_boundary(at) {
+        at -= 1;
+    }
+    at
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn prints_path_line_col_snippet_and_hint() {
+        let d = Diagnostic::error("content/briefs/x.md", "unknown field `autor`")
+            .at("---\nautor: x\n---\n", 2, 1)
+            .hint("did you mean `authors`?");
+        assert_eq!(
+            d.to_string(),
+            "content/briefs/x.md:2:1: error: unknown field `autor`\n  |\n2 | autor: x\n  | ^\n  = help: did you mean `authors`?"
+        );
+    }
+
+    #[test]
+    fn line_col_counts_characters() {
+        for (text, at, want) in [
+            ("abc", 0, (1, 1)),
+            ("a\nbc", 3, (2, 2)),
+            ("é\né", 5, (2, 2)),
+            ("x", 99, (1, 2)),
+        ] {
+            assert_eq!(line_col(text, at), want, "{text:?} at {at}");
+        }
+    }
+
+    #[test]
+    fn nearest_suggests_typos_only() {
+        let known = ["authors", "title", "topics"];
+        assert_eq!(nearest("autors", known), Some("authors"));
+        assert_eq!(nearest("zzzz", known), None);
+    }
+
+    #[test]
+    fn sorted_orders_by_path_then_line() {
+        let ds = Diagnostics(vec![
+            Diagnostic::error("b.md", "x").at_line(1, 1),
+            Diagnostic::error("a.md", "y").at_line(9, 1),
+            Diagnostic::error("a.md", "z").at_line(2, 1),
+        ])
+        .sorted();
+        let order: Vec<_> = ds.0.iter().map(|d| d.message.as_str()).collect();
+        assert_eq!(order, ["z", "y", "x"]);
+    }
+}

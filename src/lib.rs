@@ -1,0 +1,105 @@
+//! briefs: a static site generator for think-tank policy briefs.
+//!
+//! A build is a pipeline of stages, each using only earlier ones:
+//!
+//! 1. [`config`]: `site.yaml` -> [`config::Config`]
+//! 2. [`load`]: walk `content/` -> source files
+//! 3. [`parse`]: front matter + Markdown -> parsed briefs, experts, pages
+//! 4. [`model`]: resolve references, build indexes -> [`model::Site`]
+//! 5. [`render`]: site + templates -> output files, handed to a [`render::Sink`]
+//! 6. [`write`]: staging folder -> atomic swap into `public/`
+//!
+//! Content problems at any stage are [`diag::Diagnostic`]s, collected and
+//! returned together as [`diag::Diagnostics`]; the library never prints.
+
+pub mod config;
+pub mod diag;
+pub mod load;
+pub mod model;
+pub mod parse;
+pub mod render;
+pub mod write;
+pub mod yaml;
+
+use config::{BuildOptions, Config};
+use diag::Diagnostics;
+use model::Site;
+use render::{RenderReport, Sink, Templates};
+use std::time::{Duration, Instant};
+
+/// What a build made.
+#[derive(Debug, Clone)]
+pub struct BuildReport {
+    pub briefs: usize,
+    pub experts: usize,
+    pub topics: usize,
+    pub kinds: usize,
+    pub pages: usize,
+    pub render: RenderReport,
+    pub warnings: Diagnostics,
+    pub elapsed: Duration,
+}
+
+/// Stages 1–4: reads and validates a whole site into its model. Returns the
+/// site and its warnings, or every error found.
+pub fn load_site(opts: &BuildOptions) -> Result<(Site, Diagnostics), Diagnostics> {
+    let config = Config::load(opts)?;
+    let sources = load::load(&config.root, config.max_file_size)?;
+    let parsed = parse::parse_all(&sources.files, &config)?;
+    let (site, mut warnings) = model::assemble(parsed, config)?;
+    warnings.extend(sources.warnings.0);
+    Ok((site, warnings.sorted()))
+}
+
+/// Stages 1–5 into any sink: the whole build except the disk.
+pub fn build_into(opts: &BuildOptions, sink: &dyn Sink) -> anyhow::Result<BuildReport> {
+    let started = Instant::now();
+    let (site, warnings) = load_site(opts).map_err(|d| with_snippets(d, &opts.root))?;
+    let templates = Templates::load(&site.config)?;
+    let render = render::render(&site, &templates, sink)?;
+    Ok(BuildReport {
+        briefs: site.briefs.len(),
+        experts: site.experts.len(),
+        topics: site.topics.len(),
+        kinds: site.kinds.len(),
+        pages: site.pages.len(),
+        render,
+        warnings: with_snippets(warnings, &opts.root),
+        elapsed: started.elapsed(),
+    })
+}
+
+/// A full build: renders into a staging folder and swaps it in as the
+/// output folder only if everything succeeded.
+pub fn build(opts: &BuildOptions, force: bool) -> anyhow::Result<BuildReport> {
+    let output = opts
+        .output
+        .clone()
+        .unwrap_or_else(|| opts.root.join("public"));
+    write::check_output(&opts.root, &output, force)?;
+    let staging = write::Staging::new(&output)?;
+    let report = build_into(opts, &write::DiskSink::new(staging.dir.clone()))?;
+    staging.publish()?;
+    Ok(report)
+}
+
+/// Fills in the source line of diagnostics that carry a line but no snippet.
+fn with_snippets(mut diags: Diagnostics, root: &std::path::Path) -> Diagnostics {
+    let mut cache: std::collections::HashMap<std::path::PathBuf, Option<String>> =
+        Default::default();
+    for d in &mut diags.0 {
+        if d.snippet.is_some() {
+            continue;
+        }
+        let (Some(line), Some(col)) = (d.line, d.col) else {
+            continue;
+        };
+        let text = cache
+            .entry(d.path.clone())
+            .or_insert_with(|| std::fs::read_to_string(root.join(&d.path)).ok());
+        if let Some(text) = text {
+            *d = d.clone().at(text, line, col);
+        }
+    }
+    diags
+}

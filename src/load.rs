@@ -1,0 +1,215 @@
+//! Stage 1: walk `content/` and read every brief, expert and page file into
+//! memory as text. Unreadable folders, symlink loops, non-UTF-8 files and
+//! oversized files become diagnostics; nothing is silently skipped.
+
+use crate::diag::{Diagnostic, Diagnostics};
+use rayon::prelude::*;
+use std::path::{Path, PathBuf};
+
+/// Which collection a content file belongs to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Collection {
+    Brief,
+    Expert,
+    Page,
+}
+
+impl Collection {
+    /// Folder under `content/` that holds this collection.
+    pub fn folder(self) -> &'static str {
+        match self {
+            Collection::Brief => "briefs",
+            Collection::Expert => "experts",
+            Collection::Page => "pages",
+        }
+    }
+
+    const ALL: [Collection; 3] = [Collection::Brief, Collection::Expert, Collection::Page];
+}
+
+/// One content file, read.
+#[derive(Debug, Clone)]
+pub struct SourceFile {
+    pub collection: Collection,
+    /// Path relative to the site root, e.g. `content/briefs/2024/x.md`.
+    pub rel: PathBuf,
+    pub text: String,
+}
+
+/// Every content file of a site, sorted by collection and path.
+#[derive(Debug, Default)]
+pub struct Sources {
+    pub files: Vec<SourceFile>,
+    pub warnings: Diagnostics,
+}
+
+/// Reads every content file under `root/content`.
+pub fn load(root: &Path, max_file_size: u64) -> Result<Sources, Diagnostics> {
+    let mut problems = Diagnostics::default();
+    let mut paths = Vec::new();
+    for collection in Collection::ALL {
+        walk(root, collection, &mut paths, &mut problems);
+    }
+    paths.sort();
+    let read: Vec<Result<SourceFile, Diagnostic>> = paths
+        .par_iter()
+        .map(|(collection, rel)| read_source(root, *collection, rel, max_file_size))
+        .collect();
+    let mut files = Vec::with_capacity(read.len());
+    for r in read {
+        match r {
+            Ok(f) => files.push(f),
+            Err(d) => problems.push(d),
+        }
+    }
+    match problems.into_result() {
+        Ok(warnings) => Ok(Sources { files, warnings }),
+        Err(e) => Err(e),
+    }
+}
+
+/// Lists the Markdown files of one collection.
+fn walk(
+    root: &Path,
+    collection: Collection,
+    out: &mut Vec<(Collection, PathBuf)>,
+    problems: &mut Diagnostics,
+) {
+    let dir = root.join("content").join(collection.folder());
+    if !dir.exists() {
+        return;
+    }
+    let walker = walkdir::WalkDir::new(&dir)
+        .follow_links(true)
+        .sort_by_file_name();
+    for entry in walker {
+        let entry = match entry {
+            Ok(e) => e,
+            Err(e) => {
+                problems.push(walk_error(root, &dir, &e));
+                continue;
+            }
+        };
+        let rel = relative(root, entry.path());
+        let name = entry.file_name().to_string_lossy();
+        if name.starts_with('.') || !entry.file_type().is_file() {
+            continue;
+        }
+        if !name.ends_with(".md") {
+            problems.push(
+                Diagnostic::warning(&rel, "not a Markdown file; ignored")
+                    .hint("content files end in .md; put images and downloads under static/"),
+            );
+            continue;
+        }
+        if collection == Collection::Expert && entry.depth() > 1 {
+            problems.push(
+                Diagnostic::error(&rel, "expert files must sit directly in content/experts/")
+                    .hint("move it up: the file name (without .md) is the expert's id"),
+            );
+            continue;
+        }
+        out.push((collection, rel));
+    }
+}
+
+fn walk_error(root: &Path, dir: &Path, e: &walkdir::Error) -> Diagnostic {
+    let at = e.path().unwrap_or(dir);
+    let rel = relative(root, at);
+    if let Some(ancestor) = e.loop_ancestor() {
+        return Diagnostic::error(
+            &rel,
+            format!(
+                "symbolic link loop: it points back to {}",
+                relative(root, ancestor).display()
+            ),
+        )
+        .hint("remove the link or point it outside its own folder");
+    }
+    let cause = e
+        .io_error()
+        .map_or_else(|| e.to_string(), ToString::to_string);
+    Diagnostic::error(&rel, format!("cannot read: {cause}"))
+        .hint("check the file's permissions, or move it out of content/")
+}
+
+fn read_source(
+    root: &Path,
+    collection: Collection,
+    rel: &Path,
+    max: u64,
+) -> Result<SourceFile, Diagnostic> {
+    let abs = root.join(rel);
+    let meta =
+        std::fs::metadata(&abs).map_err(|e| Diagnostic::error(rel, format!("cannot read: {e}")))?;
+    if meta.len() > max {
+        return Err(Diagnostic::error(
+            rel,
+            format!(
+                "file is {} bytes, over the limit of {max} bytes",
+                meta.len()
+            ),
+        )
+        .hint("split the file, or raise `max_file_size` in site.yaml"));
+    }
+    let bytes =
+        std::fs::read(&abs).map_err(|e| Diagnostic::error(rel, format!("cannot read: {e}")))?;
+    let text = String::from_utf8(bytes).map_err(|e| {
+        let at = e.utf8_error().valid_up_to();
+        let (line, col) = crate::diag::line_col(
+            std::str::from_utf8(&e.as_bytes()[..at]).unwrap_or_default(),
+            at,
+        );
+        Diagnostic::error(
+            rel,
+            format!("not valid UTF-8 (first bad byte at offset {at})"),
+        )
+        .at_line(line, col)
+        .hint("save the file as UTF-8 in your editor")
+    })?;
+    Ok(SourceFile {
+        collection,
+        rel: rel.to_path_buf(),
+        text,
+    })
+}
+
+/// `path` relative to `root`, for messages.
+pub fn relative(root: &Path, path: &Path) -> PathBuf {
+    path.strip_prefix(root).unwrap_or(path).to_path_buf()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn reads_collections_and_reports_bad_files() {
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path();
+        std::fs::create_dir_all(root.join("content/briefs/2024")).unwrap();
+        std::fs::create_dir_all(root.join("content/experts")).unwrap();
+        std::fs::write(root.join("content/briefs/2024/a.md"), "x").unwrap();
+        std::fs::write(root.join("content/experts/e.md"), "y").unwrap();
+        let s = load(root, 100).unwrap();
+        let got: Vec<_> = s
+            .files
+            .iter()
+            .map(|f| (f.collection, f.rel.clone()))
+            .collect();
+        assert_eq!(
+            got,
+            [
+                (Collection::Brief, PathBuf::from("content/briefs/2024/a.md")),
+                (Collection::Expert, PathBuf::from("content/experts/e.md")),
+            ]
+        );
+        std::fs::write(root.join("content/experts/bad.md"), b"ok\n\xff").unwrap();
+        std::fs::write(root.join("content/experts/big.md"), vec![b'a'; 101]).unwrap();
+        let e = load(root, 100).unwrap_err();
+        assert_eq!(e.0.len(), 2, "{e}");
+        assert!(e.0[0].message.contains("offset 3"), "{e}");
+        assert_eq!(e.0[0].line, Some(2));
+        assert!(e.0[1].message.contains("over the limit"), "{e}");
+    }
+}

@@ -1,0 +1,35 @@
+//! The `briefs` binary: parses arguments, runs one command, prints every
+//! error with its causes, and exits 0 (ok), 1 (content or build error) or
+//! 2 (usage error, from clap).
+
+mod cli;
+mod cmd;
+
+use briefs::diag::Diagnostics;
+use clap::Parser;
+use std::process::ExitCode;
+
+fn main() -> ExitCode {
+    let cli = cli::Cli::parse();
+    let result = match cli.command {
+        cli::Command::Build(args) => cmd::build::run(args),
+    };
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            report(&e);
+            ExitCode::from(1)
+        }
+    }
+}
+
+fn report(e: &anyhow::Error) {
+    if let Some(diags) = e.downcast_ref::<Diagnostics>() {
+        eprintln!("{diags}");
+        return;
+    }
+    eprintln!("error: {e}");
+    for cause in e.chain().skip(1) {
+        eprintln!("  caused by: {cause}");
+    }
+}

@@ -1,0 +1,400 @@
+//! Assembles parsed files into a [`Site`]: drops drafts and embargoed briefs,
+//! sorts, resolves every expert and brief reference (suggesting the nearest
+//! id for an unknown one), refuses URL collisions, and builds the reverse
+//! indexes in one pass over the briefs.
+
+use super::*;
+use crate::diag::{Diagnostic, Diagnostics, did_you_mean};
+use crate::parse::{Parsed, ParsedBrief, ParsedExpert, ParsedPage, Ref};
+use std::collections::{BTreeMap, HashMap};
+use std::path::Path;
+
+/// Builds the site model; all reference problems are reported together.
+/// Warnings (nothing wrong, but worth a look) come back with the site.
+pub fn assemble(parsed: Parsed, config: Config) -> Result<(Site, Diagnostics), Diagnostics> {
+    let mut problems = Diagnostics::default();
+    check_brief_slugs(&parsed.briefs, &mut problems);
+    check_page_paths(&parsed.pages, &mut problems);
+
+    let (mut published, unpublished): (Vec<ParsedBrief>, Vec<ParsedBrief>) = parsed
+        .briefs
+        .into_iter()
+        .partition(|b| is_published(b, &config));
+    published.sort_by(|a, b| {
+        b.date
+            .timestamp
+            .cmp(&a.date.timestamp)
+            .then_with(|| a.slug.cmp(&b.slug))
+    });
+    let unpublished: HashMap<String, &'static str> = unpublished
+        .into_iter()
+        .map(|b| (b.slug, if b.draft { "a draft" } else { "under embargo" }))
+        .collect();
+
+    let mut experts = parsed.experts;
+    experts.sort_by(|a, b| {
+        a.sort_name
+            .to_lowercase()
+            .cmp(&b.sort_name.to_lowercase())
+            .then_with(|| a.id.cmp(&b.id))
+    });
+    let expert_ids: HashMap<&str, ExpertId> = experts
+        .iter()
+        .enumerate()
+        .map(|(i, e)| (e.id.as_str(), i))
+        .collect();
+    let brief_ids: HashMap<&str, BriefId> = published
+        .iter()
+        .enumerate()
+        .map(|(i, b)| (b.slug.as_str(), i))
+        .collect();
+    let (topics, topic_of) = group(
+        published
+            .iter()
+            .flat_map(|b| b.topics.iter().map(|t| t.id.as_str())),
+    );
+    let (kinds, kind_of) = group(published.iter().map(|b| b.kind.as_str()));
+
+    let resolver = Resolver {
+        experts: &expert_ids,
+        expert_names: {
+            let mut v: Vec<&str> = expert_ids.keys().copied().collect();
+            v.sort_unstable();
+            v
+        },
+        briefs: &brief_ids,
+        unpublished: &unpublished,
+    };
+    let mut briefs = Vec::with_capacity(published.len());
+    for b in &published {
+        briefs.push(resolver.brief(b, &topic_of, &kind_of, &mut problems));
+    }
+    if problems.has_errors() {
+        return Err(problems.sorted());
+    }
+    let briefs: Vec<Brief> = briefs.into_iter().flatten().collect();
+    let mut experts: Vec<Expert> = experts.into_iter().map(expert).collect();
+    let mut topics = topics;
+    let mut kinds = kinds;
+    index(&briefs, &mut experts, &mut topics, &mut kinds);
+    warn_idle(&briefs, &experts, &mut problems);
+    let pages = parsed
+        .pages
+        .into_iter()
+        .filter(|p| config.drafts || !p.draft)
+        .map(page)
+        .collect();
+    let site = Site {
+        config,
+        briefs,
+        experts,
+        topics,
+        kinds,
+        pages,
+    };
+    Ok((site, problems.sorted()))
+}
+
+fn is_published(b: &ParsedBrief, config: &Config) -> bool {
+    (config.drafts || !b.draft) && b.embargo.is_none_or(|e| e.timestamp <= config.now)
+}
+
+/// Groups names by slug; the first spelling seen names the group.
+fn group<'a>(names: impl Iterator<Item = &'a str>) -> (Vec<Group>, HashMap<String, usize>) {
+    let mut by_slug: BTreeMap<String, &str> = BTreeMap::new();
+    for n in names {
+        by_slug.entry(slug::slugify(n)).or_insert(n);
+    }
+    let mut of = HashMap::new();
+    let groups = by_slug
+        .into_iter()
+        .enumerate()
+        .map(|(i, (slug, name))| {
+            of.insert(name.to_string(), i);
+            of.insert(slug.clone(), i);
+            Group {
+                name: name.to_string(),
+                slug,
+                briefs: Vec::new(),
+            }
+        })
+        .collect();
+    (groups, of)
+}
+
+fn lookup_group(of: &HashMap<String, usize>, name: &str) -> usize {
+    of.get(name)
+        .or_else(|| of.get(&slug::slugify(name)))
+        .copied()
+        .unwrap_or(0)
+}
+
+struct Resolver<'a> {
+    experts: &'a HashMap<&'a str, ExpertId>,
+    expert_names: Vec<&'a str>,
+    briefs: &'a HashMap<&'a str, BriefId>,
+    unpublished: &'a HashMap<String, &'static str>,
+}
+
+impl Resolver<'_> {
+    fn brief(
+        &self,
+        b: &ParsedBrief,
+        topic_of: &HashMap<String, usize>,
+        kind_of: &HashMap<String, usize>,
+        problems: &mut Diagnostics,
+    ) -> Option<Brief> {
+        let before = problems.error_count();
+        let authors = self.experts_of(&b.source, &b.authors, "author", problems);
+        let responses = b
+            .responses
+            .iter()
+            .filter_map(|r| {
+                let expert = self.expert(&b.source, &r.expert, "quoted expert", problems)?;
+                Some(Response {
+                    expert,
+                    quote: r.quote.clone(),
+                })
+            })
+            .collect();
+        let related = b
+            .related
+            .iter()
+            .map(|r| Related {
+                title: r.title.clone(),
+                by: self.experts_of(&b.source, &r.by, "related piece author", problems),
+                by_name: r.by_name.clone(),
+                link: match (&r.url, &r.brief) {
+                    (Some(url), _) => Link::External(url.clone()),
+                    (None, Some(target)) => self.brief_link(&b.source, target, problems),
+                    (None, None) => Link::None,
+                },
+            })
+            .collect();
+        if problems.error_count() > before {
+            return None;
+        }
+        let mut topics: Vec<TopicId> = b
+            .topics
+            .iter()
+            .map(|t| lookup_group(topic_of, &t.id))
+            .collect();
+        topics.dedup();
+        Some(Brief {
+            source: b.source.clone(),
+            slug: b.slug.clone(),
+            title: b.title.clone(),
+            date: b.date,
+            updated: b.updated,
+            kind: lookup_group(kind_of, &b.kind),
+            summary: b.summary.clone(),
+            body_html: b.body_html.clone(),
+            topics,
+            authors,
+            responses,
+            related,
+            draft: b.draft,
+            extra: b.extra.clone(),
+        })
+    }
+
+    fn experts_of(
+        &self,
+        source: &Path,
+        refs: &[Ref],
+        role: &str,
+        problems: &mut Diagnostics,
+    ) -> Vec<ExpertId> {
+        refs.iter()
+            .filter_map(|r| self.expert(source, r, role, problems))
+            .collect()
+    }
+
+    fn expert(
+        &self,
+        source: &Path,
+        r: &Ref,
+        role: &str,
+        problems: &mut Diagnostics,
+    ) -> Option<ExpertId> {
+        let found = self.experts.get(r.id.as_str()).copied();
+        if found.is_none() {
+            problems.push(
+                Diagnostic::error(source, format!("unknown expert `{}` ({role})", r.id))
+                    .at_line(r.line, r.col)
+                    .hint(format!(
+                        "{} Experts are files in content/experts/; `briefs new expert \"Full Name\"` makes one",
+                        did_you_mean(&r.id, self.expert_names.iter().copied())
+                    )),
+            );
+        }
+        found
+    }
+
+    fn brief_link(&self, source: &Path, r: &Ref, problems: &mut Diagnostics) -> Link {
+        if let Some(id) = self.briefs.get(r.id.as_str()) {
+            return Link::Brief(*id);
+        }
+        if let Some(why) = self.unpublished.get(&r.id) {
+            problems.push(
+                Diagnostic::warning(
+                    source,
+                    format!(
+                        "related brief `{}` is {why}; it is listed without a link",
+                        r.id
+                    ),
+                )
+                .at_line(r.line, r.col),
+            );
+            return Link::None;
+        }
+        let mut known: Vec<&str> = self.briefs.keys().copied().collect();
+        known.sort_unstable();
+        problems.push(
+            Diagnostic::error(source, format!("related brief `{}` names no brief", r.id))
+                .at_line(r.line, r.col)
+                .hint(format!(
+                    "{} `brief:` takes another brief's slug",
+                    did_you_mean(&r.id, known)
+                )),
+        );
+        Link::None
+    }
+}
+
+fn check_brief_slugs(briefs: &[ParsedBrief], problems: &mut Diagnostics) {
+    let mut sorted: Vec<&ParsedBrief> = briefs.iter().collect();
+    sorted.sort_by(|a, b| a.source.cmp(&b.source));
+    let mut seen: HashMap<&str, &Path> = HashMap::new();
+    for b in sorted {
+        if let Some(first) = seen.insert(&b.slug, &b.source) {
+            seen.insert(&b.slug, first);
+            problems.push(
+                Diagnostic::error(
+                    &b.source,
+                    format!(
+                        "URL /briefs/{}/ is also the URL of {}",
+                        b.slug,
+                        first.display()
+                    ),
+                )
+                .at_line(b.slug_at.0, b.slug_at.1)
+                .hint("give one of the two briefs a different `slug:`"),
+            );
+        }
+    }
+}
+
+fn check_page_paths(pages: &[ParsedPage], problems: &mut Diagnostics) {
+    let mut seen: HashMap<&str, &Path> = HashMap::new();
+    for p in pages {
+        let first_segment = p.path.split('/').next().unwrap_or("");
+        if paths::RESERVED.contains(&first_segment) {
+            problems.push(
+                Diagnostic::error(
+                    &p.source,
+                    format!("URL /{}/ belongs to pages briefs generates", p.path),
+                )
+                .at_line(1, 1)
+                .hint("give the page another `slug:` or file name"),
+            );
+        } else if let Some(first) = seen.insert(&p.path, &p.source) {
+            problems.push(
+                Diagnostic::error(
+                    &p.source,
+                    format!("URL /{}/ is also the URL of {}", p.path, first.display()),
+                )
+                .at_line(1, 1)
+                .hint("give one of the two pages a different `slug:`"),
+            );
+        }
+    }
+}
+
+fn expert(e: ParsedExpert) -> Expert {
+    Expert {
+        id: e.id,
+        source: e.source,
+        name: e.name,
+        honorific: e.honorific,
+        role: e.role,
+        program: e.program,
+        sort_name: e.sort_name,
+        photo: e.photo,
+        email: e.email,
+        links: e.links,
+        topics: e.topics,
+        bio_html: e.bio_html,
+        extra: e.extra,
+        authored: Vec::new(),
+        quoted: Vec::new(),
+        related: Vec::new(),
+        appears_in: Vec::new(),
+    }
+}
+
+fn page(p: ParsedPage) -> Page {
+    Page {
+        source: p.source,
+        title: p.title,
+        path: p.path,
+        description: p.description,
+        body_html: p.body_html,
+        extra: p.extra,
+    }
+}
+
+/// One pass over the briefs, newest first, fills every reverse index.
+fn index(briefs: &[Brief], experts: &mut [Expert], topics: &mut [Topic], kinds: &mut [Kind]) {
+    for (id, b) in briefs.iter().enumerate() {
+        kinds[b.kind].briefs.push(id);
+        for &t in &b.topics {
+            topics[t].briefs.push(id);
+        }
+        for &a in &b.authors {
+            push_once(&mut experts[a].authored, id);
+            push_once(&mut experts[a].appears_in, id);
+        }
+        for (i, r) in b.responses.iter().enumerate() {
+            experts[r.expert].quoted.push(QuoteRef {
+                brief: id,
+                response: i,
+            });
+            push_once(&mut experts[r.expert].appears_in, id);
+        }
+        for (i, r) in b.related.iter().enumerate() {
+            for &e in &r.by {
+                experts[e].related.push(RelatedRef {
+                    brief: id,
+                    related: i,
+                });
+            }
+        }
+    }
+}
+
+/// Appends `id` unless it is already last (ids arrive in order).
+fn push_once(v: &mut Vec<BriefId>, id: BriefId) {
+    if v.last() != Some(&id) {
+        v.push(id);
+    }
+}
+
+fn warn_idle(briefs: &[Brief], experts: &[Expert], problems: &mut Diagnostics) {
+    for e in experts {
+        if e.appears_in.is_empty() && e.related.is_empty() {
+            problems.push(Diagnostic::warning(
+                &e.source,
+                format!("expert `{}` has no briefs or quotes yet", e.id),
+            ));
+        }
+    }
+    for b in briefs {
+        if b.topics.is_empty() {
+            problems.push(
+                Diagnostic::warning(&b.source, "brief has no topics")
+                    .hint("add `topics: [...]` so readers can find it"),
+            );
+        }
+    }
+}

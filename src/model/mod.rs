@@ -1,0 +1,211 @@
+//! Stage 3: the assembled [`Site`]: every published brief, expert, topic,
+//! kind and page, with references resolved to indexes and the reverse
+//! indexes (expert -> briefs, topic -> briefs) built in one pass. Briefs are
+//! sorted newest first (ties by slug), so a `BriefId` order is listing order.
+
+mod assemble;
+
+pub use assemble::assemble;
+
+use crate::config::Config;
+use crate::parse::Moment;
+use indexmap::IndexMap;
+use std::path::PathBuf;
+
+/// Index into [`Site::briefs`]; smaller is newer.
+pub type BriefId = usize;
+/// Index into [`Site::experts`]; ordered by sort name.
+pub type ExpertId = usize;
+/// Index into [`Site::topics`]; ordered by slug.
+pub type TopicId = usize;
+/// Index into [`Site::kinds`]; ordered by slug.
+pub type KindId = usize;
+
+/// A whole site, ready to render.
+#[derive(Debug)]
+pub struct Site {
+    pub config: Config,
+    pub briefs: Vec<Brief>,
+    pub experts: Vec<Expert>,
+    pub topics: Vec<Topic>,
+    pub kinds: Vec<Kind>,
+    pub pages: Vec<Page>,
+}
+
+/// A published brief.
+#[derive(Debug)]
+pub struct Brief {
+    pub source: PathBuf,
+    pub slug: String,
+    pub title: String,
+    pub date: Moment,
+    pub updated: Option<Moment>,
+    pub kind: KindId,
+    pub summary: String,
+    pub body_html: String,
+    pub topics: Vec<TopicId>,
+    pub authors: Vec<ExpertId>,
+    pub responses: Vec<Response>,
+    pub related: Vec<Related>,
+    pub draft: bool,
+    pub extra: serde_json::Map<String, serde_json::Value>,
+}
+
+impl Brief {
+    /// The later of `date` and `updated`.
+    pub fn last_modified(&self) -> Moment {
+        self.updated.unwrap_or(self.date).max(self.date)
+    }
+}
+
+/// A quote in a brief's "Expert Response" section.
+#[derive(Debug)]
+pub struct Response {
+    pub expert: ExpertId,
+    pub quote: String,
+}
+
+/// A "Background and Analysis" entry.
+#[derive(Debug)]
+pub struct Related {
+    pub title: String,
+    pub by: Vec<ExpertId>,
+    pub by_name: Vec<String>,
+    pub link: Link,
+}
+
+/// Where a related piece lives.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Link {
+    /// Not online, or not given.
+    None,
+    External(String),
+    Brief(BriefId),
+}
+
+/// One quote an expert gave: the brief and the index of the response in it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct QuoteRef {
+    pub brief: BriefId,
+    pub response: usize,
+}
+
+/// A related piece an expert wrote: the brief citing it and the entry's index.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct RelatedRef {
+    pub brief: BriefId,
+    pub related: usize,
+}
+
+/// An expert and everything they contributed.
+#[derive(Debug)]
+pub struct Expert {
+    pub id: String,
+    pub source: PathBuf,
+    pub name: String,
+    pub honorific: String,
+    pub role: String,
+    pub program: String,
+    pub sort_name: String,
+    pub photo: Option<String>,
+    pub email: Option<String>,
+    pub links: IndexMap<String, String>,
+    pub topics: Vec<String>,
+    pub bio_html: String,
+    pub extra: serde_json::Map<String, serde_json::Value>,
+    /// Briefs this expert wrote, newest first.
+    pub authored: Vec<BriefId>,
+    /// Quotes this expert gave, newest brief first.
+    pub quoted: Vec<QuoteRef>,
+    /// Related pieces this expert wrote, newest citing brief first.
+    pub related: Vec<RelatedRef>,
+    /// Briefs the expert wrote or is quoted in, newest first (the expert feed).
+    pub appears_in: Vec<BriefId>,
+}
+
+/// A named group of briefs: a topic, or a kind ("Flash Brief").
+#[derive(Debug)]
+pub struct Group {
+    /// The first spelling seen (in listing order).
+    pub name: String,
+    pub slug: String,
+    /// Its briefs, newest first.
+    pub briefs: Vec<BriefId>,
+}
+
+/// A topic and its briefs.
+pub type Topic = Group;
+/// A kind of brief and its briefs.
+pub type Kind = Group;
+
+/// A plain page.
+#[derive(Debug)]
+pub struct Page {
+    pub source: PathBuf,
+    pub title: String,
+    pub path: String,
+    pub description: String,
+    pub body_html: String,
+    pub extra: serde_json::Map<String, serde_json::Value>,
+}
+
+/// Site paths (relative to the site root, ending in `/`) of every kind of page.
+pub mod paths {
+    /// `briefs/<slug>/`
+    pub fn brief(slug: &str) -> String {
+        format!("briefs/{slug}/")
+    }
+    /// `experts/<id>/`
+    pub fn expert(id: &str) -> String {
+        format!("experts/{id}/")
+    }
+    /// `topics/<slug>/`
+    pub fn topic(slug: &str) -> String {
+        format!("topics/{slug}/")
+    }
+    /// `kinds/<slug>/`
+    pub fn kind(slug: &str) -> String {
+        format!("kinds/{slug}/")
+    }
+    /// Page `n` (1-based) of a listing rooted at `base` (`""` for the home page).
+    pub fn listing_page(base: &str, n: usize) -> String {
+        if n <= 1 {
+            base.to_string()
+        } else {
+            format!("{base}page/{n}/")
+        }
+    }
+    /// First path segments that belong to generated pages, refused for plain pages.
+    pub const RESERVED: &[&str] = &[
+        "briefs",
+        "experts",
+        "topics",
+        "kinds",
+        "page",
+        "feed.xml",
+        "atom.xml",
+        "feed.json",
+        "sitemap.xml",
+        "robots.txt",
+        "404.html",
+        "static",
+        "style.css",
+    ];
+}
+
+impl Site {
+    /// `briefs/<slug>/` for a brief.
+    pub fn brief_path(&self, id: BriefId) -> String {
+        paths::brief(&self.briefs[id].slug)
+    }
+
+    /// The display name with honorific: "RADM (Ret.) Mark Montgomery".
+    pub fn expert_full_name(&self, id: ExpertId) -> String {
+        let e = &self.experts[id];
+        if e.honorific.is_empty() {
+            e.name.clone()
+        } else {
+            format!("{} {}", e.honorific, e.name)
+        }
+    }
+}

@@ -1,0 +1,309 @@
+//! A brief file: strict front matter (SPEC section 3) and Markdown body,
+//! parsed into a [`ParsedBrief`] whose references to experts and briefs are
+//! still ids with their positions, resolved later by the model.
+
+use super::date::{self, DATE_HINT, Moment};
+use super::{Ref, check_link, check_slug, frontmatter, markdown};
+use crate::config::Config;
+use crate::diag::Diagnostic;
+use crate::yaml::Block;
+use serde::Deserialize;
+use std::path::{Path, PathBuf};
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawBrief {
+    title: String,
+    date: String,
+    updated: Option<String>,
+    slug: Option<String>,
+    kind: Option<String>,
+    summary: Option<String>,
+    #[serde(default)]
+    topics: Vec<String>,
+    #[serde(default)]
+    authors: Vec<String>,
+    #[serde(default)]
+    responses: Vec<RawResponse>,
+    #[serde(default)]
+    related: Vec<RawRelated>,
+    #[serde(default)]
+    draft: bool,
+    embargo: Option<String>,
+    #[serde(default)]
+    extra: serde_json::Map<String, serde_json::Value>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawResponse {
+    expert: String,
+    quote: String,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawRelated {
+    title: String,
+    #[serde(default)]
+    by: Vec<String>,
+    #[serde(default)]
+    by_name: Vec<String>,
+    url: Option<String>,
+    brief: Option<String>,
+}
+
+/// One quote in a brief's "Expert Response" section.
+#[derive(Debug, Clone)]
+pub struct ParsedResponse {
+    pub expert: Ref,
+    pub quote: String,
+}
+
+/// One "Background and Analysis" entry.
+#[derive(Debug, Clone)]
+pub struct ParsedRelated {
+    pub title: String,
+    pub by: Vec<Ref>,
+    pub by_name: Vec<String>,
+    pub url: Option<String>,
+    pub brief: Option<Ref>,
+}
+
+/// A brief as written, before references are resolved.
+#[derive(Debug, Clone)]
+pub struct ParsedBrief {
+    pub source: PathBuf,
+    pub title: String,
+    pub date: Moment,
+    pub updated: Option<Moment>,
+    pub slug: String,
+    /// Where the slug came from: the `slug:` line, or line 1 for the file name.
+    pub slug_at: (usize, usize),
+    pub kind: String,
+    pub summary: String,
+    pub body_html: String,
+    pub topics: Vec<Ref>,
+    pub authors: Vec<Ref>,
+    pub responses: Vec<ParsedResponse>,
+    pub related: Vec<ParsedRelated>,
+    pub draft: bool,
+    pub embargo: Option<Moment>,
+    pub extra: serde_json::Map<String, serde_json::Value>,
+}
+
+/// Parses one brief file; every problem found is returned.
+pub fn parse(path: &Path, text: &str, config: &Config) -> Result<ParsedBrief, Vec<Diagnostic>> {
+    let split = frontmatter::split(path, text).map_err(|d| vec![d])?;
+    let front = split.front;
+    let raw: RawBrief = front.parse(path).map_err(|d| vec![d])?;
+    let mut problems = Vec::new();
+    let mut err = |key: &str, msg: String, hint: &str| {
+        let (l, c) = front.find_key(key).unwrap_or((1, 1));
+        problems.push(Diagnostic::error(path, msg).at(front.file, l, c).hint(hint));
+    };
+
+    let tz = &config.timezone;
+    let mut moment = |key: &str, raw: Option<&str>| {
+        raw.and_then(|r| date::parse(r, tz).map_err(|m| err(key, m, DATE_HINT)).ok())
+    };
+    let date = moment("date", Some(&raw.date));
+    let updated = moment("updated", raw.updated.as_deref());
+    let embargo = moment("embargo", raw.embargo.as_deref());
+    if let (Some(d), Some(u)) = (date, updated) {
+        if u.timestamp < d.timestamp {
+            err(
+                "updated",
+                format!(
+                    "`updated` ({}) is before `date` ({})",
+                    raw.updated.as_deref().unwrap_or(""),
+                    raw.date
+                ),
+                "an update comes after publication: fix one of the two dates",
+            );
+        }
+    }
+    if raw.title.trim().is_empty() {
+        err("title", "`title` is empty".into(), "give the brief a title");
+    }
+    let (slug, slug_at) = match &raw.slug {
+        Some(s) => (s.clone(), front.find_key("slug").unwrap_or((1, 1))),
+        None => (slug_from_file(path), (1, 1)),
+    };
+    if let Err(m) = check_slug(&slug) {
+        let hint = format!(
+            "use lowercase letters, digits and hyphens, e.g. `{}`",
+            slug::slugify(&raw.title)
+        );
+        err(if raw.slug.is_some() { "slug" } else { "title" }, m, &hint);
+    }
+    let kind = raw.kind.unwrap_or_else(|| "Brief".into());
+    if kind.trim().is_empty() || slug::slugify(&kind).is_empty() {
+        err(
+            "kind",
+            format!("`kind` `{kind}` gives no usable URL"),
+            "use words, e.g. `Flash Brief`",
+        );
+    }
+    let topics = refs(&front, "topics", &raw.topics);
+    for t in &topics {
+        if slug::slugify(&t.id).is_empty() {
+            problems.push(
+                Diagnostic::error(path, format!("topic `{}` gives no usable URL", t.id))
+                    .at(front.file, t.line, t.col)
+                    .hint("use words, e.g. `North Korea`"),
+            );
+        }
+    }
+    let related = related(path, &front, raw.related, &mut problems);
+    let body = markdown::render(split.body);
+    let summary = match raw.summary {
+        Some(s) => markdown::to_text(&s),
+        None => body.first_paragraph,
+    };
+    let Some(date) = date.filter(|_| problems.is_empty()) else {
+        return Err(problems);
+    };
+    Ok(ParsedBrief {
+        source: path.to_path_buf(),
+        title: raw.title,
+        date,
+        updated,
+        slug,
+        slug_at,
+        kind,
+        summary,
+        body_html: body.html,
+        topics,
+        authors: refs(&front, "authors", &raw.authors),
+        responses: raw
+            .responses
+            .into_iter()
+            .map(|r| ParsedResponse {
+                expert: locate(&front, &r.expert, "responses"),
+                quote: r.quote,
+            })
+            .collect(),
+        related,
+        draft: raw.draft,
+        embargo,
+        extra: raw.extra,
+    })
+}
+
+fn related(
+    path: &Path,
+    front: &Block,
+    raw: Vec<RawRelated>,
+    problems: &mut Vec<Diagnostic>,
+) -> Vec<ParsedRelated> {
+    raw.into_iter()
+        .map(|r| {
+            let (l, c) = front.find_value(&r.title, Some("related"));
+            if r.url.is_some() && r.brief.is_some() {
+                problems.push(Diagnostic::error(path, format!("related piece `{}` has both `url` and `brief`", r.title)).at(front.file, l, c).hint("keep `url` for an external piece or `brief` for one of this site's briefs, not both"));
+            }
+            if let Some(url) = &r.url {
+                if let Err(m) = check_link(url) {
+                    let (l, c) = front.find_value(url, Some("related"));
+                    problems.push(Diagnostic::error(path, m).at(front.file, l, c).hint("use an http(s) URL or a path on this site"));
+                }
+            }
+            ParsedRelated {
+                by: r.by.iter().map(|id| locate(front, id, "related")).collect(),
+                brief: r.brief.as_deref().map(|b| locate(front, b, "related")),
+                title: r.title,
+                by_name: r.by_name,
+                url: r.url,
+            }
+        })
+        .collect()
+}
+
+fn refs(front: &Block, key: &str, ids: &[String]) -> Vec<Ref> {
+    ids.iter().map(|id| locate(front, id, key)).collect()
+}
+
+fn locate(front: &Block, id: &str, key: &str) -> Ref {
+    let (line, col) = front.find_value(id, Some(key));
+    Ref {
+        id: id.to_string(),
+        line,
+        col,
+    }
+}
+
+/// The file stem without a leading `YYYY-MM-DD-`, made URL-safe.
+pub fn slug_from_file(path: &Path) -> String {
+    let stem = path
+        .file_stem()
+        .map(|s| s.to_string_lossy())
+        .unwrap_or_default();
+    let bytes = stem.as_bytes();
+    let dated = bytes.len() > 11
+        && bytes[..10].iter().enumerate().all(|(i, b)| {
+            if i == 4 || i == 7 {
+                *b == b'-'
+            } else {
+                b.is_ascii_digit()
+            }
+        })
+        && bytes[10] == b'-';
+    let rest = if dated { &stem[11..] } else { &stem[..] };
+    slug::slugify(rest)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::config::BuildOptions;
+
+    fn config() -> Config {
+        Config::from_text(
+            "title: T\nbase_url: https://x.org\n",
+            &BuildOptions::default(),
+        )
+        .unwrap()
+    }
+
+    #[test]
+    fn slug_from_file_names() {
+        for (file, want) in [
+            ("2024-11-07-nk-troops-clash.md", "nk-troops-clash"),
+            ("nk troops.md", "nk-troops"),
+            ("2024-11-07.md", "2024-11-07"),
+        ] {
+            assert_eq!(slug_from_file(Path::new(file)), want, "{file}");
+        }
+    }
+
+    #[test]
+    fn parses_a_full_brief() {
+        let text = "---\ntitle: T\ndate: 2024-11-07\nkind: Flash Brief\ntopics: [Russia]\nauthors: [a-b]\nresponses:\n  - expert: c-d\n    quote: \"Q\"\nrelated:\n  - title: R\n    by: [a-b]\n---\n## H\n\nFirst para.\n";
+        let b = parse(Path::new("content/briefs/2024-11-07-x.md"), text, &config()).unwrap();
+        assert_eq!(b.slug, "x");
+        assert_eq!(b.summary, "First para.");
+        assert_eq!((b.authors[0].line, b.authors[0].col), (6, 11));
+        assert_eq!(
+            (b.responses[0].expert.line, b.responses[0].expert.col),
+            (8, 13)
+        );
+        assert_eq!(b.related[0].by[0].line, 12);
+    }
+
+    #[test]
+    fn date_errors_point_at_their_line() {
+        let text = "---\ntitle: T\ndate: 2024-02-30\nupdated: 2024-13-45\n---\n";
+        let e = parse(Path::new("x.md"), text, &config()).unwrap_err();
+        let lines: Vec<_> = e.iter().map(|d| d.line).collect();
+        assert_eq!(lines, [Some(3), Some(4)]);
+    }
+
+    #[test]
+    fn updated_before_date_is_an_error() {
+        let text = "---\ntitle: T\ndate: 2024-02-03\nupdated: 2024-02-01\n---\n";
+        let e = parse(Path::new("x.md"), text, &config()).unwrap_err();
+        assert!(e[0].message.contains("before"), "{}", e[0]);
+        assert_eq!(e[0].line, Some(4));
+    }
+}

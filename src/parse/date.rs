@@ -1,0 +1,102 @@
+//! Dates in front matter: `YYYY-MM-DD` (midnight in the site's time zone),
+//! an RFC 3339 date-time with offset, or a date-time without offset (read in
+//! the site's time zone).
+
+use jiff::civil::{Date, DateTime};
+use jiff::tz::TimeZone;
+use jiff::{Timestamp, Zoned};
+
+/// An instant from front matter, remembering whether only a date was given.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Moment {
+    pub timestamp: Timestamp,
+    pub date_only: bool,
+}
+
+impl Moment {
+    /// The moment in the site's time zone.
+    pub fn zoned(&self, tz: &TimeZone) -> Zoned {
+        self.timestamp.to_zoned(tz.clone())
+    }
+}
+
+/// The hint shown with every date error.
+pub const DATE_HINT: &str =
+    "write a date as YYYY-MM-DD (2024-11-07) or an RFC 3339 date-time (2024-11-07T06:00:00-05:00)";
+
+/// Parses a front-matter date.
+pub fn parse(raw: &str, tz: &TimeZone) -> Result<Moment, String> {
+    let raw = raw.trim();
+    if raw.len() == 10 {
+        let date: Date = raw
+            .parse()
+            .map_err(|e| format!("`{raw}` is not a valid date: {}", short(&e)))?;
+        let zoned = date
+            .to_zoned(tz.clone())
+            .map_err(|e| format!("`{raw}` does not exist in the site's time zone: {e}"))?;
+        return Ok(Moment {
+            timestamp: zoned.timestamp(),
+            date_only: true,
+        });
+    }
+    if let Ok(ts) = raw.parse::<Timestamp>() {
+        return Ok(Moment {
+            timestamp: ts,
+            date_only: false,
+        });
+    }
+    let dt: DateTime = raw
+        .parse()
+        .map_err(|e| format!("`{raw}` is not a valid date or date-time: {}", short(&e)))?;
+    let zoned = dt
+        .to_zoned(tz.clone())
+        .map_err(|e| format!("`{raw}` does not exist in the site's time zone: {e}"))?;
+    Ok(Moment {
+        timestamp: zoned.timestamp(),
+        date_only: false,
+    })
+}
+
+/// jiff's messages nest causes with `: `; the last one says what is wrong.
+fn short(e: &jiff::Error) -> String {
+    let s = e.to_string();
+    s.rsplit(": ").next().unwrap_or(&s).to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn accepted_forms() {
+        let ny = TimeZone::get("America/New_York").unwrap();
+        for (raw, tz, want) in [
+            ("2024-11-07", TimeZone::UTC, "2024-11-07T00:00:00Z"),
+            ("2024-11-07", ny.clone(), "2024-11-07T05:00:00Z"),
+            (
+                "2024-11-07T06:00:00-05:00",
+                TimeZone::UTC,
+                "2024-11-07T11:00:00Z",
+            ),
+            ("2024-11-07T06:00:00", ny, "2024-11-07T11:00:00Z"),
+        ] {
+            assert_eq!(
+                parse(raw, &tz).unwrap().timestamp.to_string(),
+                want,
+                "{raw}"
+            );
+        }
+    }
+
+    #[test]
+    fn impossible_dates_rejected() {
+        for raw in [
+            "2024-13-45",
+            "2024-02-30",
+            "yesterday",
+            "2024-11-07T25:00:00Z",
+        ] {
+            assert!(parse(raw, &TimeZone::UTC).is_err(), "{raw}");
+        }
+    }
+}

@@ -1,0 +1,180 @@
+//! An expert file: strict front matter (SPEC section 4) and a Markdown
+//! biography. The file stem is the expert's id.
+
+use super::{check_link, frontmatter, markdown};
+use crate::diag::Diagnostic;
+use indexmap::IndexMap;
+use serde::Deserialize;
+use std::path::{Path, PathBuf};
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawExpert {
+    name: String,
+    #[serde(default)]
+    honorific: String,
+    #[serde(default)]
+    role: String,
+    #[serde(default)]
+    program: String,
+    sort_name: Option<String>,
+    photo: Option<String>,
+    email: Option<String>,
+    #[serde(default)]
+    links: IndexMap<String, String>,
+    #[serde(default)]
+    topics: Vec<String>,
+    #[serde(default)]
+    extra: serde_json::Map<String, serde_json::Value>,
+}
+
+/// An expert as written.
+#[derive(Debug, Clone)]
+pub struct ParsedExpert {
+    pub source: PathBuf,
+    pub id: String,
+    pub name: String,
+    pub honorific: String,
+    pub role: String,
+    pub program: String,
+    pub sort_name: String,
+    pub photo: Option<String>,
+    pub email: Option<String>,
+    pub links: IndexMap<String, String>,
+    pub topics: Vec<String>,
+    pub bio_html: String,
+    pub extra: serde_json::Map<String, serde_json::Value>,
+}
+
+/// Parses one expert file.
+pub fn parse(path: &Path, text: &str) -> Result<ParsedExpert, Vec<Diagnostic>> {
+    let split = frontmatter::split(path, text).map_err(|d| vec![d])?;
+    let front = split.front;
+    let raw: RawExpert = front.parse(path).map_err(|d| vec![d])?;
+    let mut problems = Vec::new();
+    let stem = path
+        .file_stem()
+        .map(|s| s.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    if !is_expert_id(&stem) {
+        problems.push(
+            Diagnostic::error(path, format!("`{stem}` is not a valid expert id"))
+                .at_line(1, 1)
+                .hint(format!(
+                    "rename the file to `{}.md`: ids are lowercase letters, digits and hyphens",
+                    slug::slugify(&stem)
+                )),
+        );
+    }
+    if raw.name.trim().is_empty() {
+        let (l, c) = front.find_key("name").unwrap_or((1, 1));
+        problems.push(
+            Diagnostic::error(path, "`name` is empty")
+                .at(front.file, l, c)
+                .hint("write the expert's full name"),
+        );
+    }
+    let urls = raw
+        .photo
+        .iter()
+        .map(|u| ("photo", u))
+        .chain(raw.links.values().map(|u| ("links", u)));
+    for (key, url) in urls {
+        if let Err(m) = check_link(url) {
+            let (l, c) = front.find_value(url, Some(key));
+            problems.push(
+                Diagnostic::error(path, m)
+                    .at(front.file, l, c)
+                    .hint("use an http(s) URL or a path on this site"),
+            );
+        }
+    }
+    if let Some(email) = raw.email.as_deref().filter(|e| !e.is_empty()) {
+        if !email.contains('@')
+            || email.contains(char::is_whitespace)
+            || email.contains(['<', '>', '"'])
+        {
+            let (l, c) = front.find_key("email").unwrap_or((1, 1));
+            problems.push(
+                Diagnostic::error(path, format!("`{email}` is not an email address"))
+                    .at(front.file, l, c)
+                    .hint("write it as name@example.org"),
+            );
+        }
+    }
+    if !problems.is_empty() {
+        return Err(problems);
+    }
+    Ok(ParsedExpert {
+        source: path.to_path_buf(),
+        sort_name: raw
+            .sort_name
+            .unwrap_or_else(|| default_sort_name(&raw.name)),
+        id: stem,
+        name: raw.name,
+        honorific: raw.honorific,
+        role: raw.role,
+        program: raw.program,
+        photo: raw.photo.filter(|p| !p.is_empty()),
+        email: raw.email.filter(|e| !e.is_empty()),
+        links: raw.links,
+        topics: raw.topics,
+        bio_html: markdown::render(split.body).html,
+        extra: raw.extra,
+    })
+}
+
+/// Whether `id` is a valid expert id: lowercase ASCII letters, digits and
+/// single inner hyphens.
+pub fn is_expert_id(id: &str) -> bool {
+    !id.is_empty()
+        && id
+            .bytes()
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+        && !id.starts_with('-')
+        && !id.ends_with('-')
+        && !id.contains("--")
+}
+
+/// "Clifford D. May" -> "May, Clifford D.".
+fn default_sort_name(name: &str) -> String {
+    let name = name.trim();
+    match name.rsplit_once(' ') {
+        Some((first, last)) => format!("{last}, {first}"),
+        None => name.to_string(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn sort_names() {
+        for (name, want) in [("Clifford D. May", "May, Clifford D."), ("Plato", "Plato")] {
+            assert_eq!(default_sort_name(name), want);
+        }
+    }
+
+    #[test]
+    fn ids() {
+        for (id, ok) in [
+            ("john-hardie", true),
+            ("John", false),
+            ("a--b", false),
+            ("x_y", false),
+            ("", false),
+        ] {
+            assert_eq!(is_expert_id(id), ok, "{id}");
+        }
+    }
+
+    #[test]
+    fn bad_file_name_and_javascript_link() {
+        let text = "---\nname: A B\nlinks:\n  Site: javascript:alert(1)\n---\nBio\n";
+        let e = parse(Path::new("content/experts/A_B.md"), text).unwrap_err();
+        assert_eq!(e.len(), 2);
+        assert!(e[0].message.contains("not a valid expert id"));
+        assert_eq!(e[1].line, Some(4));
+    }
+}

@@ -1,0 +1,157 @@
+//! Stage 2: every source file parsed, in parallel, into briefs, experts and
+//! pages. References between them stay ids (with their file positions) until
+//! the model resolves them.
+
+pub mod brief;
+pub mod date;
+pub mod expert;
+pub mod frontmatter;
+pub mod markdown;
+pub mod page;
+
+pub use brief::{ParsedBrief, ParsedRelated, ParsedResponse};
+pub use date::Moment;
+pub use expert::ParsedExpert;
+pub use page::ParsedPage;
+
+use crate::config::Config;
+use crate::diag::{Diagnostic, Diagnostics};
+use crate::load::{Collection, SourceFile};
+use rayon::prelude::*;
+use std::path::Path;
+
+/// An id or name used in front matter, with where it was written.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Ref {
+    pub id: String,
+    pub line: usize,
+    pub col: usize,
+}
+
+/// Everything parsed from `content/`.
+#[derive(Debug, Default)]
+pub struct Parsed {
+    pub briefs: Vec<ParsedBrief>,
+    pub experts: Vec<ParsedExpert>,
+    pub pages: Vec<ParsedPage>,
+}
+
+enum One {
+    Brief(Box<ParsedBrief>),
+    Expert(Box<ParsedExpert>),
+    Page(Box<ParsedPage>),
+}
+
+/// Parses every file; all problems of all files are returned together.
+pub fn parse_all(files: &[SourceFile], config: &Config) -> Result<Parsed, Diagnostics> {
+    let results: Vec<Result<One, Vec<Diagnostic>>> =
+        files.par_iter().map(|f| parse_one(f, config)).collect();
+    let mut parsed = Parsed::default();
+    let mut problems = Diagnostics::default();
+    for r in results {
+        match r {
+            Ok(One::Brief(b)) => parsed.briefs.push(*b),
+            Ok(One::Expert(e)) => parsed.experts.push(*e),
+            Ok(One::Page(p)) => parsed.pages.push(*p),
+            Err(ds) => problems.extend(ds),
+        }
+    }
+    if problems.has_errors() {
+        return Err(problems.sorted());
+    }
+    Ok(parsed)
+}
+
+fn parse_one(f: &SourceFile, config: &Config) -> Result<One, Vec<Diagnostic>> {
+    match f.collection {
+        Collection::Brief => brief::parse(&f.rel, &f.text, config).map(|b| One::Brief(Box::new(b))),
+        Collection::Expert => expert::parse(&f.rel, &f.text).map(|e| One::Expert(Box::new(e))),
+        Collection::Page => {
+            let inner = f.rel.strip_prefix("content/pages").unwrap_or(&f.rel);
+            page::parse(&f.rel, inner, &f.text).map(|p| One::Page(Box::new(p)))
+        }
+    }
+}
+
+/// Checks a slug written in front matter: one URL path segment of safe characters.
+pub fn check_slug(slug: &str) -> Result<(), String> {
+    if slug.is_empty() {
+        return Err("the slug is empty".into());
+    }
+    if slug.contains(['/', '\\']) || slug.contains("..") || slug.starts_with('.') {
+        return Err(format!(
+            "the slug `{slug}` must be a single URL segment (no `/`, `\\` or `..`)"
+        ));
+    }
+    if let Some(c) = slug
+        .chars()
+        .find(|c| !(c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | '.')))
+    {
+        return Err(format!(
+            "the slug `{slug}` contains `{c}`, which is not safe in a URL"
+        ));
+    }
+    Ok(())
+}
+
+/// Checks a link written in front matter: http(s), mailto, or a path on this site.
+pub fn check_link(url: &str) -> Result<(), String> {
+    let trimmed = url.trim();
+    let lower: String = trimmed
+        .chars()
+        .filter(|c| !c.is_ascii_control() && !c.is_whitespace())
+        .collect::<String>()
+        .to_ascii_lowercase();
+    let scheme = lower
+        .split_once(':')
+        .map(|(s, _)| s)
+        .filter(|s| !s.contains(['/', '?', '#']));
+    match scheme {
+        None if !trimmed.is_empty() => Ok(()),
+        Some("http" | "https" | "mailto") => Ok(()),
+        None => Err("the URL is empty".into()),
+        Some(s) => Err(format!(
+            "the URL `{url}` uses the `{s}:` scheme, which is not allowed"
+        )),
+    }
+}
+
+/// Folder-independent display of a path, for messages and sorting.
+pub fn display_path(p: &Path) -> String {
+    p.to_string_lossy().replace('\\', "/")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn slugs() {
+        for (s, ok) in [
+            ("nk-troops", true),
+            ("", false),
+            ("a/b", false),
+            ("..", false),
+            ("a b", false),
+            ("a\\b", false),
+            ("v1.2", true),
+        ] {
+            assert_eq!(check_slug(s).is_ok(), ok, "{s:?}");
+        }
+    }
+
+    #[test]
+    fn links() {
+        for (u, ok) in [
+            ("https://x.org", true),
+            ("/images/a.jpg", true),
+            ("mailto:a@b.org", true),
+            ("javascript:alert(1)", false),
+            (" JaVa\tScript:alert(1)", false),
+            ("data:text/html,x", false),
+            ("", false),
+        ] {
+            assert_eq!(check_link(u).is_ok(), ok, "{u:?}");
+        }
+    }
+}

@@ -1,0 +1,77 @@
+//! A plain page (about, contact) under `content/pages/`: a title, optional
+//! slug and description, and a Markdown body, served at `/<slug>/`.
+
+use super::{check_slug, frontmatter, markdown};
+use crate::diag::Diagnostic;
+use serde::Deserialize;
+use std::path::{Path, PathBuf};
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawPage {
+    title: String,
+    slug: Option<String>,
+    #[serde(default)]
+    description: String,
+    #[serde(default)]
+    draft: bool,
+    #[serde(default)]
+    extra: serde_json::Map<String, serde_json::Value>,
+}
+
+/// A plain page as written.
+#[derive(Debug, Clone)]
+pub struct ParsedPage {
+    pub source: PathBuf,
+    pub title: String,
+    /// URL path below the site root, without slashes at either end.
+    pub path: String,
+    pub description: String,
+    pub draft: bool,
+    pub body_html: String,
+    pub extra: serde_json::Map<String, serde_json::Value>,
+}
+
+/// Parses one page file; `rel_in_pages` is its path below `content/pages/`.
+pub fn parse(path: &Path, rel_in_pages: &Path, text: &str) -> Result<ParsedPage, Vec<Diagnostic>> {
+    let split = frontmatter::split(path, text).map_err(|d| vec![d])?;
+    let front = split.front;
+    let raw: RawPage = front.parse(path).map_err(|d| vec![d])?;
+    let url_path = match &raw.slug {
+        Some(slug) => {
+            check_slug(slug).map_err(|m| {
+                let (l, c) = front.find_key("slug").unwrap_or((1, 1));
+                vec![
+                    Diagnostic::error(path, m)
+                        .at(front.file, l, c)
+                        .hint("use lowercase letters, digits and hyphens"),
+                ]
+            })?;
+            slug.clone()
+        }
+        None => {
+            let no_ext = rel_in_pages.with_extension("");
+            let parts: Vec<String> = no_ext
+                .iter()
+                .map(|p| slug::slugify(p.to_string_lossy()))
+                .collect();
+            if parts.iter().any(String::is_empty) {
+                return Err(vec![
+                    Diagnostic::error(path, "this file name gives no usable URL")
+                        .at_line(1, 1)
+                        .hint("rename the file, or set `slug:`"),
+                ]);
+            }
+            parts.join("/")
+        }
+    };
+    Ok(ParsedPage {
+        source: path.to_path_buf(),
+        title: raw.title,
+        path: url_path,
+        description: raw.description,
+        draft: raw.draft,
+        body_html: markdown::render(split.body).html,
+        extra: raw.extra,
+    })
+}

@@ -1,0 +1,267 @@
+//! Every HTML page of a site as a [`Job`]: which template renders it, with
+//! which values, to which output path. Jobs are independent, so they render
+//! in parallel; each builds a small context of shared (reference-counted)
+//! values.
+
+use super::values::{Values, expert_page, map};
+use crate::model::{BriefId, ExpertId, Group, KindId, Site, TopicId, paths};
+use tera::{Context, Value};
+
+/// A listing that may span several pages.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Listing {
+    Home,
+    Topic(TopicId),
+    Kind(KindId),
+}
+
+/// One HTML page to render.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Job {
+    Brief(BriefId),
+    /// Page `page` (1-based) of a listing.
+    Listing(Listing, usize),
+    ExpertIndex,
+    Expert(ExpertId),
+    TopicIndex,
+    Page(usize),
+    NotFound,
+}
+
+/// Every page of the site, in a stable order.
+pub fn jobs(site: &Site) -> Vec<Job> {
+    let per = site.config.paginate;
+    let pages_of = |n: usize| n.div_ceil(per).max(1);
+    let mut jobs = Vec::with_capacity(site.briefs.len() * 2);
+    jobs.extend((1..=pages_of(site.briefs.len())).map(|p| Job::Listing(Listing::Home, p)));
+    jobs.extend((0..site.briefs.len()).map(Job::Brief));
+    jobs.push(Job::ExpertIndex);
+    jobs.extend((0..site.experts.len()).map(Job::Expert));
+    jobs.push(Job::TopicIndex);
+    for (t, topic) in site.topics.iter().enumerate() {
+        jobs.extend((1..=pages_of(topic.briefs.len())).map(|p| Job::Listing(Listing::Topic(t), p)));
+    }
+    for (k, kind) in site.kinds.iter().enumerate() {
+        jobs.extend((1..=pages_of(kind.briefs.len())).map(|p| Job::Listing(Listing::Kind(k), p)));
+    }
+    jobs.extend((0..site.pages.len()).map(Job::Page));
+    jobs.push(Job::NotFound);
+    jobs
+}
+
+impl Listing {
+    fn base(self, site: &Site) -> String {
+        match self {
+            Listing::Home => String::new(),
+            Listing::Topic(t) => paths::topic(&site.topics[t].slug),
+            Listing::Kind(k) => paths::kind(&site.kinds[k].slug),
+        }
+    }
+
+    fn group(self, site: &Site) -> Option<&Group> {
+        match self {
+            Listing::Home => None,
+            Listing::Topic(t) => Some(&site.topics[t]),
+            Listing::Kind(k) => Some(&site.kinds[k]),
+        }
+    }
+
+    fn briefs(self, site: &Site) -> &[BriefId] {
+        self.group(site).map_or(&[], |g| &g.briefs)
+    }
+}
+
+impl Job {
+    /// The site path of the page (`briefs/x/`), `404.html` for the error page.
+    pub fn site_path(&self, site: &Site) -> String {
+        match *self {
+            Job::Brief(b) => site.brief_path(b),
+            Job::Listing(l, n) => paths::listing_page(&l.base(site), n),
+            Job::ExpertIndex => "experts/".into(),
+            Job::Expert(e) => paths::expert(&site.experts[e].id),
+            Job::TopicIndex => "topics/".into(),
+            Job::Page(p) => format!("{}/", site.pages[p].path),
+            Job::NotFound => "404.html".into(),
+        }
+    }
+
+    /// The output file, relative to the output folder.
+    pub fn output_path(&self, site: &Site) -> String {
+        match self {
+            Job::NotFound => "404.html".into(),
+            _ => format!("{}index.html", self.site_path(site)),
+        }
+    }
+
+    /// Whether the page belongs in the sitemap.
+    pub fn in_sitemap(&self) -> bool {
+        !matches!(self, Job::NotFound)
+    }
+
+    /// The template name and the context to render it with.
+    pub fn context(&self, site: &Site, values: &Values) -> (&'static str, Context) {
+        let c = &site.config;
+        let path = self.site_path(site);
+        let mut ctx = Context::new();
+        let mut feeds = site_feeds(site);
+        let (template, title, description) = match *self {
+            Job::Brief(b) => {
+                ctx.insert_value("brief", values.briefs[b].clone());
+                let brief = &site.briefs[b];
+                ("brief.html", brief.title.clone(), brief.summary.clone())
+            }
+            Job::Listing(l, n) => {
+                let (template, title) = self.listing(site, values, l, n, &mut ctx, &mut feeds);
+                (template, title, c.description.clone())
+            }
+            Job::ExpertIndex => {
+                ctx.insert_value("experts", Value::from(values.expert_cards.clone()));
+                (
+                    "experts.html",
+                    "Experts".into(),
+                    format!("Experts of {}", c.title),
+                )
+            }
+            Job::Expert(e) => {
+                let expert = &site.experts[e];
+                feeds.push(feed_link(
+                    c.url(&format!("{path}feed.xml")),
+                    format!("{} — {}", expert.name, c.title),
+                ));
+                ctx.insert_value("expert", expert_page(site, values, e));
+                let desc = [expert.role.as_str(), expert.program.as_str()]
+                    .iter()
+                    .filter(|s| !s.is_empty())
+                    .copied()
+                    .collect::<Vec<_>>()
+                    .join(", ");
+                ("expert.html", site.expert_full_name(e), desc)
+            }
+            Job::TopicIndex => {
+                ctx.insert_value("topics", Value::from(values.topics.clone()));
+                ctx.insert_value("kinds", Value::from(values.kinds.clone()));
+                (
+                    "topics.html",
+                    "Topics".into(),
+                    format!("Topics of {}", c.title),
+                )
+            }
+            Job::Page(p) => {
+                let page = &site.pages[p];
+                ctx.insert_value(
+                    "page",
+                    map! {
+                        "title" => page.title.as_str(),
+                        "content" => Value::safe_string(&page.body_html),
+                        "extra" => Value::from_serializable(&page.extra),
+                    },
+                );
+                ("page.html", page.title.clone(), page.description.clone())
+            }
+            Job::NotFound => ("404.html", "Page not found".into(), String::new()),
+        };
+        ctx.insert_value("site", values.site.clone());
+        ctx.insert("title", &title);
+        ctx.insert("description", &description);
+        ctx.insert("url", &c.url(&path));
+        ctx.insert("permalink", &c.permalink(&path));
+        ctx.insert_value("feeds", Value::from(feeds));
+        (template, ctx)
+    }
+
+    fn listing(
+        &self,
+        site: &Site,
+        values: &Values,
+        l: Listing,
+        n: usize,
+        ctx: &mut Context,
+        feeds: &mut Vec<Value>,
+    ) -> (&'static str, String) {
+        let per = site.config.paginate;
+        let all: &[BriefId] = match l {
+            Listing::Home => &[],
+            _ => l.briefs(site),
+        };
+        let total_briefs = if l == Listing::Home {
+            site.briefs.len()
+        } else {
+            all.len()
+        };
+        let start = ((n - 1) * per).min(total_briefs);
+        let end = (n * per).min(total_briefs);
+        let page_ids: Vec<BriefId> = if l == Listing::Home {
+            (start..end).collect()
+        } else {
+            all[start..end].to_vec()
+        };
+        ctx.insert_value("briefs", values.brief_list(&page_ids));
+        ctx.insert_value(
+            "paginator",
+            paginator(
+                site,
+                &l.base(site),
+                n,
+                total_briefs.div_ceil(per).max(1),
+                total_briefs,
+            ),
+        );
+        let suffix = if n > 1 {
+            format!(" (page {n})")
+        } else {
+            String::new()
+        };
+        match l {
+            Listing::Home => ("index.html", format!("{}{suffix}", site.config.title)),
+            Listing::Topic(t) => {
+                let g = &site.topics[t];
+                feeds.push(feed_link(
+                    site.config
+                        .url(&format!("{}feed.xml", paths::topic(&g.slug))),
+                    format!("{} — {}", g.name, site.config.title),
+                ));
+                ctx.insert_value("group", values.topics[t].clone());
+                ctx.insert("group_type", "topic");
+                ("listing.html", format!("{}{suffix}", g.name))
+            }
+            Listing::Kind(k) => {
+                let g = &site.kinds[k];
+                feeds.push(feed_link(
+                    site.config
+                        .url(&format!("{}feed.xml", paths::kind(&g.slug))),
+                    format!("{} — {}", g.name, site.config.title),
+                ));
+                ctx.insert_value("group", values.kinds[k].clone());
+                ctx.insert("group_type", "kind");
+                ("listing.html", format!("{}{suffix}", g.name))
+            }
+        }
+    }
+}
+
+fn paginator(site: &Site, base: &str, current: usize, total: usize, items: usize) -> Value {
+    let url = |n: usize| site.config.url(&paths::listing_page(base, n));
+    map! {
+        "current" => current,
+        "total" => total,
+        "items" => items,
+        "first" => url(1),
+        "last" => url(total),
+        "previous" => (current > 1).then(|| url(current - 1)),
+        "next" => (current < total).then(|| url(current + 1)),
+    }
+}
+
+fn feed_link(url: String, title: String) -> Value {
+    map! { "type" => "application/rss+xml", "url" => url, "title" => title }
+}
+
+/// The site-wide feeds every page links to for autodiscovery.
+fn site_feeds(site: &Site) -> Vec<Value> {
+    let c = &site.config;
+    vec![
+        map! { "type" => "application/rss+xml", "url" => c.url("feed.xml"), "title" => format!("{} (RSS)", c.title) },
+        map! { "type" => "application/atom+xml", "url" => c.url("atom.xml"), "title" => format!("{} (Atom)", c.title) },
+        map! { "type" => "application/feed+json", "url" => c.url("feed.json"), "title" => format!("{} (JSON Feed)", c.title) },
+    ]
+}

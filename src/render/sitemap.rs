@@ -1,0 +1,79 @@
+//! `sitemap.xml` (a sitemap index over several files past 50,000 URLs, as
+//! the protocol requires) and `robots.txt`.
+
+use crate::model::Site;
+
+/// Most URLs one sitemap file may hold.
+pub const MAX_URLS: usize = 50_000;
+
+/// One `<url>` entry.
+pub struct Entry {
+    pub loc: String,
+    /// `YYYY-MM-DD` or RFC 3339.
+    pub lastmod: Option<String>,
+}
+
+/// The sitemap files to write: `(path, bytes)`.
+pub fn sitemaps(site: &Site, entries: &[Entry]) -> Vec<(String, Vec<u8>)> {
+    if entries.len() <= MAX_URLS {
+        return vec![("sitemap.xml".into(), urlset(entries))];
+    }
+    let mut files = Vec::new();
+    let mut index = String::from(
+        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<sitemapindex xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n",
+    );
+    for (i, chunk) in entries.chunks(MAX_URLS).enumerate() {
+        let name = format!("sitemap-{}.xml", i + 1);
+        index.push_str(&format!(
+            "  <sitemap><loc>{}</loc></sitemap>\n",
+            escape(&site.config.permalink(&name))
+        ));
+        files.push((name, urlset(chunk)));
+    }
+    index.push_str("</sitemapindex>\n");
+    files.push(("sitemap.xml".into(), index.into_bytes()));
+    files
+}
+
+fn urlset(entries: &[Entry]) -> Vec<u8> {
+    let mut out = String::with_capacity(entries.len() * 100 + 200);
+    out.push_str("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n");
+    for e in entries {
+        out.push_str("  <url><loc>");
+        out.push_str(&escape(&e.loc));
+        out.push_str("</loc>");
+        if let Some(m) = &e.lastmod {
+            out.push_str("<lastmod>");
+            out.push_str(m);
+            out.push_str("</lastmod>");
+        }
+        out.push_str("</url>\n");
+    }
+    out.push_str("</urlset>\n");
+    out.into_bytes()
+}
+
+/// `robots.txt` allowing everything and naming the sitemap.
+pub fn robots(site: &Site) -> Vec<u8> {
+    format!(
+        "User-agent: *\nAllow: /\n\nSitemap: {}\n",
+        site.config.permalink("sitemap.xml")
+    )
+    .into_bytes()
+}
+
+/// Escapes text for XML element content and attributes.
+pub fn escape(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&apos;"),
+            _ => out.push(c),
+        }
+    }
+    out
+}

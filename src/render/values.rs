@@ -1,0 +1,264 @@
+//! The template contract: the model turned, once per build, into Tera values
+//! that every page shares. A Tera `Value` is reference-counted, so putting a
+//! brief into a hundred listing pages costs a hundred pointer copies, not a
+//! hundred deep clones (the trap that made Zola slow on big sites).
+//!
+//! Field names here are documented in the README ("Templates"); keep both in step.
+
+use crate::model::{Brief, BriefId, Expert, ExpertId, Group, Link, Site, paths};
+use crate::parse::Moment;
+use rayon::prelude::*;
+use tera::Value;
+
+/// Builds a Tera map from `key => value` pairs.
+macro_rules! map {
+    ($($k:literal => $v:expr),* $(,)?) => {{
+        let mut m = tera::Map::new();
+        $( m.insert($k.into(), tera::Value::from($v)); )*
+        tera::Value::from(m)
+    }};
+}
+pub(crate) use map;
+
+/// Every shared value of one build.
+pub struct Values {
+    pub site: Value,
+    pub briefs: Vec<Value>,
+    pub expert_cards: Vec<Value>,
+    pub topics: Vec<Value>,
+    pub kinds: Vec<Value>,
+}
+
+impl Values {
+    /// Converts the whole model; briefs in parallel.
+    pub fn new(site: &Site) -> Values {
+        let expert_cards: Vec<Value> = (0..site.experts.len())
+            .map(|e| expert_card(site, e))
+            .collect();
+        let topics: Vec<Value> = site
+            .topics
+            .iter()
+            .map(|t| group(site, t, paths::topic(&t.slug)))
+            .collect();
+        let kinds: Vec<Value> = site
+            .kinds
+            .iter()
+            .map(|k| group(site, k, paths::kind(&k.slug)))
+            .collect();
+        let briefs = (0..site.briefs.len())
+            .into_par_iter()
+            .map(|b| brief(site, b, &expert_cards, &topics, &kinds))
+            .collect();
+        Values {
+            site: site_value(site),
+            briefs,
+            expert_cards,
+            topics,
+            kinds,
+        }
+    }
+
+    /// The briefs with these ids, as a list value.
+    pub fn brief_list(&self, ids: &[BriefId]) -> Value {
+        Value::from(
+            ids.iter()
+                .map(|&i| self.briefs[i].clone())
+                .collect::<Vec<_>>(),
+        )
+    }
+}
+
+fn site_value(site: &Site) -> Value {
+    let c = &site.config;
+    let extra = Value::from_serializable(&c.extra);
+    map! {
+        "title" => c.title.as_str(),
+        "description" => c.description.as_str(),
+        "language" => c.language.as_str(),
+        "organisation" => c.organisation.as_str(),
+        "base_url" => c.base_url.as_str(),
+        "base_path" => c.base_path.as_str(),
+        "url" => c.url(""),
+        "extra" => extra,
+        "brief_count" => site.briefs.len(),
+        "expert_count" => site.experts.len(),
+        "topic_count" => site.topics.len(),
+        "pages" => Value::from(site.pages.iter().map(|p| map! {
+            "title" => p.title.as_str(),
+            "url" => c.url(&format!("{}/", p.path)),
+        }).collect::<Vec<_>>()),
+    }
+}
+
+/// A moment as three strings: `date` (2024-11-07), `display` (November 7,
+/// 2024) and `datetime` (RFC 3339), all in the site's time zone.
+fn moment(site: &Site, m: Moment) -> Value {
+    let z = m.zoned(&site.config.timezone);
+    let datetime = if m.date_only {
+        z.strftime("%Y-%m-%d").to_string()
+    } else {
+        z.strftime("%Y-%m-%dT%H:%M:%S%:z").to_string()
+    };
+    map! {
+        "date" => z.strftime("%Y-%m-%d").to_string(),
+        "display" => z.strftime("%B %-d, %Y").to_string(),
+        "datetime" => datetime,
+        "rfc3339" => z.strftime("%Y-%m-%dT%H:%M:%S%:z").to_string(),
+    }
+}
+
+fn group(site: &Site, g: &Group, path: String) -> Value {
+    map! {
+        "name" => g.name.as_str(),
+        "slug" => g.slug.as_str(),
+        "url" => site.config.url(&path),
+        "permalink" => site.config.permalink(&path),
+        "feed_url" => site.config.url(&format!("{path}feed.xml")),
+        "count" => g.briefs.len(),
+    }
+}
+
+/// The short form of an expert used wherever one is mentioned.
+fn expert_card(site: &Site, id: ExpertId) -> Value {
+    let e: &Expert = &site.experts[id];
+    let path = paths::expert(&e.id);
+    let links: Vec<Value> = e
+        .links
+        .iter()
+        .map(|(label, url)| map! { "label" => label.as_str(), "url" => url.as_str() })
+        .collect();
+    map! {
+        "id" => e.id.as_str(),
+        "name" => e.name.as_str(),
+        "honorific" => e.honorific.as_str(),
+        "full_name" => site.expert_full_name(id),
+        "role" => e.role.as_str(),
+        "program" => e.program.as_str(),
+        "sort_name" => e.sort_name.as_str(),
+        "url" => site.config.url(&path),
+        "permalink" => site.config.permalink(&path),
+        "feed_url" => site.config.url(&format!("{path}feed.xml")),
+        "photo" => e.photo.as_deref().map(|p| local_url(site, p)),
+        "email" => e.email.as_deref(),
+        "links" => links,
+        "topics" => e.topics.clone(),
+        "brief_count" => e.authored.len(),
+        "quote_count" => e.quoted.len(),
+        "related_count" => e.related.len(),
+        "extra" => Value::from_serializable(&e.extra),
+    }
+}
+
+/// Root-relative site paths (`/images/x.jpg`) get the base path; URLs stay.
+pub fn local_url(site: &Site, url: &str) -> String {
+    if url.starts_with('/') && !url.starts_with("//") {
+        site.config.url(url)
+    } else {
+        url.to_string()
+    }
+}
+
+fn brief(site: &Site, id: BriefId, experts: &[Value], topics: &[Value], kinds: &[Value]) -> Value {
+    let b: &Brief = &site.briefs[id];
+    let path = paths::brief(&b.slug);
+    let url = site.config.url(&path);
+    let responses: Vec<Value> = b
+        .responses
+        .iter()
+        .map(|r| {
+            let anchor = format!("response-{}", site.experts[r.expert].id);
+            map! {
+                "expert" => experts[r.expert].clone(),
+                "quote" => r.quote.as_str(),
+                "url" => format!("{url}#{anchor}"),
+                "anchor" => anchor,
+            }
+        })
+        .collect();
+    let related: Vec<Value> = b
+        .related
+        .iter()
+        .map(|r| related(site, r, experts))
+        .collect();
+    map! {
+        "slug" => b.slug.as_str(),
+        "title" => b.title.as_str(),
+        "url" => url,
+        "permalink" => site.config.permalink(&path),
+        "date" => moment(site, b.date),
+        "updated" => b.updated.map(|u| moment(site, u)),
+        "kind" => kinds[b.kind].clone(),
+        "summary" => b.summary.as_str(),
+        "content" => Value::safe_string(&b.body_html),
+        "topics" => b.topics.iter().map(|&t| topics[t].clone()).collect::<Vec<_>>(),
+        "authors" => b.authors.iter().map(|&a| experts[a].clone()).collect::<Vec<_>>(),
+        "responses" => responses,
+        "related" => related,
+        "draft" => b.draft,
+        "extra" => Value::from_serializable(&b.extra),
+    }
+}
+
+fn related(site: &Site, r: &crate::model::Related, experts: &[Value]) -> Value {
+    let (url, brief_kind) = match &r.link {
+        Link::None => (None, None),
+        Link::External(u) => (Some(local_url(site, u)), None),
+        Link::Brief(target) => {
+            let t = &site.briefs[*target];
+            (
+                Some(site.config.url(&paths::brief(&t.slug))),
+                Some(site.kinds[t.kind].name.clone()),
+            )
+        }
+    };
+    map! {
+        "title" => r.title.as_str(),
+        "title_ends_in_punctuation" => r.title.ends_with(['?', '!', '.', '…']),
+        "url" => url,
+        "internal" => matches!(r.link, Link::Brief(_)),
+        "brief_kind" => brief_kind,
+        "by" => r.by.iter().map(|&e| experts[e].clone()).collect::<Vec<_>>(),
+        "by_name" => r.by_name.clone(),
+    }
+}
+
+/// The full expert for their own page: the card plus biography, briefs
+/// written, every quote given and related pieces written.
+pub fn expert_page(site: &Site, values: &Values, id: ExpertId) -> Value {
+    let e = &site.experts[id];
+    let mut m = values.expert_cards[id]
+        .as_map()
+        .cloned()
+        .unwrap_or_default();
+    let quotes: Vec<Value> = e
+        .quoted
+        .iter()
+        .map(|q| {
+            let brief = &values.briefs[q.brief];
+            let r = &site.briefs[q.brief].responses[q.response];
+            map! {
+                "brief" => brief.clone(),
+                "quote" => r.quote.as_str(),
+                "url" => format!("{}#response-{}", site.config.url(&paths::brief(&site.briefs[q.brief].slug)), e.id),
+            }
+        })
+        .collect();
+    let related: Vec<Value> = e
+        .related
+        .iter()
+        .map(|r| {
+            let piece = &site.briefs[r.brief].related[r.related];
+            let mut v = related(site, piece, &values.expert_cards)
+                .as_map()
+                .cloned()
+                .unwrap_or_default();
+            v.insert("cited_in".into(), values.briefs[r.brief].clone());
+            Value::from(v)
+        })
+        .collect();
+    m.insert("bio".into(), Value::safe_string(&e.bio_html));
+    m.insert("briefs".into(), values.brief_list(&e.authored));
+    m.insert("quotes".into(), Value::from(quotes));
+    m.insert("related".into(), Value::from(related));
+    Value::from(m)
+}

@@ -1,0 +1,274 @@
+//! Stage 5: output on disk. The site is written into a staging folder beside
+//! the output folder and swapped in with renames only once everything
+//! succeeded, so a failed build leaves the last good site untouched. Output
+//! folders that would destroy sources, or that briefs did not make, are
+//! refused.
+
+use crate::render::Sink;
+use anyhow::{Context, bail};
+use std::collections::BTreeMap;
+use std::path::{Component, Path, PathBuf};
+use std::sync::Mutex;
+
+/// The file briefs leaves in every output folder it made.
+pub const MARKER: &str = ".briefs-output";
+
+/// A [`Sink`] writing into a folder.
+pub struct DiskSink {
+    dir: PathBuf,
+}
+
+impl DiskSink {
+    /// Writes below `dir`, which must exist.
+    pub fn new(dir: PathBuf) -> Self {
+        DiskSink { dir }
+    }
+
+    fn target(&self, path: &str) -> std::io::Result<PathBuf> {
+        let rel = Path::new(path);
+        if rel.components().any(|c| !matches!(c, Component::Normal(_))) {
+            return Err(std::io::Error::other(format!(
+                "refusing to write outside the output folder: {path}"
+            )));
+        }
+        let target = self.dir.join(rel);
+        if let Some(parent) = target.parent() {
+            std::fs::create_dir_all(parent)?;
+        }
+        Ok(target)
+    }
+}
+
+impl Sink for DiskSink {
+    fn write(&self, path: &str, bytes: &[u8]) -> std::io::Result<()> {
+        std::fs::write(self.target(path)?, bytes)
+    }
+
+    fn copy(&self, from: &Path, path: &str) -> std::io::Result<()> {
+        std::fs::copy(from, self.target(path)?).map(|_| ())
+    }
+}
+
+/// A [`Sink`] keeping files in memory (for `check` and tests).
+#[derive(Default)]
+pub struct MemorySink {
+    pub files: Mutex<BTreeMap<String, Vec<u8>>>,
+}
+
+impl MemorySink {
+    /// The files written so far.
+    pub fn into_files(self) -> BTreeMap<String, Vec<u8>> {
+        self.files.into_inner().unwrap_or_else(|e| e.into_inner())
+    }
+}
+
+impl Sink for MemorySink {
+    fn write(&self, path: &str, bytes: &[u8]) -> std::io::Result<()> {
+        let mut files = self.files.lock().unwrap_or_else(|e| e.into_inner());
+        files.insert(path.to_string(), bytes.to_vec());
+        Ok(())
+    }
+
+    fn copy(&self, from: &Path, path: &str) -> std::io::Result<()> {
+        let bytes = std::fs::read(from)?;
+        self.write(path, &bytes)
+    }
+}
+
+/// Refuses output folders that would overwrite or delete sources: the site
+/// root or an ancestor, a source folder or anything inside one, and a
+/// non-empty folder briefs did not make (unless `force`).
+pub fn check_output(root: &Path, output: &Path, force: bool) -> anyhow::Result<()> {
+    let root = normalise(root)?;
+    let out = normalise(output)?;
+    if root.starts_with(&out) {
+        bail!(
+            "refusing to write the site into {}: it is the site root or holds it; choose a folder such as public/",
+            output.display()
+        );
+    }
+    for src in ["content", "themes", "templates", "static", "site.yaml"] {
+        if out.starts_with(root.join(src)) {
+            bail!(
+                "refusing to write the site into {}: it is inside the source folder {src}/",
+                output.display()
+            );
+        }
+    }
+    if out.exists() && !force && !out.join(MARKER).exists() {
+        let mut entries = std::fs::read_dir(&out)
+            .with_context(|| format!("cannot read output folder {}", out.display()))?;
+        if entries.next().is_some() {
+            bail!(
+                "refusing to replace {}: it is not empty and briefs did not make it (no {MARKER} file); pass --force to replace it anyway",
+                output.display()
+            );
+        }
+    }
+    Ok(())
+}
+
+/// An absolute path with `.` and `..` resolved lexically, then symlinks
+/// resolved in the longest part that exists.
+fn normalise(p: &Path) -> anyhow::Result<PathBuf> {
+    let abs = if p.is_absolute() {
+        p.to_path_buf()
+    } else {
+        std::env::current_dir()?.join(p)
+    };
+    let mut lexical = PathBuf::new();
+    for c in abs.components() {
+        match c {
+            Component::ParentDir => {
+                lexical.pop();
+            }
+            Component::CurDir => {}
+            other => lexical.push(other),
+        }
+    }
+    let mut existing = lexical.clone();
+    let mut rest = Vec::new();
+    while !existing.exists() {
+        match existing.file_name() {
+            Some(name) => rest.push(name.to_owned()),
+            None => break,
+        }
+        existing.pop();
+    }
+    let mut out = existing.canonicalize().unwrap_or(existing);
+    out.extend(rest.iter().rev());
+    Ok(out)
+}
+
+/// A staging folder beside the output; removed on drop unless published.
+pub struct Staging {
+    pub dir: PathBuf,
+    output: PathBuf,
+    published: bool,
+}
+
+impl Staging {
+    /// Creates an empty staging folder beside `output`.
+    pub fn new(output: &Path) -> anyhow::Result<Staging> {
+        let parent = output
+            .parent()
+            .filter(|p| !p.as_os_str().is_empty())
+            .unwrap_or(Path::new("."));
+        std::fs::create_dir_all(parent)
+            .with_context(|| format!("cannot create {}", parent.display()))?;
+        let name = output
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_else(|| "public".into());
+        let dir = parent.join(format!(".{name}.briefs-staging-{}", std::process::id()));
+        if dir.exists() {
+            std::fs::remove_dir_all(&dir)
+                .with_context(|| format!("cannot clear {}", dir.display()))?;
+        }
+        std::fs::create_dir(&dir)
+            .with_context(|| format!("cannot create staging folder {}", dir.display()))?;
+        std::fs::write(
+            dir.join(MARKER),
+            "This folder was made by briefs; the next build replaces it.\n",
+        )?;
+        Ok(Staging {
+            dir,
+            output: output.to_path_buf(),
+            published: false,
+        })
+    }
+
+    /// Swaps the staging folder in as the output folder.
+    pub fn publish(mut self) -> anyhow::Result<()> {
+        let old = self.dir.with_file_name(
+            self.dir
+                .file_name()
+                .map(|n| n.to_string_lossy().replace("staging", "old"))
+                .unwrap_or_else(|| ".briefs-old".into()),
+        );
+        let had_old = self.output.exists();
+        if had_old {
+            std::fs::rename(&self.output, &old).with_context(|| {
+                format!("cannot move the previous {} aside", self.output.display())
+            })?;
+        }
+        if let Err(e) = std::fs::rename(&self.dir, &self.output) {
+            if had_old {
+                let _ = std::fs::rename(&old, &self.output);
+            }
+            return Err(e).with_context(|| {
+                format!("cannot move the new site into {}", self.output.display())
+            });
+        }
+        self.published = true;
+        if had_old {
+            std::fs::remove_dir_all(&old)
+                .with_context(|| format!("cannot remove the previous site at {}", old.display()))?;
+        }
+        Ok(())
+    }
+}
+
+impl Drop for Staging {
+    fn drop(&mut self) {
+        if !self.published {
+            let _ = std::fs::remove_dir_all(&self.dir);
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn refuses_dangerous_outputs() {
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path().join("site");
+        std::fs::create_dir_all(root.join("content")).unwrap();
+        for bad in [
+            root.clone(),
+            dir.path().to_path_buf(),
+            root.join("content"),
+            root.join("content/x"),
+            root.join("public/../content"),
+        ] {
+            assert!(
+                check_output(&root, &bad, false).is_err(),
+                "{}",
+                bad.display()
+            );
+        }
+        assert!(check_output(&root, &root.join("public"), false).is_ok());
+        std::fs::create_dir_all(root.join("other")).unwrap();
+        std::fs::write(root.join("other/keep.txt"), "x").unwrap();
+        assert!(check_output(&root, &root.join("other"), false).is_err());
+        assert!(check_output(&root, &root.join("other"), true).is_ok());
+    }
+
+    #[test]
+    fn staging_publish_replaces_and_drop_cleans() {
+        let dir = tempfile::tempdir().unwrap();
+        let out = dir.path().join("public");
+        std::fs::create_dir(&out).unwrap();
+        std::fs::write(out.join("old.html"), "old").unwrap();
+        let s = Staging::new(&out).unwrap();
+        std::fs::write(s.dir.join("new.html"), "new").unwrap();
+        s.publish().unwrap();
+        assert!(out.join("new.html").exists() && !out.join("old.html").exists());
+        let s = Staging::new(&out).unwrap();
+        let staged = s.dir.clone();
+        drop(s);
+        assert!(!staged.exists() && out.join("new.html").exists());
+        assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 1);
+    }
+
+    #[test]
+    fn disk_sink_refuses_escapes() {
+        let dir = tempfile::tempdir().unwrap();
+        let sink = DiskSink::new(dir.path().to_path_buf());
+        assert!(sink.write("../x", b"").is_err());
+        assert!(sink.write("/etc/x", b"").is_err());
+        assert!(sink.write("a/b.html", b"x").is_ok());
+    }
+}

@@ -1,0 +1,186 @@
+//! Strict YAML reading shared by site.yaml and front matter: turns a
+//! `serde_yaml` error into a [`Diagnostic`] at the right line of the whole
+//! file, with the nearest valid key suggested for an unknown one, and finds
+//! where a value sits so later stages can point at it.
+
+use crate::diag::{Diagnostic, did_you_mean};
+use serde::de::DeserializeOwned;
+use std::path::Path;
+
+/// A YAML block inside a file: its text and the 1-based line it starts on.
+#[derive(Debug, Clone, Copy)]
+pub struct Block<'a> {
+    pub text: &'a str,
+    /// Line of the file on which `text` begins.
+    pub first_line: usize,
+    /// The whole file, for snippets.
+    pub file: &'a str,
+}
+
+impl<'a> Block<'a> {
+    /// Deserialises the block strictly into `T`.
+    pub fn parse<T: DeserializeOwned>(&self, path: &Path) -> Result<T, Diagnostic> {
+        if self.text.trim().is_empty() {
+            // An empty block is an empty map, so required keys are reported by name.
+            return serde_yaml::from_str("{}").map_err(|e| self.diagnostic(path, &e));
+        }
+        serde_yaml::from_str(self.text).map_err(|e| self.diagnostic(path, &e))
+    }
+
+    fn diagnostic(&self, path: &Path, err: &serde_yaml::Error) -> Diagnostic {
+        let full = err.to_string();
+        let message = strip_location(&full);
+        let (line, col) = err.location().map_or((1, 1), |l| (l.line(), l.column()));
+        let mut line = self.first_line + line - 1;
+        let mut col = col;
+        let mut d = Diagnostic::error(path, message.to_string());
+        if let Some((field, expected)) = unknown_field(message) {
+            if let Some((l, c)) = self.find_key(field) {
+                (line, col) = (l, c);
+            }
+            d = d.hint(did_you_mean(field, expected.iter().copied()));
+        } else if let Some(field) = missing_field(message) {
+            d = d.hint(format!("add `{field}: …` to the front matter"));
+        } else if message.contains("invalid type") {
+            d = d.hint("check the value's type: lists are written `[a, b]` or as `- a` lines, text in quotes");
+        } else if message.contains("found character that cannot start any token")
+            || message.contains("tab")
+        {
+            d = d.hint("YAML is indented with spaces, not tabs; quote values that start with `@`, `` ` `` or `%`");
+        } else if message.contains("mapping values are not allowed") {
+            d = d.hint("put values that contain `: ` in double quotes");
+        }
+        d.at(self.file, line, col)
+    }
+
+    /// File line and column of a top-level or nested `key:` in this block.
+    pub fn find_key(&self, key: &str) -> Option<(usize, usize)> {
+        self.text.lines().enumerate().find_map(|(i, l)| {
+            let trimmed = l.trim_start_matches([' ', '-']);
+            let indent = l.len() - trimmed.len();
+            let rest = trimmed.strip_prefix(key)?;
+            rest.trim_start()
+                .starts_with(':')
+                .then(|| (self.first_line + i, indent + 1))
+        })
+    }
+
+    /// File line and column of the first occurrence of `value` as a word in
+    /// this block, searching from the line of `after_key` when given.
+    pub fn find_value(&self, value: &str, after_key: Option<&str>) -> (usize, usize) {
+        let start = after_key
+            .and_then(|k| self.find_key(k))
+            .map_or(0, |(l, _)| l - self.first_line);
+        let found = self
+            .text
+            .lines()
+            .enumerate()
+            .skip(start)
+            .find_map(|(i, l)| word_position(l, value).map(|c| (self.first_line + i, c)));
+        found
+            .or_else(|| after_key.and_then(|k| self.find_key(k)))
+            .unwrap_or((self.first_line, 1))
+    }
+}
+
+/// Column (1-based, in characters) where `word` appears in `line` not as part
+/// of a longer identifier.
+fn word_position(line: &str, word: &str) -> Option<usize> {
+    if word.is_empty() {
+        return None;
+    }
+    let is_ident = |c: char| c.is_alphanumeric() || c == '-' || c == '_';
+    let mut from = 0;
+    while let Some(i) = line[from..].find(word) {
+        let at = from + i;
+        let end = at + word.len();
+        let before_ok = line[..at].chars().next_back().is_none_or(|c| !is_ident(c));
+        let after_ok = line[end..].chars().next().is_none_or(|c| !is_ident(c));
+        if before_ok && after_ok {
+            return Some(line[..at].chars().count() + 1);
+        }
+        from = end;
+    }
+    None
+}
+
+fn strip_location(message: &str) -> &str {
+    match message.rfind(" at line ") {
+        Some(i) => &message[..i],
+        None => message,
+    }
+}
+
+/// From serde's "unknown field `x`, expected one of `a`, `b`": x and [a, b].
+fn unknown_field(message: &str) -> Option<(&str, Vec<&str>)> {
+    let rest = message.split("unknown field `").nth(1)?;
+    let (field, rest) = rest.split_once('`')?;
+    let expected = rest.split('`').skip(1).step_by(2).collect();
+    Some((field, expected))
+}
+
+fn missing_field(message: &str) -> Option<&str> {
+    let rest = message.split("missing field `").nth(1)?;
+    rest.split('`').next()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde::Deserialize;
+
+    #[derive(Debug, Deserialize)]
+    #[serde(deny_unknown_fields)]
+    #[allow(dead_code)]
+    struct T {
+        title: String,
+        #[serde(default)]
+        authors: Vec<String>,
+    }
+
+    fn block(text: &str) -> Block<'_> {
+        Block {
+            text,
+            first_line: 2,
+            file: text,
+        }
+    }
+
+    #[test]
+    fn unknown_field_points_at_key_and_suggests() {
+        let text = "title: x\nautors: [a]\n";
+        let e = block(text).parse::<T>(Path::new("x.md")).unwrap_err();
+        assert_eq!(e.line, Some(3));
+        assert_eq!(e.col, Some(1));
+        assert!(
+            e.message.contains("unknown field `autors`"),
+            "{}",
+            e.message
+        );
+        assert_eq!(e.hint.as_deref(), Some("did you mean `authors`?"));
+    }
+
+    #[test]
+    fn type_error_is_offset_by_block_start() {
+        let text = "title: x\nauthors: 5\n";
+        let e = block(text).parse::<T>(Path::new("x.md")).unwrap_err();
+        assert_eq!(e.line, Some(3), "{e}");
+    }
+
+    #[test]
+    fn missing_field_named() {
+        let e = block("").parse::<T>(Path::new("x.md")).unwrap_err();
+        assert!(e.message.contains("missing field `title`"), "{}", e.message);
+    }
+
+    #[test]
+    fn word_positions() {
+        for (line, word, want) in [
+            ("authors: [ab, abc]", "abc", Some(15)),
+            ("authors: [abc-d]", "abc", None),
+            ("- expert: é-x", "é-x", Some(11)),
+        ] {
+            assert_eq!(word_position(line, word), want, "{line}");
+        }
+    }
+}

@@ -1,0 +1,6 @@
+//! Integration tests: one binary, a small harness that copies a fixture site
+//! (or generates one) into a temporary folder, runs the real `briefs` binary
+//! on it, and reads the produced files with real parsers.
+
+mod build;
+mod harness;
