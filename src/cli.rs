@@ -19,6 +19,12 @@ pub enum Command {
         after_help = "Examples:\n  briefs build\n  briefs build --root ../site --output /tmp/out\n  briefs build --base-url https://preview.example.org/ --drafts"
     )]
     Build(BuildArgs),
+    /// Deletes a previous output folder moved aside by `build` (internal).
+    #[command(hide = true, name = "__remove-trash")]
+    RemoveTrash {
+        /// A `.<name>.briefs-old-<pid>` folder.
+        dir: PathBuf,
+    },
 }
 
 /// `briefs build`.
@@ -39,4 +45,7 @@ pub struct BuildArgs {
     /// Replace a non-empty output folder that briefs did not make.
     #[arg(long)]
     pub force: bool,
+    /// Also print how long each stage took.
+    #[arg(long, short)]
+    pub verbose: bool,
 }

@@ -28,7 +28,7 @@ use render::{RenderReport, Sink, Templates};
 use std::time::{Duration, Instant};
 
 /// What a build made.
-#[derive(Debug, Clone)]
+#[derive(Debug)]
 pub struct BuildReport {
     pub briefs: usize,
     pub experts: usize,
@@ -38,15 +38,52 @@ pub struct BuildReport {
     pub render: RenderReport,
     pub warnings: Diagnostics,
     pub elapsed: Duration,
+    /// How long each stage took, in pipeline order.
+    pub stages: Vec<(&'static str, Duration)>,
+    /// The previous output, moved aside; deleted when dropped.
+    pub trash: Option<write::Trash>,
+}
+
+/// Measures the stages of one build.
+struct Stopwatch {
+    last: Instant,
+    stages: Vec<(&'static str, Duration)>,
+}
+
+impl Stopwatch {
+    fn new() -> Self {
+        Stopwatch {
+            last: Instant::now(),
+            stages: Vec::new(),
+        }
+    }
+
+    /// Records the time since the previous lap as stage `name`.
+    fn lap(&mut self, name: &'static str) {
+        let now = Instant::now();
+        self.stages.push((name, now - self.last));
+        self.last = now;
+    }
 }
 
 /// Stages 1–4: reads and validates a whole site into its model. Returns the
 /// site and its warnings, or every error found.
 pub fn load_site(opts: &BuildOptions) -> Result<(Site, Diagnostics), Diagnostics> {
+    load_site_timed(opts, &mut Stopwatch::new())
+}
+
+fn load_site_timed(
+    opts: &BuildOptions,
+    clock: &mut Stopwatch,
+) -> Result<(Site, Diagnostics), Diagnostics> {
     let config = Config::load(opts)?;
     let sources = load::load(&config.root, config.max_file_size)?;
+    clock.lap("load");
     let parsed = parse::parse_all(&sources.files, &config)?;
+    drop(sources.files);
+    clock.lap("parse");
     let (site, mut warnings) = model::assemble(parsed, config)?;
+    clock.lap("assemble");
     warnings.extend(sources.warnings.0);
     Ok((site, warnings.sorted()))
 }
@@ -54,9 +91,12 @@ pub fn load_site(opts: &BuildOptions) -> Result<(Site, Diagnostics), Diagnostics
 /// Stages 1–5 into any sink: the whole build except the disk.
 pub fn build_into(opts: &BuildOptions, sink: &dyn Sink) -> anyhow::Result<BuildReport> {
     let started = Instant::now();
-    let (site, warnings) = load_site(opts).map_err(|d| with_snippets(d, &opts.root))?;
+    let mut clock = Stopwatch::new();
+    let (site, warnings) =
+        load_site_timed(opts, &mut clock).map_err(|d| with_snippets(d, &opts.root))?;
     let templates = Templates::load(&site.config)?;
     let render = render::render(&site, &templates, sink)?;
+    clock.lap("render and write");
     Ok(BuildReport {
         briefs: site.briefs.len(),
         experts: site.experts.len(),
@@ -66,6 +106,8 @@ pub fn build_into(opts: &BuildOptions, sink: &dyn Sink) -> anyhow::Result<BuildR
         render,
         warnings: with_snippets(warnings, &opts.root),
         elapsed: started.elapsed(),
+        stages: clock.stages,
+        trash: None,
     })
 }
 
@@ -78,8 +120,11 @@ pub fn build(opts: &BuildOptions, force: bool) -> anyhow::Result<BuildReport> {
         .unwrap_or_else(|| opts.root.join("public"));
     write::check_output(&opts.root, &output, force)?;
     let staging = write::Staging::new(&output)?;
-    let report = build_into(opts, &write::DiskSink::new(staging.dir.clone()))?;
-    staging.publish()?;
+    let mut report = build_into(opts, &write::DiskSink::new(staging.dir.clone()))?;
+    let swap = Instant::now();
+    report.trash = staging.publish()?;
+    report.stages.push(("swap", swap.elapsed()));
+    report.elapsed += swap.elapsed();
     Ok(report)
 }
 

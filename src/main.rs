@@ -13,6 +13,7 @@ fn main() -> ExitCode {
     let cli = cli::Cli::parse();
     let result = match cli.command {
         cli::Command::Build(args) => cmd::build::run(args),
+        cli::Command::RemoveTrash { dir } => cmd::build::remove_trash(&dir),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,

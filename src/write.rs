@@ -178,8 +178,9 @@ impl Staging {
         })
     }
 
-    /// Swaps the staging folder in as the output folder.
-    pub fn publish(mut self) -> anyhow::Result<()> {
+    /// Swaps the staging folder in as the output folder. The previous site,
+    /// moved aside, comes back as [`Trash`] for the caller to dispose of.
+    pub fn publish(mut self) -> anyhow::Result<Option<Trash>> {
         let old = self.dir.with_file_name(
             self.dir
                 .file_name()
@@ -201,11 +202,37 @@ impl Staging {
             });
         }
         self.published = true;
-        if had_old {
-            std::fs::remove_dir_all(&old)
-                .with_context(|| format!("cannot remove the previous site at {}", old.display()))?;
+        Ok(had_old.then(|| Trash { dir: Some(old) }))
+    }
+}
+
+/// The previous site after a swap. Dropping it deletes it; a caller that can
+/// delete it in the background (unlinking 100,000 files is slow on some
+/// disks) takes the path with [`Trash::detach`] instead.
+#[derive(Debug)]
+pub struct Trash {
+    dir: Option<PathBuf>,
+}
+
+impl Trash {
+    /// The folder to delete, handed over to the caller.
+    pub fn detach(mut self) -> PathBuf {
+        self.dir.take().unwrap_or_default()
+    }
+
+    /// Whether the folder holds at most `limit` entries (cheap to delete now).
+    pub fn is_small(&self, limit: usize) -> bool {
+        self.dir
+            .as_ref()
+            .is_none_or(|d| walkdir::WalkDir::new(d).into_iter().take(limit + 1).count() <= limit)
+    }
+}
+
+impl Drop for Trash {
+    fn drop(&mut self) {
+        if let Some(dir) = self.dir.take() {
+            let _ = std::fs::remove_dir_all(dir);
         }
-        Ok(())
     }
 }
 
@@ -254,7 +281,7 @@ mod tests {
         std::fs::write(out.join("old.html"), "old").unwrap();
         let s = Staging::new(&out).unwrap();
         std::fs::write(s.dir.join("new.html"), "new").unwrap();
-        s.publish().unwrap();
+        drop(s.publish().unwrap());
         assert!(out.join("new.html").exists() && !out.join("old.html").exists());
         let s = Staging::new(&out).unwrap();
         let staged = s.dir.clone();
