@@ -40,11 +40,16 @@ fn corpus(n: usize) -> PathBuf {
         std::fs::create_dir_all(path.parent().unwrap()).unwrap();
         std::fs::write(path, text).unwrap();
     };
-    write("site.yaml", "title: Bench Institute\nbase_url: https://bench.example.org\norganisation: BI\n");
+    write(
+        "site.yaml",
+        "title: Bench Institute\nbase_url: https://bench.example.org\norganisation: BI\n",
+    );
     let words = "artillery troops deployment sanctions escalation ceasefire oblast offensive drones missile alliance treaty parliament ministry".split(' ').collect::<Vec<_>>();
     let mut seed = 7u64;
     let mut next = move |m: usize| {
-        seed = seed.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+        seed = seed
+            .wrapping_mul(6364136223846793005)
+            .wrapping_add(1442695040888963407);
         ((seed >> 33) as usize) % m
     };
     let para = |next: &mut dyn FnMut(usize) -> usize, sentences: usize| {
@@ -52,51 +57,107 @@ fn corpus(n: usize) -> PathBuf {
         for _ in 0..sentences {
             for i in 0..14 {
                 let w = words[next(words.len())];
-                if i == 0 { s.push_str(&w[..1].to_uppercase()); s.push_str(&w[1..]); } else { s.push(' '); s.push_str(w); }
+                if i == 0 {
+                    s.push_str(&w[..1].to_uppercase());
+                    s.push_str(&w[1..]);
+                } else {
+                    s.push(' ');
+                    s.push_str(w);
+                }
             }
             s.push_str(". ");
         }
         s
     };
     for e in 0..200 {
-        write(&format!("content/experts/expert-{e:04}.md"), &format!("---\nname: \"Expert {e}\"\nrole: Senior Fellow\n---\n{}\n", para(&mut next, 5)));
+        write(
+            &format!("content/experts/expert-{e:04}.md"),
+            &format!(
+                "---\nname: \"Expert {e}\"\nrole: Senior Fellow\n---\n{}\n",
+                para(&mut next, 5)
+            ),
+        );
     }
     for i in 0..n {
-        let mut fm = format!("title: \"Brief {i} {}\"\ndate: {}-{:02}-{:02}\nkind: K{}\ntopics: [\"Topic {}\", \"Topic {}\"]\nauthors: [expert-{:04}]\nresponses:\n",
-            words[next(words.len())], 2015 + i % 10, 1 + i % 12, 1 + i % 28, next(4), next(40), next(40), next(200));
+        let mut fm = format!(
+            "title: \"Brief {i} {}\"\ndate: {}-{:02}-{:02}\nkind: K{}\ntopics: [\"Topic {}\", \"Topic {}\"]\nauthors: [expert-{:04}]\nresponses:\n",
+            words[next(words.len())],
+            2015 + i % 10,
+            1 + i % 12,
+            1 + i % 28,
+            next(4),
+            next(40),
+            next(40),
+            next(200)
+        );
         for _ in 0..3 {
-            let _ = write!(fm, "  - expert: expert-{:04}\n    quote: \"{}\"\n", next(200), para(&mut next, 3));
+            let _ = write!(
+                fm,
+                "  - expert: expert-{:04}\n    quote: \"{}\"\n",
+                next(200),
+                para(&mut next, 3)
+            );
         }
         fm.push_str("related:\n");
         for r in 0..4 {
-            let _ = write!(fm, "  - title: \"Related {r}\"\n    by: [expert-{:04}]\n    url: https://example.org/a/{}\n", next(200), next(1_000_000));
+            let _ = write!(
+                fm,
+                "  - title: \"Related {r}\"\n    by: [expert-{:04}]\n    url: https://example.org/a/{}\n",
+                next(200),
+                next(1_000_000)
+            );
         }
-        let body = format!("## Latest Developments\n\n- **Lead:** {}\n- **Second:** {}\n- **Third:** {}\n\n{}\n", para(&mut next, 3), para(&mut next, 3), para(&mut next, 3), para(&mut next, 3));
-        write(&format!("content/briefs/{}/brief-{i:06}.md", 2015 + i % 10), &format!("---\n{fm}---\n{body}"));
+        let body = format!(
+            "## Latest Developments\n\n- **Lead:** {}\n- **Second:** {}\n- **Third:** {}\n\n{}\n",
+            para(&mut next, 3),
+            para(&mut next, 3),
+            para(&mut next, 3),
+            para(&mut next, 3)
+        );
+        write(
+            &format!("content/briefs/{}/brief-{i:06}.md", 2015 + i % 10),
+            &format!("---\n{fm}---\n{body}"),
+        );
     }
     root
 }
 
 fn options(root: PathBuf) -> BuildOptions {
-    BuildOptions { output: Some(root.join("public")), root, ..BuildOptions::default() }
+    BuildOptions {
+        output: Some(root.join("public")),
+        root,
+        ..BuildOptions::default()
+    }
 }
 
 #[divan::bench(args = SIZES, sample_count = 10)]
 fn parse(bencher: divan::Bencher, n: usize) {
     let opts = options(corpus(n));
-    bencher.bench(|| briefs::load_site(&opts).map(|(site, _)| site.briefs.len()).ok());
+    bencher.bench(|| {
+        briefs::load_site(&opts)
+            .map(|(site, _)| site.briefs.len())
+            .ok()
+    });
 }
 
 #[divan::bench(args = SIZES, sample_count = 10)]
 fn render(bencher: divan::Bencher, n: usize) {
     let opts = options(corpus(n));
-    let Ok((site, _)) = briefs::load_site(&opts) else { panic!("corpus does not load") };
-    let Ok(templates) = Templates::load(&site.config) else { panic!("templates do not load") };
+    let Ok((site, _)) = briefs::load_site(&opts) else {
+        panic!("corpus does not load")
+    };
+    let Ok(templates) = Templates::load(&site.config) else {
+        panic!("templates do not load")
+    };
     bencher.bench(|| briefs::render::render(&site, &templates, &NullSink).ok());
 }
 
 #[divan::bench(args = SIZES, sample_count = 5)]
 fn full_build(bencher: divan::Bencher, n: usize) {
     let opts = options(corpus(n));
-    bencher.bench(|| briefs::build(&opts, false).ok().map(|r| r.render.html_pages));
+    bencher.bench(|| {
+        briefs::build(&opts, false)
+            .ok()
+            .map(|r| r.render.html_pages)
+    });
 }

@@ -14,6 +14,7 @@
 
 pub mod config;
 pub mod diag;
+pub mod incremental;
 pub mod load;
 pub mod model;
 pub mod parse;
@@ -82,7 +83,7 @@ fn load_site_timed(
     let parsed = parse::parse_all(&sources.files, &config)?;
     drop(sources.files);
     clock.lap("parse");
-    let (site, mut warnings) = model::assemble(parsed, config)?;
+    let (site, mut warnings) = model::assemble(&parsed, config)?;
     clock.lap("assemble");
     warnings.extend(sources.warnings.0);
     Ok((site, warnings.sorted()))
@@ -129,7 +130,7 @@ pub fn build(opts: &BuildOptions, force: bool) -> anyhow::Result<BuildReport> {
 }
 
 /// Fills in the source line of diagnostics that carry a line but no snippet.
-fn with_snippets(mut diags: Diagnostics, root: &std::path::Path) -> Diagnostics {
+pub(crate) fn with_snippets(mut diags: Diagnostics, root: &std::path::Path) -> Diagnostics {
     let mut cache: std::collections::HashMap<std::path::PathBuf, Option<String>> =
         Default::default();
     for d in &mut diags.0 {

@@ -45,12 +45,7 @@ pub struct Sources {
 
 /// Reads every content file under `root/content`.
 pub fn load(root: &Path, max_file_size: u64) -> Result<Sources, Diagnostics> {
-    let mut problems = Diagnostics::default();
-    let mut paths = Vec::new();
-    for collection in Collection::ALL {
-        walk(root, collection, &mut paths, &mut problems);
-    }
-    paths.sort();
+    let (paths, mut problems) = list(root);
     let read: Vec<Result<SourceFile, Diagnostic>> = paths
         .par_iter()
         .map(|(collection, rel)| read_source(root, *collection, rel, max_file_size))
@@ -66,6 +61,17 @@ pub fn load(root: &Path, max_file_size: u64) -> Result<Sources, Diagnostics> {
         Ok(warnings) => Ok(Sources { files, warnings }),
         Err(e) => Err(e),
     }
+}
+
+/// Lists every content file (sorted) and the problems met on the way.
+pub fn list(root: &Path) -> (Vec<(Collection, PathBuf)>, Diagnostics) {
+    let mut problems = Diagnostics::default();
+    let mut paths = Vec::new();
+    for collection in Collection::ALL {
+        walk(root, collection, &mut paths, &mut problems);
+    }
+    paths.sort();
+    (paths, problems)
 }
 
 /// Lists the Markdown files of one collection.
@@ -133,7 +139,8 @@ fn walk_error(root: &Path, dir: &Path, e: &walkdir::Error) -> Diagnostic {
         .hint("check the file's permissions, or move it out of content/")
 }
 
-fn read_source(
+/// Reads one content file, checking its size and encoding.
+pub fn read_source(
     root: &Path,
     collection: Collection,
     rel: &Path,

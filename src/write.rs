@@ -49,6 +49,15 @@ impl Sink for DiskSink {
     }
 }
 
+impl crate::incremental::Store for DiskSink {
+    fn remove(&self, path: &str) -> std::io::Result<()> {
+        match std::fs::remove_file(self.target(path)?) {
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(()),
+            other => other,
+        }
+    }
+}
+
 /// A [`Sink`] keeping files in memory (for `check` and tests).
 #[derive(Default)]
 pub struct MemorySink {

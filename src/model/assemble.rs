@@ -11,14 +11,28 @@ use std::path::Path;
 
 /// Builds the site model; all reference problems are reported together.
 /// Warnings (nothing wrong, but worth a look) come back with the site.
-pub fn assemble(parsed: Parsed, config: Config) -> Result<(Site, Diagnostics), Diagnostics> {
-    let mut problems = Diagnostics::default();
-    check_brief_slugs(&parsed.briefs, &mut problems);
-    check_page_paths(&parsed.pages, &mut problems);
+pub fn assemble(parsed: &Parsed, config: Config) -> Result<(Site, Diagnostics), Diagnostics> {
+    let briefs: Vec<&ParsedBrief> = parsed.briefs.iter().collect();
+    let experts: Vec<&ParsedExpert> = parsed.experts.iter().collect();
+    let pages: Vec<&ParsedPage> = parsed.pages.iter().collect();
+    assemble_refs(&briefs, &experts, &pages, config)
+}
 
-    let (mut published, unpublished): (Vec<ParsedBrief>, Vec<ParsedBrief>) = parsed
-        .briefs
-        .into_iter()
+/// [`assemble`] over borrowed files (as a rebuild cache holds them); pages
+/// must come in path order.
+pub fn assemble_refs(
+    briefs: &[&ParsedBrief],
+    experts: &[&ParsedExpert],
+    pages: &[&ParsedPage],
+    config: Config,
+) -> Result<(Site, Diagnostics), Diagnostics> {
+    let mut problems = Diagnostics::default();
+    check_brief_slugs(briefs, &mut problems);
+    check_page_paths(pages, &mut problems);
+
+    let (mut published, unpublished): (Vec<&ParsedBrief>, Vec<&ParsedBrief>) = briefs
+        .iter()
+        .copied()
         .partition(|b| is_published(b, &config));
     published.sort_by(|a, b| {
         b.date
@@ -28,10 +42,15 @@ pub fn assemble(parsed: Parsed, config: Config) -> Result<(Site, Diagnostics), D
     });
     let unpublished: HashMap<String, &'static str> = unpublished
         .into_iter()
-        .map(|b| (b.slug, if b.draft { "a draft" } else { "under embargo" }))
+        .map(|b| {
+            (
+                b.slug.clone(),
+                if b.draft { "a draft" } else { "under embargo" },
+            )
+        })
         .collect();
 
-    let mut experts = parsed.experts;
+    let mut experts: Vec<&ParsedExpert> = experts.to_vec();
     experts.sort_by(|a, b| {
         a.sort_name
             .to_lowercase()
@@ -66,7 +85,7 @@ pub fn assemble(parsed: Parsed, config: Config) -> Result<(Site, Diagnostics), D
         unpublished: &unpublished,
     };
     let mut briefs = Vec::with_capacity(published.len());
-    for b in &published {
+    for b in published.iter().copied() {
         briefs.push(resolver.brief(b, &topic_of, &kind_of, &mut problems));
     }
     if problems.has_errors() {
@@ -78,9 +97,9 @@ pub fn assemble(parsed: Parsed, config: Config) -> Result<(Site, Diagnostics), D
     let mut kinds = kinds;
     index(&briefs, &mut experts, &mut topics, &mut kinds);
     warn_idle(&briefs, &experts, &mut problems);
-    let pages = parsed
-        .pages
-        .into_iter()
+    let pages = pages
+        .iter()
+        .copied()
         .filter(|p| config.drafts || !p.draft)
         .map(page)
         .collect();
@@ -262,8 +281,8 @@ impl Resolver<'_> {
     }
 }
 
-fn check_brief_slugs(briefs: &[ParsedBrief], problems: &mut Diagnostics) {
-    let mut sorted: Vec<&ParsedBrief> = briefs.iter().collect();
+fn check_brief_slugs(briefs: &[&ParsedBrief], problems: &mut Diagnostics) {
+    let mut sorted: Vec<&ParsedBrief> = briefs.to_vec();
     sorted.sort_by(|a, b| a.source.cmp(&b.source));
     let mut seen: HashMap<&str, &Path> = HashMap::new();
     for b in sorted {
@@ -285,7 +304,7 @@ fn check_brief_slugs(briefs: &[ParsedBrief], problems: &mut Diagnostics) {
     }
 }
 
-fn check_page_paths(pages: &[ParsedPage], problems: &mut Diagnostics) {
+fn check_page_paths(pages: &[&ParsedPage], problems: &mut Diagnostics) {
     let mut seen: HashMap<&str, &Path> = HashMap::new();
     for p in pages {
         let first_segment = p.path.split('/').next().unwrap_or("");
@@ -311,21 +330,21 @@ fn check_page_paths(pages: &[ParsedPage], problems: &mut Diagnostics) {
     }
 }
 
-fn expert(e: ParsedExpert) -> Expert {
+fn expert(e: &ParsedExpert) -> Expert {
     Expert {
-        id: e.id,
-        source: e.source,
-        name: e.name,
-        honorific: e.honorific,
-        role: e.role,
-        program: e.program,
-        sort_name: e.sort_name,
-        photo: e.photo,
-        email: e.email,
-        links: e.links,
-        topics: e.topics,
-        bio_html: e.bio_html,
-        extra: e.extra,
+        id: e.id.clone(),
+        source: e.source.clone(),
+        name: e.name.clone(),
+        honorific: e.honorific.clone(),
+        role: e.role.clone(),
+        program: e.program.clone(),
+        sort_name: e.sort_name.clone(),
+        photo: e.photo.clone(),
+        email: e.email.clone(),
+        links: e.links.clone(),
+        topics: e.topics.clone(),
+        bio_html: e.bio_html.clone(),
+        extra: e.extra.clone(),
         authored: Vec::new(),
         quoted: Vec::new(),
         related: Vec::new(),
@@ -333,14 +352,14 @@ fn expert(e: ParsedExpert) -> Expert {
     }
 }
 
-fn page(p: ParsedPage) -> Page {
+fn page(p: &ParsedPage) -> Page {
     Page {
-        source: p.source,
-        title: p.title,
-        path: p.path,
-        description: p.description,
-        body_html: p.body_html,
-        extra: p.extra,
+        source: p.source.clone(),
+        title: p.title.clone(),
+        path: p.path.clone(),
+        description: p.description.clone(),
+        body_html: p.body_html.clone(),
+        extra: p.extra.clone(),
     }
 }
 

@@ -5,7 +5,7 @@
 
 mod assemble;
 
-pub use assemble::assemble;
+pub use assemble::{assemble, assemble_refs};
 
 use crate::config::Config;
 use crate::parse::Moment;

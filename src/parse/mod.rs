@@ -36,7 +36,9 @@ pub struct Parsed {
     pub pages: Vec<ParsedPage>,
 }
 
-enum One {
+/// One parsed content file.
+#[derive(Debug, Clone)]
+pub enum One {
     Brief(Box<ParsedBrief>),
     Expert(Box<ParsedExpert>),
     Page(Box<ParsedPage>),
@@ -62,7 +64,8 @@ pub fn parse_all(files: &[SourceFile], config: &Config) -> Result<Parsed, Diagno
     Ok(parsed)
 }
 
-fn parse_one(f: &SourceFile, config: &Config) -> Result<One, Vec<Diagnostic>> {
+/// Parses one content file.
+pub fn parse_one(f: &SourceFile, config: &Config) -> Result<One, Vec<Diagnostic>> {
     match f.collection {
         Collection::Brief => brief::parse(&f.rel, &f.text, config).map(|b| One::Brief(Box::new(b))),
         Collection::Expert => expert::parse(&f.rel, &f.text).map(|e| One::Expert(Box::new(e))),

@@ -36,46 +36,103 @@ pub struct RenderReport {
 }
 
 /// A static file to copy: from disk or from the binary.
-enum StaticSource {
+#[derive(Debug, Clone)]
+pub enum StaticSource {
     Disk(PathBuf),
     BuiltIn(&'static [u8]),
 }
 
+impl StaticSource {
+    /// Changes when the file changes (size and modification time, or the
+    /// built-in bytes' size): enough to decide whether to copy it again.
+    pub fn stamp(&self) -> (u64, Option<std::time::SystemTime>) {
+        match self {
+            StaticSource::Disk(p) => {
+                std::fs::metadata(p).map_or((0, None), |m| (m.len(), m.modified().ok()))
+            }
+            StaticSource::BuiltIn(b) => (b.len() as u64, None),
+        }
+    }
+}
+
+/// Everything a site's output consists of, before anything is rendered.
+pub struct Plan {
+    /// Every HTML page.
+    pub jobs: Vec<Job>,
+    /// Static files by output path.
+    pub statics: BTreeMap<String, StaticSource>,
+}
+
+impl Plan {
+    /// Lists the pages and static files, refusing static files that would
+    /// overwrite generated ones.
+    pub fn new(site: &Site) -> anyhow::Result<Plan> {
+        let jobs = pages::jobs(site);
+        let statics = static_files(site)?;
+        check_collisions(site, &jobs, &statics)?;
+        Ok(Plan { jobs, statics })
+    }
+}
+
 /// Renders the whole site into `sink`.
 pub fn render(site: &Site, templates: &Templates, sink: &dyn Sink) -> anyhow::Result<RenderReport> {
+    let plan = Plan::new(site)?;
     let values = Values::new(site);
-    let jobs = pages::jobs(site);
-    let statics = static_files(site)?;
-    check_collisions(site, &jobs, &statics)?;
+    render_jobs(site, templates, &values, &plan.jobs, sink)?;
+    let other_files = write_site_files(site, &plan.jobs, sink)?;
+    let static_files = copy_statics(plan.statics.iter(), sink)?;
+    Ok(RenderReport {
+        html_pages: plan.jobs.len(),
+        feeds: 0,
+        static_files,
+        other_files,
+    })
+}
 
+/// Renders these pages, in parallel.
+pub fn render_jobs(
+    site: &Site,
+    templates: &Templates,
+    values: &Values,
+    jobs: &[Job],
+    sink: &dyn Sink,
+) -> anyhow::Result<()> {
     jobs.par_iter()
-        .try_for_each(|job| render_job(site, templates, &values, sink, job))?;
+        .try_for_each(|job| render_job(site, templates, values, sink, job))
+}
 
-    let mut report = RenderReport {
-        html_pages: jobs.len(),
-        ..RenderReport::default()
-    };
+/// Writes sitemap.xml (and its parts) and robots.txt; returns the file count.
+pub fn write_site_files(site: &Site, jobs: &[Job], sink: &dyn Sink) -> anyhow::Result<usize> {
     let entries: Vec<sitemap::Entry> = jobs
         .iter()
         .filter(|j| j.in_sitemap())
         .map(|j| sitemap_entry(site, j))
         .collect();
+    let mut count = 0;
     for (path, bytes) in sitemap::sitemaps(site, &entries) {
         write(sink, &path, &bytes)?;
-        report.other_files += 1;
+        count += 1;
     }
     write(sink, "robots.txt", &sitemap::robots(site))?;
-    report.other_files += 1;
-    for (dest, src) in &statics {
+    Ok(count + 1)
+}
+
+/// Copies static files into the sink; returns how many.
+pub fn copy_statics<'a>(
+    statics: impl Iterator<Item = (&'a String, &'a StaticSource)>,
+    sink: &dyn Sink,
+) -> anyhow::Result<usize> {
+    let mut count = 0;
+    for (dest, src) in statics {
         match src {
             StaticSource::Disk(from) => sink
                 .copy(from, dest)
                 .map_err(|e| anyhow::anyhow!("cannot copy {} to {dest}: {e}", from.display()))?,
             StaticSource::BuiltIn(bytes) => write(sink, dest, bytes)?,
         }
-        report.static_files += 1;
+        count += 1;
     }
-    Ok(report)
+    Ok(count)
 }
 
 fn write(sink: &dyn Sink, path: &str, bytes: &[u8]) -> anyhow::Result<()> {

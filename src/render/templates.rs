@@ -93,6 +93,8 @@ impl Origin {
 pub struct Templates {
     pub tera: Tera,
     origins: BTreeMap<String, Origin>,
+    /// Changes whenever any template's name or text changes.
+    pub fingerprint: u64,
 }
 
 /// The theme folder in use, if the site has one on disk.
@@ -149,7 +151,19 @@ impl Templates {
         super::filters::register(&mut tera);
         let result =
             tera.add_raw_templates(sources.iter().map(|(n, (t, _))| (n.as_str(), t.as_str())));
-        let templates = Templates { tera, origins };
+        let fingerprint = {
+            use std::hash::{Hash, Hasher};
+            let mut h = std::collections::hash_map::DefaultHasher::new();
+            for (name, (text, _)) in &sources {
+                (name, text).hash(&mut h);
+            }
+            h.finish()
+        };
+        let templates = Templates {
+            tera,
+            origins,
+            fingerprint,
+        };
         match result {
             Ok(()) => Ok(templates),
             Err(e) => Err(Diagnostics(vec![templates.diagnostic(&e)])),

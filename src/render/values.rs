@@ -20,11 +20,17 @@ macro_rules! map {
 }
 pub(crate) use map;
 
-/// Every shared value of one build.
+/// Every shared value of one build. Values embedded in briefs (`*_refs`)
+/// carry no counts, so adding a brief does not change every other brief's
+/// page (which keeps incremental rebuilds small); the `expert_cards`,
+/// `topics` and `kinds` used by index and listing pages carry them.
 pub struct Values {
     pub site: Value,
     pub briefs: Vec<Value>,
+    pub expert_refs: Vec<Value>,
     pub expert_cards: Vec<Value>,
+    pub topic_refs: Vec<Value>,
+    pub kind_refs: Vec<Value>,
     pub topics: Vec<Value>,
     pub kinds: Vec<Value>,
 }
@@ -32,27 +38,45 @@ pub struct Values {
 impl Values {
     /// Converts the whole model; briefs in parallel.
     pub fn new(site: &Site) -> Values {
-        let expert_cards: Vec<Value> = (0..site.experts.len())
-            .map(|e| expert_card(site, e))
+        let expert_refs: Vec<Value> = (0..site.experts.len())
+            .map(|e| expert_ref(site, e))
             .collect();
-        let topics: Vec<Value> = site
+        let expert_cards: Vec<Value> = (0..site.experts.len())
+            .map(|e| expert_card(site, &expert_refs[e], e))
+            .collect();
+        let topic_refs: Vec<Value> = site
             .topics
             .iter()
-            .map(|t| group(site, t, paths::topic(&t.slug)))
+            .map(|t| group_ref(site, t, paths::topic(&t.slug)))
             .collect();
-        let kinds: Vec<Value> = site
+        let kind_refs: Vec<Value> = site
             .kinds
             .iter()
-            .map(|k| group(site, k, paths::kind(&k.slug)))
+            .map(|k| group_ref(site, k, paths::kind(&k.slug)))
+            .collect();
+        let topics = site
+            .topics
+            .iter()
+            .zip(&topic_refs)
+            .map(|(g, r)| with_count(r, g.briefs.len()))
+            .collect();
+        let kinds = site
+            .kinds
+            .iter()
+            .zip(&kind_refs)
+            .map(|(g, r)| with_count(r, g.briefs.len()))
             .collect();
         let briefs = (0..site.briefs.len())
             .into_par_iter()
-            .map(|b| brief(site, b, &expert_cards, &topics, &kinds))
+            .map(|b| brief(site, b, &expert_refs, &topic_refs, &kind_refs))
             .collect();
         Values {
             site: site_value(site),
             briefs,
+            expert_refs,
             expert_cards,
+            topic_refs,
+            kind_refs,
             topics,
             kinds,
         }
@@ -80,9 +104,6 @@ fn site_value(site: &Site) -> Value {
         "base_path" => c.base_path.as_str(),
         "url" => c.url(""),
         "extra" => extra,
-        "brief_count" => site.briefs.len(),
-        "expert_count" => site.experts.len(),
-        "topic_count" => site.topics.len(),
         "pages" => Value::from(site.pages.iter().map(|p| map! {
             "title" => p.title.as_str(),
             "url" => c.url(&format!("{}/", p.path)),
@@ -107,19 +128,35 @@ fn moment(site: &Site, m: Moment) -> Value {
     }
 }
 
-fn group(site: &Site, g: &Group, path: String) -> Value {
+fn group_ref(site: &Site, g: &Group, path: String) -> Value {
     map! {
         "name" => g.name.as_str(),
         "slug" => g.slug.as_str(),
         "url" => site.config.url(&path),
         "permalink" => site.config.permalink(&path),
         "feed_url" => site.config.url(&format!("{path}feed.xml")),
-        "count" => g.briefs.len(),
     }
 }
 
+/// A group with its brief count.
+fn with_count(group: &Value, count: usize) -> Value {
+    let mut m = group.as_map().cloned().unwrap_or_default();
+    m.insert("count".into(), Value::from(count));
+    Value::from(m)
+}
+
+/// An expert card: the reference plus counts of briefs, quotes and related pieces.
+fn expert_card(site: &Site, expert_ref: &Value, id: ExpertId) -> Value {
+    let e = &site.experts[id];
+    let mut m = expert_ref.as_map().cloned().unwrap_or_default();
+    m.insert("brief_count".into(), Value::from(e.authored.len()));
+    m.insert("quote_count".into(), Value::from(e.quoted.len()));
+    m.insert("related_count".into(), Value::from(e.related.len()));
+    Value::from(m)
+}
+
 /// The short form of an expert used wherever one is mentioned.
-fn expert_card(site: &Site, id: ExpertId) -> Value {
+fn expert_ref(site: &Site, id: ExpertId) -> Value {
     let e: &Expert = &site.experts[id];
     let path = paths::expert(&e.id);
     let links: Vec<Value> = e
@@ -142,9 +179,6 @@ fn expert_card(site: &Site, id: ExpertId) -> Value {
         "email" => e.email.as_deref(),
         "links" => links,
         "topics" => e.topics.clone(),
-        "brief_count" => e.authored.len(),
-        "quote_count" => e.quoted.len(),
-        "related_count" => e.related.len(),
         "extra" => Value::from_serializable(&e.extra),
     }
 }
@@ -248,7 +282,7 @@ pub fn expert_page(site: &Site, values: &Values, id: ExpertId) -> Value {
         .iter()
         .map(|r| {
             let piece = &site.briefs[r.brief].related[r.related];
-            let mut v = related(site, piece, &values.expert_cards)
+            let mut v = related(site, piece, &values.expert_refs)
                 .as_map()
                 .cloned()
                 .unwrap_or_default();

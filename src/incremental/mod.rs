@@ -1,0 +1,245 @@
+//! Incremental rebuilds, for `serve`: a [`Session`] keeps every parsed file
+//! (re-reading only files whose size or modification time changed) and a
+//! fingerprint of the inputs of every output file. A rebuild re-assembles
+//! the model (cheap), then renders only the outputs whose fingerprint changed
+//! and removes those that no longer exist. The result equals a full build
+//! byte for byte; the tests check exactly that.
+
+mod fingerprint;
+
+use crate::config::{BuildOptions, CONFIG_FILE, Config};
+use crate::diag::{Diagnostic, Diagnostics};
+use crate::load::{self, Collection};
+use crate::model;
+use crate::parse::{self, One};
+use crate::render::{self, Plan, Sink, Templates, values::Values};
+use crate::write::MemorySink;
+use rayon::prelude::*;
+use std::collections::{BTreeMap, HashMap};
+use std::hash::{DefaultHasher, Hash, Hasher};
+use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant, SystemTime};
+
+/// An output that files can also be removed from.
+pub trait Store: Sink {
+    /// Removes the file at `path` (relative, `/`-separated), if present.
+    fn remove(&self, path: &str) -> std::io::Result<()>;
+}
+
+impl Store for MemorySink {
+    fn remove(&self, path: &str) -> std::io::Result<()> {
+        self.files
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .remove(path);
+        Ok(())
+    }
+}
+
+/// What changes a file's stamp changes the file (or nearly always does).
+type Stamp = (u64, Option<SystemTime>);
+
+fn stamp(path: &Path) -> Stamp {
+    std::fs::metadata(path).map_or((0, None), |m| (m.len(), m.modified().ok()))
+}
+
+fn hash_of(value: impl Hash) -> u64 {
+    let mut h = DefaultHasher::new();
+    value.hash(&mut h);
+    h.finish()
+}
+
+struct Cached {
+    stamp: Stamp,
+    hash: u64,
+    item: One,
+}
+
+/// What one rebuild did.
+#[derive(Debug, Clone)]
+pub struct Rebuild {
+    /// Content files read and parsed again.
+    pub reparsed: usize,
+    /// Output files written.
+    pub written: usize,
+    /// Output files removed.
+    pub removed: usize,
+    /// All pages and feeds of the site.
+    pub outputs: usize,
+    pub warnings: Diagnostics,
+    pub elapsed: Duration,
+}
+
+/// A site kept in memory between rebuilds.
+pub struct Session {
+    opts: BuildOptions,
+    config_hash: u64,
+    files: BTreeMap<PathBuf, Cached>,
+    outputs: HashMap<String, u64>,
+    statics: HashMap<String, Stamp>,
+    site_files: Vec<String>,
+}
+
+impl Session {
+    /// A session with nothing cached: the first rebuild is a full build.
+    pub fn new(opts: BuildOptions) -> Session {
+        Session {
+            opts,
+            config_hash: 0,
+            files: BTreeMap::new(),
+            outputs: HashMap::new(),
+            statics: HashMap::new(),
+            site_files: Vec::new(),
+        }
+    }
+
+    /// Brings `store` up to date with the files on disk. On any error the
+    /// store is left exactly as it was.
+    pub fn rebuild(&mut self, store: &dyn Store) -> anyhow::Result<Rebuild> {
+        let started = Instant::now();
+        let root = self.opts.root.clone();
+        let mut opts = self.opts.clone();
+        opts.now = None;
+        let config = Config::load(&opts)?;
+        let config_hash = hash_of((
+            std::fs::read(root.join(CONFIG_FILE)).unwrap_or_default(),
+            &opts.base_url,
+            opts.drafts,
+        ));
+        if config_hash != self.config_hash {
+            self.files.clear();
+            self.config_hash = config_hash;
+        }
+        let reparsed = self.refresh(&config)?;
+        let (site, warnings) = self.assemble(config)?;
+        let templates = Templates::load(&site.config)?;
+        let plan = Plan::new(&site)?;
+        let values = Values::new(&site);
+        let sources = |p: &Path| self.files.get(p).map_or(0, |c| c.hash);
+        let global = fingerprint::global(&site, config_hash, templates.fingerprint);
+        let fps = fingerprint::outputs(&site, &plan, global, &sources);
+
+        let stale: Vec<render::pages::Job> = fps
+            .iter()
+            .filter(|(path, fp, _)| self.outputs.get(path) != Some(fp))
+            .map(|(_, _, job)| *job)
+            .collect();
+        // Render into memory first, so a template error changes nothing.
+        let fresh = MemorySink::default();
+        render::render_jobs(&site, &templates, &values, &stale, &fresh)?;
+        render::write_site_files(&site, &plan.jobs, &fresh)?;
+        let statics: HashMap<String, Stamp> = plan
+            .statics
+            .iter()
+            .map(|(p, s)| (p.clone(), s.stamp()))
+            .collect();
+        let changed_statics = plan
+            .statics
+            .iter()
+            .filter(|(p, _)| self.statics.get(*p) != statics.get(*p));
+        render::copy_statics(changed_statics, &fresh)?;
+
+        let new_outputs: HashMap<String, u64> = fps.into_iter().map(|(p, fp, _)| (p, fp)).collect();
+        let mut gone: Vec<String> = self
+            .outputs
+            .keys()
+            .filter(|p| !new_outputs.contains_key(*p))
+            .cloned()
+            .collect();
+        gone.extend(
+            self.statics
+                .keys()
+                .filter(|p| !statics.contains_key(*p))
+                .cloned(),
+        );
+        let fresh = fresh.into_files();
+        let site_files: Vec<String> = fresh
+            .keys()
+            .filter(|p| p.starts_with("sitemap") || *p == "robots.txt")
+            .cloned()
+            .collect();
+        gone.extend(
+            self.site_files
+                .iter()
+                .filter(|p| !site_files.contains(p))
+                .cloned(),
+        );
+
+        for (path, bytes) in &fresh {
+            store.write(path, bytes)?;
+        }
+        for path in &gone {
+            store.remove(path)?;
+        }
+        self.outputs = new_outputs;
+        self.statics = statics;
+        self.site_files = site_files;
+        Ok(Rebuild {
+            reparsed,
+            written: fresh.len(),
+            removed: gone.len(),
+            outputs: self.outputs.len(),
+            warnings,
+            elapsed: started.elapsed(),
+        })
+    }
+
+    /// Re-reads changed content files; returns how many were parsed again.
+    fn refresh(&mut self, config: &Config) -> Result<usize, Diagnostics> {
+        let root = &config.root;
+        let (paths, mut problems) = load::list(root);
+        let listed: std::collections::HashSet<&PathBuf> = paths.iter().map(|(_, p)| p).collect();
+        self.files.retain(|p, _| listed.contains(p));
+        let changed: Vec<(Collection, &PathBuf, Stamp)> = paths
+            .iter()
+            .map(|(c, p)| (*c, p, stamp(&root.join(p))))
+            .filter(|(_, p, s)| self.files.get(*p).is_none_or(|c| c.stamp != *s))
+            .collect();
+        let parsed: Vec<(PathBuf, Result<Cached, Vec<Diagnostic>>)> = changed
+            .par_iter()
+            .map(|(collection, rel, stamp)| {
+                let result = load::read_source(root, *collection, rel, config.max_file_size)
+                    .map_err(|d| vec![d])
+                    .and_then(|file| {
+                        let hash = hash_of(&file.text);
+                        parse::parse_one(&file, config).map(|item| Cached {
+                            stamp: *stamp,
+                            hash,
+                            item,
+                        })
+                    });
+                ((*rel).clone(), result)
+            })
+            .collect();
+        let reparsed = parsed.len();
+        for (path, result) in parsed {
+            match result {
+                Ok(cached) => {
+                    self.files.insert(path, cached);
+                }
+                Err(ds) => {
+                    self.files.remove(&path);
+                    problems.extend(ds);
+                }
+            }
+        }
+        match problems.into_result() {
+            Ok(_) => Ok(reparsed),
+            Err(e) => Err(crate::with_snippets(e, root)),
+        }
+    }
+
+    fn assemble(&self, config: Config) -> Result<(model::Site, Diagnostics), Diagnostics> {
+        let root = config.root.clone();
+        let (mut briefs, mut experts, mut pages) = (Vec::new(), Vec::new(), Vec::new());
+        for cached in self.files.values() {
+            match &cached.item {
+                One::Brief(b) => briefs.push(&**b),
+                One::Expert(e) => experts.push(&**e),
+                One::Page(p) => pages.push(&**p),
+            }
+        }
+        model::assemble_refs(&briefs, &experts, &pages, config)
+            .map_err(|d| crate::with_snippets(d, &root))
+    }
+}
