@@ -161,3 +161,25 @@ fn full_build(bencher: divan::Bencher, n: usize) {
             .map(|r| r.render.html_pages)
     });
 }
+
+/// Save-to-updated latency while serving: one brief's file is rewritten and
+/// an incremental session brings the in-memory site up to date.
+#[divan::bench(args = [1000, 10000], sample_count = 10)]
+fn incremental_edit(bencher: divan::Bencher, n: usize) {
+    let root = corpus(n);
+    let store = briefs::write::MemorySink::default();
+    let mut session = briefs::incremental::Session::new(options(root.clone()));
+    let Ok(_) = session.rebuild(&store) else {
+        panic!("corpus does not build")
+    };
+    let path = root.join("content/briefs/2015/brief-000000.md");
+    let original = std::fs::read_to_string(&path).unwrap_or_default();
+    let mut edits = 0usize;
+    bencher.bench_local(|| {
+        edits += 1;
+        let edited = format!("{original}\nEdit number {edits}.\n");
+        std::fs::write(&path, edited).ok();
+        session.rebuild(&store).map(|r| r.written).ok()
+    });
+    std::fs::write(&path, original).ok();
+}

@@ -8,7 +8,8 @@ use super::hash_of;
 use crate::model::{BriefId, Link, Site};
 use crate::render::Plan;
 use crate::render::pages::{Job, Listing};
-use std::hash::{DefaultHasher, Hash, Hasher};
+use rustc_hash::FxHasher;
+use std::hash::{Hash, Hasher};
 use std::path::Path;
 
 /// What every page depends on: configuration, templates and the site-wide
@@ -22,34 +23,49 @@ pub fn global(site: &Site, config_hash: u64, templates: u64) -> u64 {
     hash_of((config_hash, templates, pages))
 }
 
+/// The fingerprint of every expert's file and of every brief's value.
+pub struct Inputs {
+    pub experts: Vec<u64>,
+    pub briefs: Vec<u64>,
+}
+
+impl Inputs {
+    /// Fingerprints the experts and briefs of `site`.
+    pub fn new(site: &Site, global: u64, source: &dyn Fn(&Path) -> u64) -> Inputs {
+        let experts: Vec<u64> = site
+            .experts
+            .iter()
+            .map(|e| hash_of((global, source(&e.source))))
+            .collect();
+        let briefs = (0..site.briefs.len())
+            .map(|b| brief(site, b, global, &experts, source))
+            .collect();
+        Inputs { experts, briefs }
+    }
+}
+
 /// `(output path, fingerprint, job)` for every page of the plan.
 pub fn outputs(
     site: &Site,
     plan: &Plan,
     global: u64,
+    inputs: &Inputs,
     source: &dyn Fn(&Path) -> u64,
 ) -> Vec<(String, u64, Job)> {
-    let experts: Vec<u64> = site
-        .experts
-        .iter()
-        .map(|e| hash_of((global, source(&e.source))))
-        .collect();
-    let briefs: Vec<u64> = (0..site.briefs.len())
-        .map(|b| brief(site, b, global, &experts, source))
-        .collect();
     let cards: Vec<u64> = site
         .experts
         .iter()
-        .zip(&experts)
+        .zip(&inputs.experts)
         .map(|(e, fp)| hash_of((fp, e.authored.len(), e.quoted.len(), e.related.len())))
         .collect();
     plan.jobs
         .iter()
         .map(|job| {
-            let mut h = DefaultHasher::new();
-            (global, job.output_path(site)).hash(&mut h);
-            job_inputs(site, job, &briefs, &cards, source, &mut h);
-            (job.output_path(site), h.finish(), *job)
+            let mut h = FxHasher::default();
+            let path = job.output_path(site);
+            (global, &path).hash(&mut h);
+            job_inputs(site, job, &inputs.briefs, &cards, source, &mut h);
+            (path, h.finish(), *job)
         })
         .collect()
 }
@@ -62,7 +78,7 @@ fn brief(
     source: &dyn Fn(&Path) -> u64,
 ) -> u64 {
     let b = &site.briefs[id];
-    let mut h = DefaultHasher::new();
+    let mut h = FxHasher::default();
     (global, source(&b.source), &b.slug).hash(&mut h);
     let kind = &site.kinds[b.kind];
     (&kind.name, &kind.slug).hash(&mut h);
@@ -92,7 +108,7 @@ fn job_inputs(
     briefs: &[u64],
     cards: &[u64],
     source: &dyn Fn(&Path) -> u64,
-    h: &mut DefaultHasher,
+    h: &mut FxHasher,
 ) {
     match *job {
         Job::Brief(b) => briefs[b].hash(h),

@@ -15,8 +15,9 @@ use crate::parse::{self, One};
 use crate::render::{self, Plan, Sink, Templates, values::Values};
 use crate::write::MemorySink;
 use rayon::prelude::*;
-use std::collections::{BTreeMap, HashMap};
-use std::hash::{DefaultHasher, Hash, Hasher};
+use rustc_hash::{FxHashMap, FxHasher};
+use std::collections::HashMap;
+use std::hash::{Hash, Hasher};
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant, SystemTime};
 
@@ -44,7 +45,7 @@ fn stamp(path: &Path) -> Stamp {
 }
 
 fn hash_of(value: impl Hash) -> u64 {
-    let mut h = DefaultHasher::new();
+    let mut h = FxHasher::default();
     value.hash(&mut h);
     h.finish()
 }
@@ -74,10 +75,17 @@ pub struct Rebuild {
 pub struct Session {
     opts: BuildOptions,
     config_hash: u64,
-    files: BTreeMap<PathBuf, Cached>,
+    files: FxHashMap<PathBuf, Cached>,
     outputs: HashMap<String, u64>,
     statics: HashMap<String, Stamp>,
     site_files: Vec<String>,
+    sitemap_fp: u64,
+    /// Whether the cache holds every content file (the last check had no errors).
+    complete: bool,
+    /// Warnings from the last full listing of content/.
+    list_warnings: Diagnostics,
+    /// Brief values by fingerprint, reused while nothing they show changes.
+    brief_values: HashMap<u64, tera::Value>,
 }
 
 impl Session {
@@ -86,16 +94,40 @@ impl Session {
         Session {
             opts,
             config_hash: 0,
-            files: BTreeMap::new(),
+            files: FxHashMap::default(),
             outputs: HashMap::new(),
             statics: HashMap::new(),
             site_files: Vec::new(),
+            sitemap_fp: 0,
+            complete: false,
+            list_warnings: Diagnostics::default(),
+            brief_values: HashMap::new(),
         }
     }
 
     /// Brings `store` up to date with the files on disk. On any error the
     /// store is left exactly as it was.
     pub fn rebuild(&mut self, store: &dyn Store) -> anyhow::Result<Rebuild> {
+        self.rebuild_with(store, None)
+    }
+
+    /// Like [`Session::rebuild`], told which files changed (as a file
+    /// watcher reports them), so content files need not all be checked.
+    /// Falls back to checking every file when a hint is not a Markdown file
+    /// or the previous rebuild failed.
+    pub fn rebuild_paths(
+        &mut self,
+        store: &dyn Store,
+        changed: &[PathBuf],
+    ) -> anyhow::Result<Rebuild> {
+        self.rebuild_with(store, Some(changed))
+    }
+
+    fn rebuild_with(
+        &mut self,
+        store: &dyn Store,
+        hints: Option<&[PathBuf]>,
+    ) -> anyhow::Result<Rebuild> {
         let started = Instant::now();
         let root = self.opts.root.clone();
         let mut opts = self.opts.clone();
@@ -110,14 +142,36 @@ impl Session {
             self.files.clear();
             self.config_hash = config_hash;
         }
-        let reparsed = self.refresh(&config)?;
+        let trace = std::env::var_os("BRIEFS_TRACE").is_some();
+        let lap = |what: &str| {
+            if trace {
+                eprintln!("{what:>12} {:?}", started.elapsed())
+            }
+        };
+        lap("config");
+        let reparsed = self.refresh(&config, hints)?;
+        lap("refresh");
         let (site, warnings) = self.assemble(config)?;
+        lap("assemble");
         let templates = Templates::load(&site.config)?;
         let plan = Plan::new(&site)?;
-        let values = Values::new(&site);
+        lap("plan");
         let sources = |p: &Path| self.files.get(p).map_or(0, |c| c.hash);
         let global = fingerprint::global(&site, config_hash, templates.fingerprint);
-        let fps = fingerprint::outputs(&site, &plan, global, &sources);
+        let inputs = fingerprint::Inputs::new(&site, global, &sources);
+        let values = Values::reusing(&site, &inputs.briefs, &self.brief_values);
+        lap("values");
+        let fps = fingerprint::outputs(&site, &plan, global, &inputs, &sources);
+        lap("fingerprints");
+        // The sitemap lists every page with its brief's last change.
+        let sitemap_fp = hash_of((
+            fps.iter().map(|(p, _, _)| p).collect::<Vec<_>>(),
+            site.briefs
+                .iter()
+                .map(|b| b.last_modified())
+                .collect::<Vec<_>>(),
+            global,
+        ));
 
         let stale: Vec<render::pages::Job> = fps
             .iter()
@@ -127,7 +181,10 @@ impl Session {
         // Render into memory first, so a template error changes nothing.
         let fresh = MemorySink::default();
         render::render_jobs(&site, &templates, &values, &stale, &fresh)?;
-        render::write_site_files(&site, &plan.jobs, &fresh)?;
+        if sitemap_fp != self.sitemap_fp {
+            render::write_site_files(&site, &plan.jobs, &fresh)?;
+        }
+        lap("render");
         let statics: HashMap<String, Stamp> = plan
             .statics
             .iter()
@@ -153,11 +210,15 @@ impl Session {
                 .cloned(),
         );
         let fresh = fresh.into_files();
-        let site_files: Vec<String> = fresh
-            .keys()
-            .filter(|p| p.starts_with("sitemap") || *p == "robots.txt")
-            .cloned()
-            .collect();
+        let site_files: Vec<String> = if sitemap_fp == self.sitemap_fp {
+            self.site_files.clone()
+        } else {
+            fresh
+                .keys()
+                .filter(|p| p.starts_with("sitemap") || *p == "robots.txt")
+                .cloned()
+                .collect()
+        };
         gone.extend(
             self.site_files
                 .iter()
@@ -171,9 +232,12 @@ impl Session {
         for path in &gone {
             store.remove(path)?;
         }
+        lap("store");
         self.outputs = new_outputs;
         self.statics = statics;
         self.site_files = site_files;
+        self.sitemap_fp = sitemap_fp;
+        self.brief_values = inputs.briefs.iter().copied().zip(values.briefs).collect();
         Ok(Rebuild {
             reparsed,
             written: fresh.len(),
@@ -185,11 +249,37 @@ impl Session {
     }
 
     /// Re-reads changed content files; returns how many were parsed again.
-    fn refresh(&mut self, config: &Config) -> Result<usize, Diagnostics> {
+    fn refresh(
+        &mut self,
+        config: &Config,
+        hints: Option<&[PathBuf]>,
+    ) -> Result<usize, Diagnostics> {
         let root = &config.root;
-        let (paths, mut problems) = load::list(root);
-        let listed: std::collections::HashSet<&PathBuf> = paths.iter().map(|(_, p)| p).collect();
-        self.files.retain(|p, _| listed.contains(p));
+        let targeted = hints
+            .filter(|_| self.complete)
+            .and_then(|h| content_files(root, h));
+        let (paths, mut problems) = match targeted {
+            Some(paths) => {
+                for (_, p) in &paths {
+                    if !root.join(p).is_file() {
+                        self.files.remove(p);
+                    }
+                }
+                let present = paths
+                    .into_iter()
+                    .filter(|(_, p)| root.join(p).is_file())
+                    .collect();
+                (present, self.list_warnings.clone())
+            }
+            None => {
+                let (paths, problems) = load::list(root);
+                let listed: std::collections::HashSet<&PathBuf> =
+                    paths.iter().map(|(_, p)| p).collect();
+                self.files.retain(|p, _| listed.contains(p));
+                self.list_warnings = problems.clone();
+                (paths, problems)
+            }
+        };
         let changed: Vec<(Collection, &PathBuf, Stamp)> = paths
             .iter()
             .map(|(c, p)| (*c, p, stamp(&root.join(p))))
@@ -223,6 +313,7 @@ impl Session {
                 }
             }
         }
+        self.complete = !problems.has_errors();
         match problems.into_result() {
             Ok(_) => Ok(reparsed),
             Err(e) => Err(crate::with_snippets(e, root)),
@@ -239,7 +330,39 @@ impl Session {
                 One::Page(p) => pages.push(&**p),
             }
         }
+        pages.sort_by(|a: &&crate::parse::ParsedPage, b| a.source.cmp(&b.source));
         model::assemble_refs(&briefs, &experts, &pages, config)
             .map_err(|d| crate::with_snippets(d, &root))
     }
+}
+
+/// The hinted paths as content files (collection, path relative to the
+/// root), or `None` when any hint is something else inside content/ (a
+/// folder, another kind of file): then every file must be checked.
+fn content_files(root: &Path, hints: &[PathBuf]) -> Option<Vec<(Collection, PathBuf)>> {
+    let mut out = Vec::new();
+    for hint in hints {
+        let rel = hint.strip_prefix(root).unwrap_or(hint);
+        let Ok(inside) = rel.strip_prefix("content") else {
+            continue;
+        };
+        let collection = match inside.components().next()?.as_os_str().to_str()? {
+            "briefs" => Collection::Brief,
+            "experts" => Collection::Expert,
+            "pages" => Collection::Page,
+            _ => continue,
+        };
+        let is_markdown = rel.extension().is_some_and(|e| e == "md");
+        let hidden = rel
+            .file_name()
+            .is_some_and(|n| n.to_string_lossy().starts_with('.'));
+        let misplaced = collection == Collection::Expert && inside.components().count() != 2;
+        if !is_markdown || hidden || misplaced || root.join(rel).is_dir() {
+            return None;
+        }
+        out.push((collection, rel.to_path_buf()));
+    }
+    out.sort();
+    out.dedup();
+    Some(out)
 }

@@ -6,7 +6,8 @@
 use super::*;
 use crate::diag::{Diagnostic, Diagnostics, did_you_mean};
 use crate::parse::{Parsed, ParsedBrief, ParsedExpert, ParsedPage, Ref};
-use std::collections::{BTreeMap, HashMap};
+use rustc_hash::FxHashMap as HashMap;
+use std::collections::BTreeMap;
 use std::path::Path;
 
 /// Builds the site model; all reference problems are reported together.
@@ -119,23 +120,32 @@ fn is_published(b: &ParsedBrief, config: &Config) -> bool {
 }
 
 /// Groups names by slug; the first spelling seen names the group.
+/// Each distinct spelling is slugified once, however many briefs use it.
 fn group<'a>(names: impl Iterator<Item = &'a str>) -> (Vec<Group>, HashMap<String, usize>) {
+    let mut spellings: HashMap<&str, String> = HashMap::default();
     let mut by_slug: BTreeMap<String, &str> = BTreeMap::new();
     for n in names {
-        by_slug.entry(slug::slugify(n)).or_insert(n);
+        if !spellings.contains_key(n) {
+            let slug = slug::slugify(n);
+            by_slug.entry(slug.clone()).or_insert(n);
+            spellings.insert(n, slug);
+        }
     }
-    let mut of = HashMap::new();
+    let index: HashMap<&str, usize> = by_slug
+        .keys()
+        .enumerate()
+        .map(|(i, s)| (s.as_str(), i))
+        .collect();
+    let of = spellings
+        .iter()
+        .map(|(name, slug)| (name.to_string(), index[slug.as_str()]))
+        .collect();
     let groups = by_slug
         .into_iter()
-        .enumerate()
-        .map(|(i, (slug, name))| {
-            of.insert(name.to_string(), i);
-            of.insert(slug.clone(), i);
-            Group {
-                name: name.to_string(),
-                slug,
-                briefs: Vec::new(),
-            }
+        .map(|(slug, name)| Group {
+            name: name.to_string(),
+            slug,
+            briefs: Vec::new(),
         })
         .collect();
     (groups, of)
@@ -283,8 +293,8 @@ impl Resolver<'_> {
 
 fn check_brief_slugs(briefs: &[&ParsedBrief], problems: &mut Diagnostics) {
     let mut sorted: Vec<&ParsedBrief> = briefs.to_vec();
-    sorted.sort_by(|a, b| a.source.cmp(&b.source));
-    let mut seen: HashMap<&str, &Path> = HashMap::new();
+    sorted.sort_by(|a, b| a.source.as_os_str().cmp(b.source.as_os_str()));
+    let mut seen: HashMap<&str, &Path> = HashMap::default();
     for b in sorted {
         if let Some(first) = seen.insert(&b.slug, &b.source) {
             seen.insert(&b.slug, first);
@@ -305,7 +315,7 @@ fn check_brief_slugs(briefs: &[&ParsedBrief], problems: &mut Diagnostics) {
 }
 
 fn check_page_paths(pages: &[&ParsedPage], problems: &mut Diagnostics) {
-    let mut seen: HashMap<&str, &Path> = HashMap::new();
+    let mut seen: HashMap<&str, &Path> = HashMap::default();
     for p in pages {
         let first_segment = p.path.split('/').next().unwrap_or("");
         if paths::RESERVED.contains(&first_segment) {

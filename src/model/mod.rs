@@ -42,7 +42,8 @@ pub struct Brief {
     pub updated: Option<Moment>,
     pub kind: KindId,
     pub summary: String,
-    pub body_html: String,
+    /// Shared, so assembling the model again (on every rebuild) copies no bodies.
+    pub body_html: std::sync::Arc<str>,
     pub topics: Vec<TopicId>,
     pub authors: Vec<ExpertId>,
     pub responses: Vec<Response>,

@@ -82,7 +82,7 @@ pub struct ParsedBrief {
     pub slug_at: (usize, usize),
     pub kind: String,
     pub summary: String,
-    pub body_html: String,
+    pub body_html: std::sync::Arc<str>,
     pub topics: Vec<Ref>,
     pub authors: Vec<Ref>,
     pub responses: Vec<ParsedResponse>,
@@ -173,7 +173,7 @@ pub fn parse(path: &Path, text: &str, config: &Config) -> Result<ParsedBrief, Ve
         slug_at,
         kind,
         summary,
-        body_html: body.html,
+        body_html: body.html.into(),
         topics,
         authors: refs(&front, "authors", &raw.authors),
         responses: raw

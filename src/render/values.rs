@@ -8,6 +8,7 @@
 use crate::model::{Brief, BriefId, Expert, ExpertId, Group, Link, Site, paths};
 use crate::parse::Moment;
 use rayon::prelude::*;
+use std::collections::HashMap;
 use tera::Value;
 
 /// Builds a Tera map from `key => value` pairs.
@@ -38,6 +39,12 @@ pub struct Values {
 impl Values {
     /// Converts the whole model; briefs in parallel.
     pub fn new(site: &Site) -> Values {
+        Values::reusing(site, &[], &HashMap::new())
+    }
+
+    /// Like [`Values::new`], but takes a brief's value from `cache` when its
+    /// fingerprint (`fingerprints[id]`) is there: nothing it shows changed.
+    pub fn reusing(site: &Site, fingerprints: &[u64], cache: &HashMap<u64, Value>) -> Values {
         let expert_refs: Vec<Value> = (0..site.experts.len())
             .map(|e| expert_ref(site, e))
             .collect();
@@ -68,7 +75,10 @@ impl Values {
             .collect();
         let briefs = (0..site.briefs.len())
             .into_par_iter()
-            .map(|b| brief(site, b, &expert_refs, &topic_refs, &kind_refs))
+            .map(|b| match fingerprints.get(b).and_then(|fp| cache.get(fp)) {
+                Some(v) => v.clone(),
+                None => brief(site, b, &expert_refs, &topic_refs, &kind_refs),
+            })
             .collect();
         Values {
             site: site_value(site),

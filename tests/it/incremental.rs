@@ -183,3 +183,39 @@ fn a_broken_edit_leaves_the_store_untouched() {
     session.rebuild(&store).unwrap();
     assert_same(&store, &site, "fixing both");
 }
+
+#[test]
+fn rebuilds_told_the_changed_paths_equal_full_builds() {
+    let site = generated(40);
+    let store = MemorySink::default();
+    let mut session = Session::new(opts(&site));
+    session.rebuild(&store).unwrap();
+    let path = |p: &str| site.root().join(p);
+    site.write("content/briefs/b010.md", &brief_text(10, "Hinted edit"));
+    let r = session
+        .rebuild_paths(&store, &[path("content/briefs/b010.md")])
+        .unwrap();
+    assert_eq!(r.reparsed, 1);
+    assert_same(&store, &site, "a hinted edit");
+    site.write("content/briefs/new.md", &brief_text(77, "Hinted new"));
+    site.remove("content/briefs/b011.md");
+    session
+        .rebuild_paths(
+            &store,
+            &[
+                path("content/briefs/new.md"),
+                path("content/briefs/b011.md"),
+            ],
+        )
+        .unwrap();
+    assert_same(&store, &site, "a hinted add and delete");
+    // A folder as a hint means "look at everything".
+    site.write(
+        "content/briefs/sub/deep.md",
+        &brief_text(78, "In a new folder"),
+    );
+    session
+        .rebuild_paths(&store, &[path("content/briefs/sub")])
+        .unwrap();
+    assert_same(&store, &site, "a new folder");
+}

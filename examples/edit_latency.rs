@@ -1,0 +1,55 @@
+//! Measures save-to-updated latency of an incremental session on a site:
+//! `cargo run --release --example edit_latency -- SITE_ROOT BRIEF_FILE [N]`.
+//! Prints each rebuild's wall time and a median.
+
+use briefs::config::BuildOptions;
+use briefs::incremental::Session;
+use briefs::write::MemorySink;
+use std::path::PathBuf;
+use std::time::Instant;
+
+fn main() -> anyhow::Result<()> {
+    let args: Vec<String> = std::env::args().collect();
+    anyhow::ensure!(
+        args.len() >= 3,
+        "usage: edit_latency SITE_ROOT BRIEF_FILE [N]"
+    );
+    let root = PathBuf::from(&args[1]);
+    let brief = root.join(&args[2]);
+    let n: usize = args.get(3).and_then(|s| s.parse().ok()).unwrap_or(20);
+    let store = MemorySink::default();
+    let mut session = Session::new(BuildOptions {
+        root,
+        ..BuildOptions::default()
+    });
+    let t = Instant::now();
+    let first = session.rebuild(&store)?;
+    println!(
+        "initial build: {:?}, {} outputs",
+        t.elapsed(),
+        first.outputs
+    );
+    let original = std::fs::read_to_string(&brief)?;
+    let mut times = Vec::new();
+    for i in 0..n {
+        std::fs::write(&brief, format!("{original}\nEdit {i}.\n"))?;
+        let t = Instant::now();
+        let r = session.rebuild_paths(&store, std::slice::from_ref(&brief))?;
+        times.push(t.elapsed());
+        if i == 0 {
+            println!(
+                "one edit: reparsed {}, wrote {}, removed {}",
+                r.reparsed, r.written, r.removed
+            );
+        }
+    }
+    std::fs::write(&brief, original)?;
+    times.sort();
+    println!(
+        "rebuild after an edit: median {:?}, min {:?}, max {:?} over {n}",
+        times[n / 2],
+        times[0],
+        times[n - 1]
+    );
+    Ok(())
+}
