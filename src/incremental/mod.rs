@@ -69,6 +69,8 @@ pub struct Rebuild {
     pub outputs: usize,
     pub warnings: Diagnostics,
     pub elapsed: Duration,
+    /// Time since the start at the end of each stage.
+    pub stages: Vec<(&'static str, Duration)>,
 }
 
 /// A site kept in memory between rebuilds.
@@ -142,12 +144,8 @@ impl Session {
             self.files.clear();
             self.config_hash = config_hash;
         }
-        let trace = std::env::var_os("BRIEFS_TRACE").is_some();
-        let lap = |what: &str| {
-            if trace {
-                eprintln!("{what:>12} {:?}", started.elapsed())
-            }
-        };
+        let mut stages: Vec<(&'static str, Duration)> = Vec::new();
+        let mut lap = |what: &'static str| stages.push((what, started.elapsed()));
         lap("config");
         let reparsed = self.refresh(&config, hints)?;
         lap("refresh");
@@ -245,6 +243,7 @@ impl Session {
             outputs: self.outputs.len(),
             warnings,
             elapsed: started.elapsed(),
+            stages,
         })
     }
 
