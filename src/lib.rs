@@ -9,15 +9,22 @@
 //! 5. [`render`]: site + templates -> output files, handed to a [`render::Sink`]
 //! 6. [`write`]: staging folder -> atomic swap into `public/`
 //!
+//! Beside the pipeline: [`check`] (the build plus internal links, in memory),
+//! [`serve`] (a live-reloading dev server on the same stages) and
+//! [`scaffold`] (new briefs, experts and sites).
+//!
 //! Content problems at any stage are [`diag::Diagnostic`]s, collected and
 //! returned together as [`diag::Diagnostics`]; the library never prints.
 
+pub mod check;
 pub mod config;
 pub mod diag;
 pub mod load;
 pub mod model;
 pub mod parse;
 pub mod render;
+pub mod scaffold;
+pub mod serve;
 pub mod write;
 pub mod yaml;
 
@@ -84,7 +91,7 @@ pub fn build(opts: &BuildOptions, force: bool) -> anyhow::Result<BuildReport> {
 }
 
 /// Fills in the source line of diagnostics that carry a line but no snippet.
-fn with_snippets(mut diags: Diagnostics, root: &std::path::Path) -> Diagnostics {
+pub(crate) fn with_snippets(mut diags: Diagnostics, root: &std::path::Path) -> Diagnostics {
     let mut cache: std::collections::HashMap<std::path::PathBuf, Option<String>> =
         Default::default();
     for d in &mut diags.0 {
