@@ -76,7 +76,9 @@ pub fn init(dir: &Path, theme: bool) -> anyhow::Result<Vec<PathBuf>> {
             );
         }
     }
-    let today = jiff::Timestamp::now().to_zoned(jiff::tz::TimeZone::UTC).date();
+    let today = jiff::Timestamp::now()
+        .to_zoned(jiff::tz::TimeZone::UTC)
+        .date();
     let mut files: Vec<(PathBuf, Vec<u8>)> = vec![
         ("site.yaml".into(), SITE_YAML.into()),
         (
@@ -94,7 +96,10 @@ pub fn init(dir: &Path, theme: bool) -> anyhow::Result<Vec<PathBuf>> {
             ));
         }
         for (name, bytes) in BUILTIN_STATIC {
-            files.push((format!("themes/default/static/{name}").into(), bytes.to_vec()));
+            files.push((
+                format!("themes/default/static/{name}").into(),
+                bytes.to_vec(),
+            ));
         }
     }
     let mut written = Vec::with_capacity(files.len());
@@ -264,7 +269,13 @@ mod tests {
 
     #[test]
     fn quoting_survives_yaml() {
-        for s in ["plain", "a \"quote\" & <b>", "colon: here", "# hash", "é 🛰️"] {
+        for s in [
+            "plain",
+            "a \"quote\" & <b>",
+            "colon: here",
+            "# hash",
+            "é 🛰️",
+        ] {
             let text = format!("v: {}\n", quoted(s));
             let v: serde_json::Value = serde_yaml::from_str(&text).unwrap();
             assert_eq!(v["v"], s);

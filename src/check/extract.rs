@@ -6,8 +6,7 @@
 use html5ever::tendril::StrTendril;
 use html5ever::tokenizer::states::RawKind;
 use html5ever::tokenizer::{
-    BufferQueue, StartTag, TagToken, Token, TokenSink, TokenSinkResult, Tokenizer,
-    TokenizerOpts,
+    BufferQueue, StartTag, TagToken, Token, TokenSink, TokenSinkResult, Tokenizer, TokenizerOpts,
 };
 use std::cell::RefCell;
 
@@ -229,9 +228,8 @@ mod tests {
     fn json_feed_links() {
         let j = r#"{"version":"https://jsonfeed.org/version/1.1","home_page_url":"https://x.org/",
                     "items":[{"id":"1","url":"https://x.org/briefs/a/","content_html":"<a href=\"/e/\">e</a>"}]}"#;
-        assert_eq!(
-            json_feed(j).links,
-            ["https://x.org/", "https://x.org/briefs/a/", "/e/"]
-        );
+        let mut links = json_feed(j).links;
+        links.sort();
+        assert_eq!(links, ["/e/", "https://x.org/", "https://x.org/briefs/a/"]);
     }
 }

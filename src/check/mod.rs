@@ -147,9 +147,13 @@ impl Resolver<'_> {
             ));
         };
         let Some(file) = internal.file else {
+            let resolved = if internal.shown == href {
+                String::new()
+            } else {
+                format!(" (it resolves to {})", internal.shown)
+            };
             return Some(format!(
-                "link `{href}` points at {}, which the site does not have",
-                internal.shown
+                "link `{href}` points at no page or file of the site{resolved}"
             ));
         };
         let fragment = internal.fragment?;
@@ -158,7 +162,7 @@ impl Resolver<'_> {
             return None;
         }
         Some(format!(
-            "link `{href}` points at anchor `#{fragment}`, which {} does not have",
+            "link `{href}` points at a missing anchor: {} has no element with id `{fragment}`",
             internal.shown
         ))
     }
@@ -208,30 +212,30 @@ fn group(
         pages.dedup();
         let first = pages[0];
         let url = config.url(first.strip_suffix("index.html").unwrap_or(first));
-        let path = sources
-            .get(first)
-            .cloned()
-            .unwrap_or_else(|| PathBuf::from(&url));
+        // A page made from a source file is reported at that file.
+        let (path, on) = match sources.get(first) {
+            Some(source) => (source.clone(), format!(" on {url}")),
+            None => (PathBuf::from(&url), String::new()),
+        };
         let also = match pages.len() {
             1 => String::new(),
-            2 => " (and on 1 other page)".to_string(),
-            n => format!(" (and on {} other pages)", n - 1),
+            2 => "; 1 other page has it too".to_string(),
+            n => format!("; {} other pages have it too", n - 1),
         };
-        out.push(
-            Diagnostic::error(path, format!("{message} (on {url}){also}"))
-                .hint(hint(&message, &url)),
-        );
+        out.push(Diagnostic::error(path, format!("{message}{on}{also}")).hint(hint(&message)));
     }
     out
 }
 
-fn hint(message: &str, url: &str) -> String {
+fn hint(message: &str) -> String {
     if message.contains("anchor") {
-        format!("anchors are element ids; check the spelling, or link to the page without `#…` (from {url})")
+        "anchors are element ids (a response is #response-<expert-id>); fix the spelling, or link to the page without `#…`".to_string()
     } else if message.contains("base path") {
-        "links between pages must carry the base path of base_url; templates should use `site.base_path` or `url`".to_string()
+        "links must carry the path of base_url; templates should build them from `site.base_path` or `url`".to_string()
+    } else if message.contains("not a valid URL") {
+        "write a URL such as /briefs/<slug>/ or https://example.org/".to_string()
     } else {
-        format!("fix or remove the link on {url}; `briefs build --drafts` includes drafts, and a brief's URL is /briefs/<slug>/")
+        "fix or remove the link: a brief's URL is /briefs/<slug>/, an expert's /experts/<id>/, and drafts are built only with --drafts".to_string()
     }
 }
 
@@ -256,16 +260,25 @@ mod tests {
     #[test]
     fn finds_broken_links_and_anchors() {
         let fs = files(&[
-            ("index.html", "<a href=/briefs/x/>x</a><a href='/briefs/x/#r'>r</a><a href=briefs/x/#nope>n</a><a href=/nope/>n</a><a href=https://other.org/nope/>o</a><a href=mailto:a@b.c>m</a><a href=#main>m</a><main id=main>"),
-            ("briefs/x/index.html", "<p id=r><a href=../../ >home</a><a href=https://x.org/briefs/x>self</a><img src=/style.css>"),
+            (
+                "index.html",
+                "<a href=/briefs/x/>x</a><a href='/briefs/x/#r'>r</a><a href=briefs/x/#nope>n</a><a href=/nope/>n</a><a href=https://other.org/nope/>o</a><a href=mailto:a@b.c>m</a><a href=#main>m</a><main id=main>",
+            ),
+            (
+                "briefs/x/index.html",
+                "<p id=r><a href=../../ >home</a><a href=https://x.org/briefs/x>self</a><img src=/style.css>",
+            ),
             ("style.css", ""),
         ]);
         let (d, links) = check_links(&config("https://x.org/"), &fs, &HashMap::new());
         let msgs: Vec<&str> = d.0.iter().map(|d| d.message.as_str()).collect();
         assert_eq!(links, 10);
         assert_eq!(msgs.len(), 2, "{msgs:#?}");
-        assert!(msgs.iter().any(|m| m.contains("anchor `#nope`")));
-        assert!(msgs.iter().any(|m| m.contains("/nope/, which the site does not have")));
+        assert!(msgs.iter().any(|m| m.contains("no element with id `nope`")));
+        assert!(
+            msgs.iter()
+                .any(|m| m.starts_with("link `/nope/` points at no page"))
+        );
     }
 
     #[test]

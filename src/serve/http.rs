@@ -72,7 +72,10 @@ fn host_allowed(state: &AppState, host: &str) -> bool {
     }
     state.any_ip_host
         && host.parse::<std::net::SocketAddr>().is_ok()
-        && state.hosts.iter().any(|h| h.ends_with(&format!(":{}", port_of(host))))
+        && state
+            .hosts
+            .iter()
+            .any(|h| h.ends_with(&format!(":{}", port_of(host))))
 }
 
 fn port_of(host: &str) -> &str {
@@ -82,7 +85,11 @@ fn port_of(host: &str) -> &str {
 /// A file of the built site, the 404 page, or a redirect to the pretty URL.
 async fn site_file(State(state): State<AppState>, req: Request) -> Response {
     if req.method() != Method::GET && req.method() != Method::HEAD {
-        return (StatusCode::METHOD_NOT_ALLOWED, [(header::ALLOW, "GET, HEAD")]).into_response();
+        return (
+            StatusCode::METHOD_NOT_ALLOWED,
+            [(header::ALLOW, "GET, HEAD")],
+        )
+            .into_response();
     }
     let snap = state.shared.get();
     if snap.files.is_empty() {
@@ -102,10 +109,18 @@ fn file(snap: &Snapshot, key: &str, status: StatusCode) -> Response {
         return not_found(snap);
     };
     if key.ends_with(".html") {
-        return html(status, reload::inject(bytes, snap.generation, snap.error.as_deref()));
+        return html(
+            status,
+            reload::inject(bytes, snap.generation, snap.error.as_deref()),
+        );
     }
     let mime = content_type(key);
-    (status, [(header::CONTENT_TYPE, mime)], Body::from(bytes.clone())).into_response()
+    (
+        status,
+        [(header::CONTENT_TYPE, mime)],
+        Body::from(bytes.clone()),
+    )
+        .into_response()
 }
 
 fn not_found(snap: &Snapshot) -> Response {
@@ -139,7 +154,10 @@ fn redirect(to: &str, query: Option<&str>) -> Response {
 pub fn content_type(path: &str) -> String {
     let mime = mime_guess::from_path(path).first_or_octet_stream();
     let textual = mime.type_() == "text"
-        || matches!(mime.subtype().as_str(), "xml" | "json" | "javascript" | "rss+xml" | "atom+xml");
+        || matches!(
+            mime.subtype().as_str(),
+            "xml" | "json" | "javascript" | "rss+xml" | "atom+xml"
+        );
     if textual {
         format!("{mime}; charset=utf-8")
     } else {
@@ -152,19 +170,22 @@ pub fn content_type(path: &str) -> String {
 async fn events(State(state): State<AppState>) -> impl IntoResponse {
     let changes = state.shared.changes.subscribe();
     let start = (state.shared.clone(), changes, state.shutdown.clone(), true);
-    let stream = futures_util::stream::unfold(start, |(shared, mut changes, mut stop, first)| async move {
-        if !first {
-            tokio::select! {
-                r = changes.changed() => r.ok()?,
-                _ = stop.changed() => return None,
+    let stream =
+        futures_util::stream::unfold(start, |(shared, mut changes, mut stop, first)| async move {
+            if !first {
+                tokio::select! {
+                    r = changes.changed() => r.ok()?,
+                    _ = stop.changed() => return None,
+                }
             }
-        }
-        if *stop.borrow() {
-            return None;
-        }
-        let event = Event::default().event("build").data(status_json(&shared.get()));
-        Some((Ok::<_, Infallible>(event), (shared, changes, stop, false)))
-    });
+            if *stop.borrow() {
+                return None;
+            }
+            let event = Event::default()
+                .event("build")
+                .data(status_json(&shared.get()));
+            Some((Ok::<_, Infallible>(event), (shared, changes, stop, false)))
+        });
     Sse::new(stream).keep_alive(KeepAlive::default())
 }
 

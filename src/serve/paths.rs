@@ -50,7 +50,11 @@ pub fn resolve(raw: &str, exists: impl Fn(&str) -> bool) -> Resolved {
 fn segments(raw: &str) -> Option<Vec<String>> {
     let rest = raw.strip_prefix('/')?;
     let lower = raw.to_ascii_lowercase();
-    if ["%2f", "%5c", "%2e", "%00"].iter().any(|e| lower.contains(e)) || raw.contains('\\') {
+    if ["%2f", "%5c", "%2e", "%00"]
+        .iter()
+        .any(|e| lower.contains(e))
+        || raw.contains('\\')
+    {
         return None;
     }
     let rest = rest.strip_suffix('/').unwrap_or(rest);

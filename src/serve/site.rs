@@ -104,7 +104,9 @@ pub fn rebuild(opts: &BuildOptions, shared: &Shared, report: &Reporter, changed:
 /// Diagnostics as printed by the command line, or the error and its causes.
 pub fn error_text(e: &anyhow::Error) -> String {
     if let Some(d) = e.downcast_ref::<Diagnostics>() {
-        return d.to_string().replace("nothing was written", "still serving the last good build");
+        return d
+            .to_string()
+            .replace("nothing was written", "still serving the last good build");
     }
     let mut text = format!("error: {e}");
     for cause in e.chain().skip(1) {

@@ -20,7 +20,10 @@ const WATCHED: &[&str] = &["content", "static", "templates", "themes"];
 
 /// Starts watching `opts.root` on a thread of its own; rebuilds into `shared`.
 pub fn spawn(opts: BuildOptions, shared: Arc<Shared>, report: Reporter) -> anyhow::Result<()> {
-    let root = opts.root.canonicalize().unwrap_or_else(|_| opts.root.clone());
+    let root = opts
+        .root
+        .canonicalize()
+        .unwrap_or_else(|_| opts.root.clone());
     let (tx, rx) = channel();
     let mut watcher = notify::recommended_watcher(move |res| {
         let _ = tx.send(res);
@@ -112,8 +115,10 @@ mod tests {
     fn relevance() {
         let root = Path::new("/site");
         let ev = |p: &str| {
-            Ok(notify::Event::new(EventKind::Modify(notify::event::ModifyKind::Any))
-                .add_path(PathBuf::from(p)))
+            Ok(
+                notify::Event::new(EventKind::Modify(notify::event::ModifyKind::Any))
+                    .add_path(PathBuf::from(p)),
+            )
         };
         for (p, want) in [
             ("/site/site.yaml", true),

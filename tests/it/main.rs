@@ -3,4 +3,7 @@
 //! on it, and reads the produced files with real parsers.
 
 mod build;
+mod check;
 mod harness;
+mod scaffold;
+mod serve;
