@@ -184,7 +184,7 @@ fn serves_pages_and_reloads_edits_keeping_the_last_good_site() {
     );
     assert!(page.body.contains("__briefs_overlay"));
     assert!(page.body.contains("unknown field `titel`"));
-    let events = server_sent_event(&server);
+    let events = server_sent_event(server.port);
     assert!(
         events.contains("event: build") && events.contains("titel"),
         "{events}"
@@ -205,13 +205,12 @@ fn serves_pages_and_reloads_edits_keeping_the_last_good_site() {
 }
 
 /// The first event of the reload stream.
-fn server_sent_event(server: &Server) -> String {
-    let mut s = TcpStream::connect(("127.0.0.1", server.port)).unwrap();
+fn server_sent_event(port: u16) -> String {
+    let mut s = TcpStream::connect(("127.0.0.1", port)).unwrap();
     s.set_read_timeout(Some(Duration::from_secs(5))).unwrap();
     write!(
         s,
-        "GET /__briefs/events HTTP/1.1\r\nHost: {}\r\nAccept: text/event-stream\r\n\r\n",
-        server.host()
+        "GET /__briefs/events HTTP/1.1\r\nHost: 127.0.0.1:{port}\r\nAccept: text/event-stream\r\n\r\n"
     )
     .unwrap();
     let mut got = Vec::new();
@@ -341,4 +340,44 @@ fn a_taken_port_is_reported_with_another_to_try() {
         err.contains("already in use") && err.contains("--port"),
         "{err}"
     );
+}
+
+#[test]
+fn a_site_that_never_built_shows_its_errors_then_recovers() {
+    let site = TestSite::demo();
+    let good = std::fs::read_to_string(site.root().join(BRIEF_FILE)).unwrap();
+    site.write(BRIEF_FILE, &good.replacen("date:", "dtae:", 1));
+    let server = start(site.root(), &[]);
+    let page = server.get("/");
+    assert_eq!(page.status, 503);
+    assert!(page.body.contains("__briefs_overlay") && page.body.contains("dtae"));
+    site.write(BRIEF_FILE, &good);
+    wait_until(Duration::from_secs(5), "the fixed site", || {
+        server.get("/").status == 200
+    });
+}
+
+#[cfg(unix)]
+#[test]
+fn ctrl_c_stops_cleanly_with_pages_open() {
+    let site = TestSite::demo();
+    let mut server = start(site.root(), &[]);
+    let port = server.port;
+    let events = std::thread::spawn(move || server_sent_event(port));
+    std::thread::sleep(Duration::from_millis(200));
+    let pid = server.child.id().to_string();
+    assert!(
+        Command::new("kill")
+            .args(["-INT", &pid])
+            .status()
+            .unwrap()
+            .success()
+    );
+    let mut code = None;
+    wait_until(Duration::from_secs(5), "serve to stop", || {
+        code = server.child.try_wait().unwrap().map(|s| s.code());
+        code.is_some()
+    });
+    assert_eq!(code.unwrap(), Some(0));
+    let _ = events.join();
 }
