@@ -96,7 +96,7 @@ pub fn check_links(
         files,
         ids: &ids,
     };
-    let broken: Vec<(String, &str)> = extracted
+    let broken: Vec<Broken> = extracted
         .par_iter()
         .flat_map_iter(|(page, e)| {
             let mut seen = HashSet::new();
@@ -104,11 +104,25 @@ pub fn check_links(
             e.links
                 .iter()
                 .filter(move |l| seen.insert(l.as_str()))
-                .filter_map(move |l| resolver.problem(page, l).map(|m| (m, *page)))
+                .filter_map(move |l| {
+                    let message = resolver.problem(page, l)?;
+                    Some(Broken {
+                        message,
+                        href: l,
+                        page,
+                    })
+                })
         })
         .collect();
     let links = extracted.iter().map(|(_, e)| e.links.len()).sum();
     (group(broken, config, sources), links)
+}
+
+/// One broken link on one page.
+struct Broken<'a> {
+    message: String,
+    href: &'a str,
+    page: &'a str,
 }
 
 struct Resolver<'a> {
@@ -195,34 +209,40 @@ impl Resolver<'_> {
     }
 }
 
-/// One diagnostic per problem, at the first page (or its source) that has
-/// it, counting the others.
-fn group(
-    broken: Vec<(String, &str)>,
-    config: &Config,
-    sources: &HashMap<String, PathBuf>,
-) -> Diagnostics {
-    let mut by_problem: BTreeMap<String, Vec<&str>> = BTreeMap::new();
-    for (message, page) in broken {
-        by_problem.entry(message).or_default().push(page);
+/// One diagnostic per problem, at the first page (or the line of its
+/// source that holds the link) that has it, counting the others.
+fn group(broken: Vec<Broken>, config: &Config, sources: &HashMap<String, PathBuf>) -> Diagnostics {
+    let mut by_problem: BTreeMap<String, (&str, Vec<&str>)> = BTreeMap::new();
+    for b in broken {
+        let entry = by_problem.entry(b.message).or_insert((b.href, Vec::new()));
+        entry.1.push(b.page);
     }
+    let mut texts: HashMap<PathBuf, Option<String>> = HashMap::new();
     let mut out = Diagnostics::default();
-    for (message, mut pages) in by_problem {
+    for (message, (href, mut pages)) in by_problem {
         pages.sort_unstable();
         pages.dedup();
         let first = pages[0];
         let url = config.url(first.strip_suffix("index.html").unwrap_or(first));
-        // A page made from a source file is reported at that file.
-        let (path, on) = match sources.get(first) {
-            Some(source) => (source.clone(), format!(" on {url}")),
-            None => (PathBuf::from(&url), String::new()),
-        };
         let also = match pages.len() {
             1 => String::new(),
             2 => "; 1 other page has it too".to_string(),
             n => format!("; {} other pages have it too", n - 1),
         };
-        out.push(Diagnostic::error(path, format!("{message}{on}{also}")).hint(hint(&message)));
+        let Some(source) = sources.get(first) else {
+            out.push(Diagnostic::error(&url, format!("{message}{also}")).hint(hint(&message)));
+            continue;
+        };
+        // A page made from a source file is reported at the link in that file.
+        let text = texts
+            .entry(source.clone())
+            .or_insert_with(|| std::fs::read_to_string(config.root.join(source)).ok());
+        let mut d = Diagnostic::error(source, format!("{message} (on {url}){also}"));
+        if let Some(at) = text.as_deref().and_then(|t| t.find(href).map(|i| (t, i))) {
+            let (line, col) = crate::diag::line_col(at.0, at.1);
+            d = d.at(at.0, line, col);
+        }
+        out.push(d.hint(hint(&message)));
     }
     out
 }

@@ -64,13 +64,20 @@ fn broken_links_and_anchors_are_named() {
         .filter(|l| l.contains(": error:") && !is_feed_problem(l))
         .collect();
     assert_eq!(errors.len(), 2, "{}", run.stderr);
-    assert!(errors[0].starts_with(
-        "content/briefs/2024-02-01-y.md: error: link `/briefs/nope/` points at no page"
-    ));
-    assert!(errors[1].starts_with(
-        "content/briefs/2024-02-01-y.md: error: link `/briefs/x/#nope` points at a missing anchor"
-    ));
-    assert!(errors[1].contains("id `nope`"));
+    // Each is reported at the line of the brief that holds the link.
+    assert!(
+        errors[0].starts_with("content/briefs/2024-02-01-y.md:6:"),
+        "{}",
+        errors[0]
+    );
+    assert!(errors[0].contains("error: link `/briefs/nope/` points at no page"));
+    assert!(
+        errors[1].starts_with("content/briefs/2024-02-01-y.md:6:"),
+        "{}",
+        errors[1]
+    );
+    assert!(errors[1].contains("error: link `/briefs/x/#nope` points at a missing anchor"));
+    assert!(errors[1].contains("no element with id `nope`"));
     assert!(!run.stderr.contains("response-ann-lee`"));
     assert!(!site.root().join("public").exists(), "check writes nothing");
 }
