@@ -206,3 +206,53 @@ fn status_json(snap: &Snapshot) -> String {
     })
     .to_string()
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn state(bind: &str, hosts: &[&str]) -> AppState {
+        AppState {
+            shared: Arc::new(Shared::new()),
+            hosts: Arc::new(hosts.iter().map(|h| h.to_string()).collect()),
+            any_ip_host: bind == "0.0.0.0",
+            shutdown: watch::channel(false).1,
+        }
+    }
+
+    #[test]
+    fn hosts() {
+        let local = state(
+            "127.0.0.1",
+            &["localhost:1111", "127.0.0.1:1111", "[::1]:1111"],
+        );
+        for (host, ok) in [
+            ("localhost:1111", true),
+            ("127.0.0.1:1111", true),
+            ("[::1]:1111", true),
+            ("localhost:2222", false),
+            ("localhost", false),
+            ("evil.example:1111", false),
+            ("192.168.1.5:1111", false),
+        ] {
+            assert_eq!(host_allowed(&local, host), ok, "{host}");
+        }
+        let all = state("0.0.0.0", &["localhost:1111", "0.0.0.0:1111"]);
+        assert!(host_allowed(&all, "192.168.1.5:1111"));
+        assert!(!host_allowed(&all, "192.168.1.5:2222"));
+        assert!(!host_allowed(&all, "evil.example:1111"));
+    }
+
+    #[test]
+    fn content_types() {
+        for (path, want) in [
+            ("index.html", "text/html; charset=utf-8"),
+            ("style.css", "text/css; charset=utf-8"),
+            ("feed.json", "application/json; charset=utf-8"),
+            ("a.png", "image/png"),
+            ("noext", "application/octet-stream"),
+        ] {
+            assert_eq!(content_type(path), want, "{path}");
+        }
+    }
+}

@@ -6,7 +6,7 @@ use super::site::{Shared, rebuild};
 use super::{Event, Reporter};
 use crate::config::{BuildOptions, CONFIG_FILE};
 use notify::{EventKind, RecursiveMode, Watcher};
-use std::collections::HashSet;
+use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::sync::mpsc::{Receiver, RecvTimeoutError, channel};
@@ -29,7 +29,7 @@ pub fn spawn(opts: BuildOptions, shared: Arc<Shared>, report: Reporter) -> anyho
         let _ = tx.send(res);
     })?;
     watcher.watch(&root, RecursiveMode::NonRecursive)?;
-    let mut watched = HashSet::new();
+    let mut watched = HashMap::new();
     add_watches(&mut watcher, &root, &mut watched, &report);
     std::thread::Builder::new()
         .name("briefs-watch".into())
@@ -44,28 +44,51 @@ pub fn spawn(opts: BuildOptions, shared: Arc<Shared>, report: Reporter) -> anyho
     Ok(())
 }
 
-/// Watches the source folders that exist and are not watched yet (a folder
-/// may appear after serve started).
+/// Watches the source folders that exist and are not watched yet: a folder
+/// may appear after serve started, or be replaced (a `git checkout`), which
+/// ends its old watch.
 fn add_watches(
     watcher: &mut impl Watcher,
     root: &Path,
-    watched: &mut HashSet<PathBuf>,
+    watched: &mut HashMap<PathBuf, u64>,
     report: &Reporter,
 ) {
     for name in WATCHED {
         let dir = root.join(name);
-        if !dir.is_dir() || watched.contains(&dir) {
+        let id = identity(&dir);
+        if watched.get(&dir).copied() == id {
             continue;
         }
+        if watched.remove(&dir).is_some() {
+            let _ = watcher.unwatch(&dir);
+        }
+        let Some(id) = id else {
+            continue;
+        };
         match watcher.watch(&dir, RecursiveMode::Recursive) {
             Ok(()) => {
-                watched.insert(dir);
+                watched.insert(dir, id);
             }
             Err(e) => report(Event::WatchError(format!(
                 "cannot watch {}: {e}",
                 dir.display()
             ))),
         }
+    }
+}
+
+/// Which folder is at `dir` now (its inode on Unix), if a folder is there.
+fn identity(dir: &Path) -> Option<u64> {
+    let meta = std::fs::metadata(dir).ok().filter(|m| m.is_dir())?;
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::MetadataExt;
+        Some(meta.ino())
+    }
+    #[cfg(not(unix))]
+    {
+        let _ = meta;
+        Some(0)
     }
 }
 
