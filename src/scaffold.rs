@@ -41,6 +41,7 @@ pub fn new_brief(req: &NewBrief) -> anyhow::Result<PathBuf> {
         .root
         .join("content/briefs")
         .join(format!("{date}-{slug}.md"));
+    check_slug_free(&req.root, &slug, &path)?;
     write_new(&path, brief_text(req, &date.to_string()).as_bytes())?;
     Ok(path)
 }
@@ -146,6 +147,24 @@ fn check_experts(root: &Path, wanted: &[String]) -> anyhow::Result<()> {
         if unknown.len() == 1 { "" } else { "s" },
         unknown.join("`, `")
     )
+}
+
+/// Refuses a slug that another brief file (not `target`) takes by its name.
+fn check_slug_free(root: &Path, slug: &str, target: &Path) -> anyhow::Result<()> {
+    let dir = root.join("content/briefs");
+    let taken = walkdir::WalkDir::new(&dir)
+        .into_iter()
+        .filter_map(Result::ok)
+        .filter(|e| e.file_type().is_file() && e.path() != target)
+        .filter(|e| e.path().extension().is_some_and(|x| x == "md"))
+        .find(|e| crate::parse::brief::slug_from_file(e.path()) == slug);
+    match taken {
+        Some(e) => bail!(
+            "a brief with the slug `{slug}` exists already: {}; choose another title",
+            e.path().display()
+        ),
+        None => Ok(()),
+    }
 }
 
 /// Creates `path` (and its folders) only if it does not exist yet.
