@@ -37,7 +37,10 @@ Examples:\n  briefs check\n  briefs check --drafts\n  briefs check --root ../sit
     )]
     Check(CheckArgs),
     /// Make a new brief or expert file with complete front matter.
-    #[command(subcommand)]
+    #[command(
+        subcommand,
+        after_help = "Examples:\n  briefs new brief \"Iran Tests New Missile\" --expert clifford-d-may --topic Iran\n  briefs new expert \"Clifford D. May\""
+    )]
     New(NewCommand),
     /// Make a new site in DIR that builds at once.
     #[command(

@@ -150,6 +150,7 @@ fn every_command_has_help_with_examples() {
         &["serve"][..],
         &["check"],
         &["init"],
+        &["new"],
         &["new", "brief"],
         &["new", "expert"],
     ] {
