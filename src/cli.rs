@@ -25,6 +25,120 @@ pub enum Command {
         /// A `.<name>.briefs-old-<pid>` folder.
         dir: PathBuf,
     },
+    /// Serve the site locally, rebuilding and reloading the browser on every change.
+    #[command(
+        after_help = "Builds the site into memory with base_url http://BIND:PORT/ and serves it; \
+watches site.yaml, content/, static/, templates/ and themes/, rebuilds on change and reloads \
+open pages. A broken edit shows its errors in the terminal and over the page while the last \
+good site stays up. Nothing is written to disk. Ctrl-C stops it.\n\n\
+Examples:\n  briefs serve\n  briefs serve --drafts --port 8080\n  briefs serve --root ../site --bind 127.0.0.1"
+    )]
+    Serve(ServeArgs),
+    /// Validate everything a build does plus every internal link and anchor; write nothing.
+    #[command(
+        after_help = "Renders the whole site into memory and follows every same-site link of every \
+page and feed: each must point at a page, file or #anchor that exists. Exit status 0 when \
+clean, 1 on any problem (fit for a pre-commit hook).\n\n\
+Examples:\n  briefs check\n  briefs check --drafts\n  briefs check --root ../site"
+    )]
+    Check(CheckArgs),
+    /// Make a new brief or expert file with complete front matter.
+    #[command(
+        subcommand,
+        after_help = "Examples:\n  briefs new brief \"Iran Tests New Missile\" --expert clifford-d-may --topic Iran\n  briefs new expert \"Clifford D. May\""
+    )]
+    New(NewCommand),
+    /// Make a new site in DIR that builds at once.
+    #[command(
+        after_help = "DIR must be missing or empty. The site uses the theme built into briefs; \
+--theme copies it into DIR/themes/default/ to customise.\n\n\
+Examples:\n  briefs init my-briefs\n  briefs init my-briefs --theme\n  cd my-briefs && briefs serve"
+    )]
+    Init(InitArgs),
+}
+
+/// `briefs new ...`.
+#[derive(Debug, Subcommand)]
+pub enum NewCommand {
+    /// Write content/briefs/YYYY-MM-DD-<slug>.md, dated today, as a draft.
+    #[command(
+        after_help = "The brief is a draft (draft: true): `briefs serve --drafts` or `briefs build --drafts` shows it. \
+Each --expert becomes a response to fill in; unknown expert ids are an error listing the known ones.\n\n\
+Examples:\n  briefs new brief \"Iran Tests New Missile\"\n  briefs new brief \"Troops Clash\" --expert clifford-d-may --topic Russia --topic Ukraine --kind \"Flash Brief\""
+    )]
+    Brief(NewBriefArgs),
+    /// Write content/experts/<id>.md; the id is the slug of the name.
+    #[command(
+        after_help = "Examples:\n  briefs new expert \"Clifford D. May\"    # writes content/experts/clifford-d-may.md"
+    )]
+    Expert(NewExpertArgs),
+}
+
+/// `briefs serve`.
+#[derive(Debug, clap::Args)]
+pub struct ServeArgs {
+    /// The site folder (holding site.yaml).
+    #[arg(long, default_value = ".")]
+    pub root: PathBuf,
+    /// The IP address to listen on.
+    #[arg(long, default_value = "127.0.0.1")]
+    pub bind: String,
+    /// The port to listen on (0 picks a free one).
+    #[arg(long, default_value_t = 1111)]
+    pub port: u16,
+    /// Include briefs and pages marked draft.
+    #[arg(long)]
+    pub drafts: bool,
+}
+
+/// `briefs check`.
+#[derive(Debug, clap::Args)]
+pub struct CheckArgs {
+    /// The site folder (holding site.yaml).
+    #[arg(long, default_value = ".")]
+    pub root: PathBuf,
+    /// Include briefs and pages marked draft.
+    #[arg(long)]
+    pub drafts: bool,
+}
+
+/// `briefs new brief`.
+#[derive(Debug, clap::Args)]
+pub struct NewBriefArgs {
+    /// The brief's title.
+    pub title: String,
+    /// An expert id to quote (repeatable).
+    #[arg(long = "expert", value_name = "ID")]
+    pub experts: Vec<String>,
+    /// A topic (repeatable).
+    #[arg(long = "topic", value_name = "TOPIC")]
+    pub topics: Vec<String>,
+    /// The kind [default: Brief].
+    #[arg(long)]
+    pub kind: Option<String>,
+    /// The site folder (holding site.yaml).
+    #[arg(long, default_value = ".")]
+    pub root: PathBuf,
+}
+
+/// `briefs new expert`.
+#[derive(Debug, clap::Args)]
+pub struct NewExpertArgs {
+    /// The expert's full name.
+    pub name: String,
+    /// The site folder (holding site.yaml).
+    #[arg(long, default_value = ".")]
+    pub root: PathBuf,
+}
+
+/// `briefs init`.
+#[derive(Debug, clap::Args)]
+pub struct InitArgs {
+    /// The folder to make the site in (missing or empty).
+    pub dir: PathBuf,
+    /// Copy the default theme into DIR/themes/default/ for customising.
+    #[arg(long)]
+    pub theme: bool,
 }
 
 /// `briefs build`.

@@ -9,9 +9,14 @@
 //! 5. [`render`]: site + templates -> output files, handed to a [`render::Sink`]
 //! 6. [`write`]: staging folder -> atomic swap into `public/`
 //!
+//! Beside the pipeline: [`check`] (the build plus internal links, in memory),
+//! [`serve`] (a live-reloading dev server on the same stages) and
+//! [`scaffold`] (new briefs, experts and sites).
+//!
 //! Content problems at any stage are [`diag::Diagnostic`]s, collected and
 //! returned together as [`diag::Diagnostics`]; the library never prints.
 
+pub mod check;
 pub mod config;
 pub mod diag;
 pub mod incremental;
@@ -19,6 +24,8 @@ pub mod load;
 pub mod model;
 pub mod parse;
 pub mod render;
+pub mod scaffold;
+pub mod serve;
 pub mod write;
 pub mod yaml;
 

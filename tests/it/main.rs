@@ -3,5 +3,8 @@
 //! on it, and reads the produced files with real parsers.
 
 mod build;
+mod check;
 mod harness;
 mod incremental;
+mod scaffold;
+mod serve;

@@ -1,0 +1,23 @@
+//! `briefs check`: validates the site and its internal links, writes
+//! nothing, and prints what it looked at.
+
+use crate::cli::CheckArgs;
+use briefs::config::BuildOptions;
+
+/// Runs the check; warnings go to stderr, the summary to stdout.
+pub fn run(args: CheckArgs) -> anyhow::Result<()> {
+    let opts = BuildOptions {
+        root: args.root,
+        drafts: args.drafts,
+        ..BuildOptions::default()
+    };
+    let report = briefs::check::check(&opts)?;
+    for w in &report.warnings.0 {
+        eprintln!("{w}\n");
+    }
+    println!(
+        "checked {} briefs: {} files, {} links, no problems in {:.2?}",
+        report.briefs, report.files, report.links, report.elapsed
+    );
+    Ok(())
+}

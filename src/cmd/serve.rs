@@ -1,0 +1,44 @@
+//! `briefs serve`: runs the development server and prints its progress
+//! (address, each rebuild and how long it took, diagnostics of failed builds).
+
+use crate::cli::ServeArgs;
+use briefs::serve::{Event, ServeOptions};
+use std::sync::Arc;
+
+/// Serves until Ctrl-C.
+pub fn run(args: ServeArgs) -> anyhow::Result<()> {
+    let opts = ServeOptions {
+        root: args.root,
+        bind: args.bind,
+        port: args.port,
+        drafts: args.drafts,
+    };
+    briefs::serve::run(opts, Arc::new(print))
+}
+
+fn print(event: Event) {
+    match event {
+        Event::Listening { url } => println!("serving at {url} (Ctrl-C to stop)"),
+        Event::Built {
+            report,
+            generation,
+            since_change,
+        } => {
+            for w in &report.warnings.0 {
+                eprintln!("{w}\n");
+            }
+            let latency = since_change
+                .map(|d| format!(", {d:.0?} after the change"))
+                .unwrap_or_default();
+            println!(
+                "build {generation}: {} briefs, {} HTML pages in {:.0?}{latency}",
+                report.briefs, report.render.html_pages, report.elapsed
+            );
+        }
+        Event::Failed { text, elapsed } => {
+            eprintln!("{text}\n(build failed after {elapsed:.0?})");
+        }
+        Event::WatchError(text) => eprintln!("warning: {text}"),
+        Event::Stopping => println!("stopping"),
+    }
+}

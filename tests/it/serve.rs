@@ -1,0 +1,383 @@
+//! `briefs serve` as a user meets it: the real binary on a free port, spoken
+//! to over raw TCP (so the test controls the exact request bytes). Every
+//! wait is bounded; the server is killed when a test ends.
+
+use crate::harness::{TestSite, copy_dir, repo_root};
+use std::io::{Read, Write};
+use std::net::TcpStream;
+use std::process::{Child, Command, Stdio};
+use std::time::{Duration, Instant};
+
+const BRIEF: &str = "briefs/north-korean-and-ukrainian-troops-clash/";
+const BRIEF_FILE: &str =
+    "content/briefs/2024/2024-11-07-north-korean-and-ukrainian-troops-clash.md";
+
+/// A running `briefs serve`, killed on drop.
+struct Server {
+    child: Child,
+    port: u16,
+}
+
+impl Drop for Server {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+/// A port nobody listens on (bound once, then released).
+fn free_port() -> u16 {
+    let l = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    l.local_addr().unwrap().port()
+}
+
+fn start(root: &std::path::Path, extra: &[&str]) -> Server {
+    let port = free_port();
+    let child = Command::new(env!("CARGO_BIN_EXE_briefs"))
+        .args(["serve", "--port", &port.to_string()])
+        .args(extra)
+        .current_dir(root)
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .spawn()
+        .unwrap();
+    let server = Server { child, port };
+    wait_until(Duration::from_secs(30), "server to start", || {
+        server.status().is_some()
+    });
+    server
+}
+
+/// Polls `f` every 20 ms until it holds; panics after `limit`.
+fn wait_until(limit: Duration, what: &str, mut f: impl FnMut() -> bool) -> Duration {
+    let started = Instant::now();
+    while started.elapsed() < limit {
+        if f() {
+            return started.elapsed();
+        }
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    panic!("timed out after {limit:?} waiting for {what}");
+}
+
+/// A response: status, lowercase header lines, body.
+struct Reply {
+    status: u16,
+    headers: String,
+    body: String,
+}
+
+impl Server {
+    fn host(&self) -> String {
+        format!("127.0.0.1:{}", self.port)
+    }
+
+    /// Sends `GET <target>` with the given Host header (none if `None`).
+    fn request(&self, target: &str, host: Option<&str>) -> Option<Reply> {
+        let mut s = TcpStream::connect(("127.0.0.1", self.port)).ok()?;
+        s.set_read_timeout(Some(Duration::from_secs(5))).ok()?;
+        let host = host.map(|h| format!("Host: {h}\r\n")).unwrap_or_default();
+        write!(
+            s,
+            "GET {target} HTTP/1.1\r\n{host}Connection: close\r\n\r\n"
+        )
+        .ok()?;
+        let mut raw = Vec::new();
+        s.read_to_end(&mut raw).ok()?;
+        let raw = String::from_utf8_lossy(&raw).into_owned();
+        let (head, body) = raw.split_once("\r\n\r\n")?;
+        let status = head.split_whitespace().nth(1)?.parse().ok()?;
+        Some(Reply {
+            status,
+            headers: head.to_ascii_lowercase(),
+            body: body.to_string(),
+        })
+    }
+
+    fn get(&self, path: &str) -> Reply {
+        self.request(path, Some(&self.host()))
+            .unwrap_or_else(|| panic!("no answer for {path}"))
+    }
+
+    fn status(&self) -> Option<serde_json::Value> {
+        let r = self.request("/__briefs/status", Some(&self.host()))?;
+        serde_json::from_str(&r.body).ok()
+    }
+}
+
+#[test]
+fn serves_pages_and_reloads_edits_keeping_the_last_good_site() {
+    let site = TestSite::demo();
+    let server = start(site.root(), &[]);
+
+    let home = server.get("/");
+    assert_eq!(home.status, 200);
+    assert!(
+        home.headers
+            .contains("content-type: text/html; charset=utf-8")
+    );
+    assert!(
+        home.body.contains("/__briefs/events"),
+        "reload script injected"
+    );
+    assert!(!home.headers.contains("access-control-allow-origin"));
+    let base = format!("http://127.0.0.1:{}/", server.port);
+    assert!(
+        home.body.contains(&format!("href=\"{base}\"")),
+        "base_url is the server"
+    );
+
+    let brief = server.get(&format!("/{BRIEF}"));
+    assert_eq!(brief.status, 200);
+    assert!(
+        brief
+            .body
+            .contains("North Korean and Ukrainian Troops Clash")
+    );
+    let bare = server.get(&format!("/{}", BRIEF.trim_end_matches('/')));
+    assert_eq!(bare.status, 301);
+    assert!(bare.headers.contains(&format!("location: /{BRIEF}")));
+    let css = server.get("/style.css");
+    assert!(css.headers.contains("content-type: text/css"));
+    assert!(!css.body.contains("__briefs"), "only HTML gets the script");
+    let missing = server.get("/no/such/page/");
+    assert_eq!(missing.status, 404);
+    assert!(missing.body.contains("Page not found"));
+    let feed = server.get("/feed.xml");
+    if feed.status == 200 {
+        assert!(feed.headers.contains("xml"), "{}", feed.headers);
+    }
+
+    // An edit is served within two seconds.
+    let text = std::fs::read_to_string(site.root().join(BRIEF_FILE)).unwrap();
+    let edited = text.replacen(
+        "title: \"In Escalation",
+        "title: \"Edited: In Escalation",
+        1,
+    );
+    assert_ne!(edited, text);
+    site.write(BRIEF_FILE, &edited);
+    let took = wait_until(Duration::from_secs(2), "the edit to be served", || {
+        server
+            .get(&format!("/{BRIEF}"))
+            .body
+            .contains("Edited: In Escalation")
+    });
+    eprintln!("edit served after {took:?}");
+
+    // A front-matter error keeps the last good page and shows the error.
+    site.write(BRIEF_FILE, &edited.replacen("title:", "titel:", 1));
+    wait_until(Duration::from_secs(5), "the error to show", || {
+        server.status().is_some_and(|s| s["ok"] == false)
+    });
+    let status = server.status().unwrap();
+    let error = status["error"].as_str().unwrap();
+    assert!(
+        error.contains(BRIEF_FILE) && error.contains("unknown field `titel`"),
+        "{error}"
+    );
+    let page = server.get(&format!("/{BRIEF}"));
+    assert_eq!(page.status, 200);
+    assert!(
+        page.body.contains("Edited: In Escalation"),
+        "last good page"
+    );
+    assert!(page.body.contains("__briefs_overlay"));
+    assert!(page.body.contains("unknown field `titel`"));
+    let events = server_sent_event(server.port);
+    assert!(
+        events.contains("event: build") && events.contains("titel"),
+        "{events}"
+    );
+
+    // Fixing it clears the error.
+    site.write(BRIEF_FILE, &text);
+    wait_until(Duration::from_secs(5), "the fix to be served", || {
+        server.status().is_some_and(|s| s["ok"] == true)
+    });
+    let page = server.get(&format!("/{BRIEF}"));
+    assert!(!page.body.contains("__briefs_overlay\" style"));
+    assert!(!page.body.contains("Edited: In Escalation"));
+
+    // The built output never carries the script.
+    site.build_ok(&[]);
+    assert!(!site.read("index.html").contains("__briefs"));
+}
+
+/// The first event of the reload stream.
+fn server_sent_event(port: u16) -> String {
+    let mut s = TcpStream::connect(("127.0.0.1", port)).unwrap();
+    s.set_read_timeout(Some(Duration::from_secs(5))).unwrap();
+    write!(
+        s,
+        "GET /__briefs/events HTTP/1.1\r\nHost: 127.0.0.1:{port}\r\nAccept: text/event-stream\r\n\r\n"
+    )
+    .unwrap();
+    let mut got = Vec::new();
+    let mut buf = [0u8; 4096];
+    let started = Instant::now();
+    while started.elapsed() < Duration::from_secs(5) {
+        match s.read(&mut buf) {
+            Ok(0) | Err(_) => break,
+            Ok(n) => got.extend_from_slice(&buf[..n]),
+        }
+        if String::from_utf8_lossy(&got).contains("\n\n") && got.len() > 200 {
+            break;
+        }
+    }
+    String::from_utf8_lossy(&got).into_owned()
+}
+
+#[test]
+fn refuses_traversal_in_every_encoding_and_foreign_hosts() {
+    let outer = tempfile::tempdir().unwrap();
+    let root = outer.path().join("site");
+    std::fs::create_dir_all(root.join("static")).unwrap();
+    let secret = outer.path().join("secret.txt");
+    std::fs::write(&secret, "TOP-SECRET-4711").unwrap();
+    std::fs::copy(repo_root().join("site.yaml"), root.join("site.yaml")).unwrap();
+    std::fs::write(root.join("static/ok.txt"), "fine").unwrap();
+    #[cfg(unix)]
+    std::os::unix::fs::symlink(&secret, root.join("static/leak.txt")).unwrap();
+    let site_files = TestSite::demo();
+    for d in ["content", "themes"] {
+        copy_dir(&site_files.root().join(d), &root.join(d));
+    }
+    std::fs::write(
+        root.join("content/briefs/2024-12-01-draft.md"),
+        "---\ntitle: \"Draft one\"\ndate: 2024-12-01\ndraft: true\ntopics: [Russia]\n---\nDraft body.\n",
+    )
+    .unwrap();
+    let server = start(&root, &["--drafts"]);
+    assert_eq!(server.get("/ok.txt").body, "fine");
+    assert_eq!(
+        server.get("/briefs/draft/").status,
+        200,
+        "--drafts shows drafts"
+    );
+
+    let abs = secret.to_string_lossy().into_owned();
+    let attempts = [
+        "/../secret.txt".to_string(),
+        "/../../secret.txt".into(),
+        "/briefs/../../secret.txt".into(),
+        "/%2e%2e/secret.txt".into(),
+        "/%2E%2E/%2e%2e/secret.txt".into(),
+        "/.%2e/secret.txt".into(),
+        "/..%2fsecret.txt".into(),
+        "/..%2F..%2Fsecret.txt".into(),
+        "/%2e%2e%2fsecret.txt".into(),
+        "/..\\secret.txt".into(),
+        "/..%5csecret.txt".into(),
+        "/..%5C..%5Csecret.txt".into(),
+        "/%252e%252e/secret.txt".into(),
+        "//secret.txt".into(),
+        format!("/{abs}"),
+        format!("/{}", abs.trim_start_matches('/')),
+        format!("/..{abs}"),
+        "/leak.txt".into(),
+        "/static/leak.txt".into(),
+        "/../../../../../../etc/passwd".into(),
+        format!("http://127.0.0.1:{}/../secret.txt", server.port),
+    ];
+    for path in &attempts {
+        let r = server
+            .request(path, Some(&server.host()))
+            .unwrap_or_else(|| panic!("{path}: no answer"));
+        eprintln!("{path} -> {}", r.status);
+        assert!(matches!(r.status, 400 | 404), "{path}: status {}", r.status);
+        assert!(!r.body.contains("TOP-SECRET"), "{path} leaked the secret");
+        assert!(!r.body.contains("root:x:"), "{path} leaked /etc/passwd");
+    }
+
+    for host in [
+        "evil.example",
+        &format!("evil.example:{}", server.port),
+        &format!("127.0.0.1.nip.io:{}", server.port),
+        "127.0.0.1:1",
+    ] {
+        let r = server.request("/", Some(host)).unwrap();
+        assert_eq!(r.status, 403, "Host: {host}");
+        assert!(!r.headers.contains("access-control-allow-origin"));
+    }
+    let r = server.request("/", None).unwrap();
+    assert!(matches!(r.status, 400 | 403), "no Host: {}", r.status);
+    for host in [format!("localhost:{}", server.port), server.host()] {
+        assert_eq!(
+            server.request("/", Some(&host)).unwrap().status,
+            200,
+            "{host}"
+        );
+    }
+}
+
+#[test]
+fn a_taken_port_is_reported_with_another_to_try() {
+    let site = TestSite::demo();
+    let taken = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    let port = taken.local_addr().unwrap().port().to_string();
+    let mut child = Command::new(env!("CARGO_BIN_EXE_briefs"))
+        .args(["serve", "--port", &port])
+        .current_dir(site.root())
+        .stdout(Stdio::null())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut exited = None;
+    wait_until(Duration::from_secs(10), "serve to give up", || {
+        exited = child.try_wait().unwrap();
+        exited.is_some()
+    });
+    assert_eq!(exited.unwrap().code(), Some(1));
+    let mut err = String::new();
+    child
+        .stderr
+        .take()
+        .unwrap()
+        .read_to_string(&mut err)
+        .unwrap();
+    assert!(
+        err.contains("already in use") && err.contains("--port"),
+        "{err}"
+    );
+}
+
+#[test]
+fn a_site_that_never_built_shows_its_errors_then_recovers() {
+    let site = TestSite::demo();
+    let good = std::fs::read_to_string(site.root().join(BRIEF_FILE)).unwrap();
+    site.write(BRIEF_FILE, &good.replacen("date:", "dtae:", 1));
+    let server = start(site.root(), &[]);
+    let page = server.get("/");
+    assert_eq!(page.status, 503);
+    assert!(page.body.contains("__briefs_overlay") && page.body.contains("dtae"));
+    site.write(BRIEF_FILE, &good);
+    wait_until(Duration::from_secs(5), "the fixed site", || {
+        server.get("/").status == 200
+    });
+}
+
+#[cfg(unix)]
+#[test]
+fn ctrl_c_stops_cleanly_with_pages_open() {
+    let site = TestSite::demo();
+    let mut server = start(site.root(), &[]);
+    let port = server.port;
+    let events = std::thread::spawn(move || server_sent_event(port));
+    std::thread::sleep(Duration::from_millis(200));
+    let pid = server.child.id().to_string();
+    assert!(
+        Command::new("kill")
+            .args(["-INT", &pid])
+            .status()
+            .unwrap()
+            .success()
+    );
+    let mut code = None;
+    wait_until(Duration::from_secs(5), "serve to stop", || {
+        code = server.child.try_wait().unwrap().map(|s| s.code());
+        code.is_some()
+    });
+    assert_eq!(code.unwrap(), Some(0));
+    let _ = events.join();
+}
