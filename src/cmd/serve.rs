@@ -20,19 +20,19 @@ fn print(event: Event) {
     match event {
         Event::Listening { url } => println!("serving at {url} (Ctrl-C to stop)"),
         Event::Built {
-            report,
+            rebuild,
             generation,
             since_change,
         } => {
-            for w in &report.warnings.0 {
+            for w in &rebuild.warnings.0 {
                 eprintln!("{w}\n");
             }
             let latency = since_change
                 .map(|d| format!(", {d:.0?} after the change"))
                 .unwrap_or_default();
             println!(
-                "build {generation}: {} briefs, {} HTML pages in {:.0?}{latency}",
-                report.briefs, report.render.html_pages, report.elapsed
+                "build {generation}: {} of {} pages and feeds rendered, {} files read, in {:.0?}{latency}",
+                rebuild.written, rebuild.outputs, rebuild.reparsed, rebuild.elapsed
             );
         }
         Event::Failed { text, elapsed } => {

@@ -107,6 +107,11 @@ impl Session {
         }
     }
 
+    /// The site root.
+    pub fn root(&self) -> &Path {
+        &self.opts.root
+    }
+
     /// Brings `store` up to date with the files on disk. On any error the
     /// store is left exactly as it was.
     pub fn rebuild(&mut self, store: &dyn Store) -> anyhow::Result<Rebuild> {
@@ -192,7 +197,6 @@ impl Session {
             .statics
             .iter()
             .filter(|(p, _)| self.statics.get(*p) != statics.get(*p));
-        render::copy_statics(changed_statics, &fresh)?;
 
         let new_outputs: HashMap<String, u64> = fps.into_iter().map(|(p, fp, _)| (p, fp)).collect();
         let mut gone: Vec<String> = self
@@ -227,6 +231,7 @@ impl Session {
         for (path, bytes) in &fresh {
             store.write(path, bytes)?;
         }
+        let copied = render::copy_statics(changed_statics, store)?;
         for path in &gone {
             store.remove(path)?;
         }
@@ -238,7 +243,7 @@ impl Session {
         self.brief_values = inputs.briefs.iter().copied().zip(values.briefs).collect();
         Ok(Rebuild {
             reparsed,
-            written: fresh.len(),
+            written: fresh.len() + copied,
             removed: gone.len(),
             outputs: self.outputs.len(),
             warnings,
@@ -340,8 +345,16 @@ impl Session {
 /// folder, another kind of file): then every file must be checked.
 fn content_files(root: &Path, hints: &[PathBuf]) -> Option<Vec<(Collection, PathBuf)>> {
     let mut out = Vec::new();
+    let canonical = root.canonicalize().ok();
     for hint in hints {
-        let rel = hint.strip_prefix(root).unwrap_or(hint);
+        let rel = match (
+            hint.strip_prefix(root),
+            canonical.as_deref().map(|c| hint.strip_prefix(c)),
+        ) {
+            (Ok(rel), _) | (_, Some(Ok(rel))) => rel,
+            _ if hint.is_absolute() => return None,
+            _ => hint.as_path(),
+        };
         let Ok(inside) = rel.strip_prefix("content") else {
             continue;
         };

@@ -11,8 +11,8 @@ pub mod reload;
 pub mod site;
 pub mod watch;
 
-use crate::BuildReport;
 use crate::config::BuildOptions;
+use crate::incremental::{Rebuild, Session};
 use anyhow::Context;
 use std::net::{IpAddr, SocketAddr};
 use std::path::PathBuf;
@@ -37,7 +37,7 @@ pub enum Event {
     Listening { url: String },
     /// A build succeeded and is being served.
     Built {
-        report: Box<BuildReport>,
+        rebuild: Box<Rebuild>,
         generation: u64,
         /// From the first file change to the new site being served.
         since_change: Option<Duration>,
@@ -72,8 +72,9 @@ pub fn run(opts: ServeOptions, report: Reporter) -> anyhow::Result<()> {
         now: None,
     };
     let shared = Arc::new(site::Shared::new());
-    site::rebuild(&build, &shared, &report, None);
-    watch::spawn(build, shared.clone(), report.clone())?;
+    let mut session = Session::new(build);
+    site::rebuild(&mut session, &shared, &report, None);
+    watch::spawn(session, shared.clone(), report.clone())?;
     let runtime = tokio::runtime::Builder::new_multi_thread()
         .worker_threads(2)
         .enable_all()

@@ -3,14 +3,14 @@
 //! channel announces. A failed rebuild keeps the last good files.
 
 use super::{Event, Reporter};
-use crate::config::BuildOptions;
 use crate::diag::Diagnostics;
+use crate::incremental::{Session, Store};
 use crate::render::Sink;
 use crate::write::MemorySink;
 use axum::body::Bytes;
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
-use std::sync::{Arc, RwLock};
+use std::sync::{Arc, Mutex, RwLock};
 use std::time::Instant;
 use tokio::sync::watch;
 
@@ -49,6 +49,18 @@ impl Shared {
             .clone()
     }
 
+    /// Publishes the last good files with one rebuild's changes applied.
+    fn apply(&self, changes: Changes) -> u64 {
+        let mut files = self.get().files.clone();
+        for path in changes.removed {
+            files.remove(&path);
+        }
+        for (path, bytes) in changes.written {
+            files.insert(path, Bytes::from(bytes));
+        }
+        self.publish(Some(files), None)
+    }
+
     fn publish(&self, files: Option<HashMap<String, Bytes>>, error: Option<String>) -> u64 {
         let mut slot = self.snapshot.write().unwrap_or_else(|e| e.into_inner());
         let generation = slot.generation + 1;
@@ -70,24 +82,30 @@ impl Default for Shared {
     }
 }
 
-/// Builds the site into memory and publishes the result; a failure keeps
-/// the last good files and publishes the diagnostics instead.
-pub fn rebuild(opts: &BuildOptions, shared: &Shared, report: &Reporter, changed: Option<Instant>) {
+/// What set off a rebuild: when the first change came, and which files
+/// changed (`None`: unknown, so every file is checked).
+pub struct Change {
+    pub at: Instant,
+    pub paths: Option<Vec<PathBuf>>,
+}
+
+/// Brings the served site up to date through the incremental `session`
+/// (only what the change affects is rendered again) and publishes the
+/// result; a failure keeps the last good files and publishes the diagnostics.
+pub fn rebuild(session: &mut Session, shared: &Shared, report: &Reporter, change: Option<Change>) {
     let started = Instant::now();
-    let sink = ServeSink::new(&opts.root);
-    match crate::build_into(opts, &sink) {
-        Ok(built) => {
-            let files = sink
-                .memory
-                .into_files()
-                .into_iter()
-                .map(|(k, v)| (k, Bytes::from(v)))
-                .collect();
-            let generation = shared.publish(Some(files), None);
+    let store = ServeSink::new(session.root());
+    let result = match change.as_ref().and_then(|c| c.paths.as_deref()) {
+        Some(paths) => session.rebuild_paths(&store, paths),
+        None => session.rebuild(&store),
+    };
+    match result {
+        Ok(rebuilt) => {
+            let generation = shared.apply(store.into_changes());
             report(Event::Built {
-                report: Box::new(built),
+                rebuild: Box::new(rebuilt),
                 generation,
-                since_change: changed.map(|c| c.elapsed()),
+                since_change: change.map(|c| c.at.elapsed()),
             });
         }
         Err(e) => {
@@ -115,19 +133,45 @@ pub fn error_text(e: &anyhow::Error) -> String {
     text
 }
 
-/// A memory sink that leaves out static files reached through symlinks
-/// pointing outside the site root, so serve never hands out such a file.
+/// The changes of one rebuild: files written and files removed. It leaves
+/// out static files reached through symlinks pointing outside the site root,
+/// so serve never hands out such a file.
 struct ServeSink {
     memory: MemorySink,
+    removed: Mutex<Vec<String>>,
     root: Option<PathBuf>,
+}
+
+/// Files written (by path) and paths removed by one rebuild.
+pub struct Changes {
+    pub written: std::collections::BTreeMap<String, Vec<u8>>,
+    pub removed: Vec<String>,
 }
 
 impl ServeSink {
     fn new(root: &Path) -> ServeSink {
         ServeSink {
             memory: MemorySink::default(),
+            removed: Mutex::new(Vec::new()),
             root: root.canonicalize().ok(),
         }
+    }
+
+    fn into_changes(self) -> Changes {
+        Changes {
+            written: self.memory.into_files(),
+            removed: self.removed.into_inner().unwrap_or_else(|e| e.into_inner()),
+        }
+    }
+}
+
+impl Store for ServeSink {
+    fn remove(&self, path: &str) -> std::io::Result<()> {
+        self.removed
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .push(path.to_string());
+        Ok(())
     }
 }
 

@@ -2,9 +2,10 @@
 //! templates/ and themes/ (notify), debounced (a burst of events settles for
 //! [`DEBOUNCE`] before one rebuild), each burst followed by one rebuild.
 
-use super::site::{Shared, rebuild};
+use super::site::{Change, Shared, rebuild};
 use super::{Event, Reporter};
-use crate::config::{BuildOptions, CONFIG_FILE};
+use crate::config::CONFIG_FILE;
+use crate::incremental::Session;
 use notify::{EventKind, RecursiveMode, Watcher};
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
@@ -13,17 +14,17 @@ use std::sync::mpsc::{Receiver, RecvTimeoutError, channel};
 use std::time::{Duration, Instant};
 
 /// How long events must pause before a rebuild starts.
-pub const DEBOUNCE: Duration = Duration::from_millis(100);
+pub const DEBOUNCE: Duration = Duration::from_millis(25);
 
 /// The folders watched recursively (when they exist).
 const WATCHED: &[&str] = &["content", "static", "templates", "themes"];
 
 /// Starts watching `opts.root` on a thread of its own; rebuilds into `shared`.
-pub fn spawn(opts: BuildOptions, shared: Arc<Shared>, report: Reporter) -> anyhow::Result<()> {
-    let root = opts
-        .root
+pub fn spawn(mut session: Session, shared: Arc<Shared>, report: Reporter) -> anyhow::Result<()> {
+    let root = session
+        .root()
         .canonicalize()
-        .unwrap_or_else(|_| opts.root.clone());
+        .unwrap_or_else(|_| session.root().to_path_buf());
     let (tx, rx) = channel();
     let mut watcher = notify::recommended_watcher(move |res| {
         let _ = tx.send(res);
@@ -37,7 +38,7 @@ pub fn spawn(opts: BuildOptions, shared: Arc<Shared>, report: Reporter) -> anyho
             // The watcher lives as long as this thread.
             let mut watcher = watcher;
             while let Some(changed) = next_burst(&rx, &root) {
-                rebuild(&opts, &shared, &report, Some(changed));
+                rebuild(&mut session, &shared, &report, Some(changed));
                 add_watches(&mut watcher, &root, &mut watched, &report);
             }
         })?;
@@ -95,19 +96,27 @@ fn identity(dir: &Path) -> Option<u64> {
 type Events = Receiver<notify::Result<notify::Event>>;
 
 /// Waits for a relevant change, then until events pause for [`DEBOUNCE`].
-/// Returns when the first relevant event came, or `None` when the watcher stopped.
-fn next_burst(rx: &Events, root: &Path) -> Option<Instant> {
-    loop {
+/// Returns when the first relevant event came and every path the burst
+/// named (none if the watcher reported an error), or `None` when the
+/// watcher stopped.
+fn next_burst(rx: &Events, root: &Path) -> Option<Change> {
+    let first_event = loop {
         let event = rx.recv().ok()?;
         if is_relevant(&event, root) {
-            break;
+            break event;
         }
-    }
-    let first = Instant::now();
+    };
+    let at = Instant::now();
+    let mut paths = Some(Vec::new());
+    let mut note = |event: notify::Result<notify::Event>| match (event, paths.as_mut()) {
+        (Ok(e), Some(p)) => p.extend(e.paths),
+        _ => paths = None,
+    };
+    note(first_event);
     loop {
         match rx.recv_timeout(DEBOUNCE) {
-            Ok(_) => continue,
-            Err(RecvTimeoutError::Timeout) => return Some(first),
+            Ok(event) => note(event),
+            Err(RecvTimeoutError::Timeout) => return Some(Change { at, paths }),
             Err(RecvTimeoutError::Disconnected) => return None,
         }
     }
