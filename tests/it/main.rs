@@ -3,4 +3,5 @@
 //! on it, and reads the produced files with real parsers.
 
 mod build;
+mod feeds;
 mod harness;
