@@ -46,8 +46,8 @@ pub fn absolutize(html: &str, base: &Url) -> String {
 /// `<`); returns what follows it.
 fn markup<'a>(s: &'a str, base: &Url, out: &mut String) -> &'a str {
     let next = s.as_bytes().get(1).copied().unwrap_or(b' ');
-    if s.starts_with("<!--") {
-        let end = s[4..].find("-->").map_or(s.len(), |i| i + 7);
+    if let Some(comment) = s.strip_prefix("<!--") {
+        let end = comment.find("-->").map_or(s.len(), |i| i + 7);
         return copy(s, end, out);
     }
     if matches!(next, b'!' | b'?' | b'/') {
