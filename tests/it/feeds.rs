@@ -480,3 +480,18 @@ fn demo_site_feeds_parse() {
     assert_eq!(may.entries.len(), 1);
     assert!(content(&may.entries[0]).contains("is quoted in this brief"));
 }
+
+#[test]
+fn site_without_briefs_gives_empty_valid_feeds() {
+    let site = TestSite::with_files(&[]);
+    site.build_ok(&[]);
+    for path in ["feed.xml", "atom.xml", "feed.json"] {
+        assert!(parse(&site, path).entries.is_empty(), "{path}");
+    }
+    assert!(!site.read("feed.xml").contains("lastBuildDate"));
+    // Atom requires `updated`: a fixed instant, never the clock.
+    assert!(
+        site.read("atom.xml")
+            .contains("<updated>1970-01-01T00:00:00+00:00</updated>")
+    );
+}
