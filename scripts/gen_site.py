@@ -1,14 +1,15 @@
 #!/usr/bin/env python3
 """Writes a generated briefs site for validation: N briefs, experts, topics, kinds,
 pagination, drafts, plain pages, and front-matter values full of characters that
-must be escaped (&, <, >, quotes, ]]>, emoji, right-to-left text).
+must be escaped (&, <, >, quotes, ]]>, emoji, right-to-left text) and C0 control
+characters that XML 1.0 forbids (which feeds must drop).
 
 usage: gen_site.py N OUT_DIR
 """
 import os, random, sys
 
 HAZARDS = ['Tom & Jerry <script>alert(1)</script>', '"Quoted" \'single\'', 'CDATA ]]> end',
-           'Emoji 🛰️ and العربية and עברית', '<b>bold?</b> & more']
+           'Emoji 🛰️ and العربية and עברית', '<b>bold?</b> & more', 'Control \x01 and \x1b chars']
 
 def w(path, text):
     os.makedirs(os.path.dirname(path), exist_ok=True)
@@ -16,7 +17,9 @@ def w(path, text):
         f.write(text)
 
 def q(s):
-    return '"' + s.replace('\\', '\\\\').replace('"', '\\"') + '"'
+    """A YAML double-quoted string; control characters as \\x escapes."""
+    s = s.replace('\\', '\\\\').replace('"', '\\"')
+    return '"' + ''.join(f'\\x{ord(c):02x}' if ord(c) < 0x20 else c for c in s) + '"'
 
 def main(n, out):
     r = random.Random(1)
@@ -30,7 +33,7 @@ def main(n, out):
           f"links:\n  Site: https://example.org/{e}?a=1&b=2\n---\nBio with *Markdown* & {i}.\n")
     topics = [f"Topic {i}" for i in range(6)] + ["Café & Crème"]
     for i in range(n):
-        title = HAZARDS[i % len(HAZARDS)] + f" #{i}" if i % 10 == 0 else f"Brief number {i}"
+        title = HAZARDS[(i // 10) % len(HAZARDS)] + f" #{i}" if i % 10 == 0 else f"Brief number {i}"
         fm = [f"title: {q(title)}", f"date: 20{10 + i % 14:02d}-{1 + i % 12:02d}-{1 + i % 28:02d}",
               f"kind: {q(['Flash Brief', 'Analysis', 'Memo'][i % 3])}",
               "topics: [" + ", ".join(q(t) for t in r.sample(topics, 2)) + "]",

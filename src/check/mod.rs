@@ -105,9 +105,10 @@ pub fn check_links(
                 .iter()
                 .filter(move |l| seen.insert(l.as_str()))
                 .filter_map(move |l| {
-                    let message = resolver.problem(page, l)?;
+                    let (message, target) = resolver.problem(page, l)?;
                     Some(Broken {
                         message,
+                        target,
                         href: l,
                         page,
                     })
@@ -121,6 +122,9 @@ pub fn check_links(
 /// One broken link on one page.
 struct Broken<'a> {
     message: String,
+    /// What the link resolves to: the same broken target reached from a page
+    /// and from a feed (absolute there) is one problem.
+    target: String,
     href: &'a str,
     page: &'a str,
 }
@@ -141,8 +145,22 @@ struct Internal {
 }
 
 impl Resolver<'_> {
-    /// What is wrong with link `href` on output file `page`, if anything.
-    fn problem(&self, page: &str, href: &str) -> Option<String> {
+    /// What is wrong with link `href` on output file `page`, if anything,
+    /// and the target it resolves to.
+    fn problem(&self, page: &str, href: &str) -> Option<(String, String)> {
+        let message = self.message(page, href)?;
+        let target = self
+            .base
+            .join(page)
+            .and_then(|p| p.join(href))
+            .ok()
+            .and_then(|t| self.internal(&t))
+            .map(|i| format!("{}#{}", i.shown, i.fragment.unwrap_or_default()))
+            .unwrap_or_else(|| message.clone());
+        Some((message, target))
+    }
+
+    fn message(&self, page: &str, href: &str) -> Option<String> {
         if href.is_empty() {
             return None;
         }
@@ -212,17 +230,27 @@ impl Resolver<'_> {
 /// One diagnostic per problem, at the first page (or the line of its
 /// source that holds the link) that has it, counting the others.
 fn group(broken: Vec<Broken>, config: &Config, sources: &HashMap<String, PathBuf>) -> Diagnostics {
-    let mut by_problem: BTreeMap<String, (&str, Vec<&str>)> = BTreeMap::new();
+    // By target; each target is reported as it appears on the first page
+    // made from a source file (else the first page), in path order.
+    let mut by_target: BTreeMap<String, Vec<Broken>> = BTreeMap::new();
     for b in broken {
-        let entry = by_problem.entry(b.message).or_insert((b.href, Vec::new()));
-        entry.1.push(b.page);
+        by_target.entry(b.target.clone()).or_default().push(b);
     }
     let mut texts: HashMap<PathBuf, Option<String>> = HashMap::new();
     let mut out = Diagnostics::default();
-    for (message, (href, mut pages)) in by_problem {
+    for (_, mut found) in by_target {
+        found.sort_by(|a, b| {
+            (!sources.contains_key(a.page), a.page).cmp(&(!sources.contains_key(b.page), b.page))
+        });
+        let mut pages: Vec<&str> = found.iter().map(|b| b.page).collect();
         pages.sort_unstable();
         pages.dedup();
-        let first = pages[0];
+        let Broken {
+            message,
+            href,
+            page: first,
+            ..
+        } = found.swap_remove(0);
         let url = config.url(first.strip_suffix("index.html").unwrap_or(first));
         let also = match pages.len() {
             1 => String::new(),

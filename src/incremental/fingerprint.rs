@@ -7,6 +7,7 @@
 use super::hash_of;
 use crate::model::{BriefId, Link, Site};
 use crate::render::Plan;
+use crate::render::feeds::{Scope, Spec};
 use crate::render::pages::{Job, Listing};
 use rustc_hash::FxHasher;
 use std::hash::{Hash, Hasher};
@@ -161,4 +162,27 @@ fn job_inputs(
         Job::Page(p) => source(&site.pages[p].source).hash(h),
         Job::NotFound => {}
     }
+}
+
+/// `(output path, fingerprint, feed)` for every feed: a feed changes when
+/// any brief it lists changes, or what it says of its expert or group.
+pub fn feeds(site: &Site, global: u64, inputs: &Inputs) -> Vec<(String, u64, Spec)> {
+    Spec::all(site)
+        .into_iter()
+        .map(|spec| {
+            let mut h = FxHasher::default();
+            let path = spec.path(site);
+            (global, &path).hash(&mut h);
+            match spec.scope {
+                Scope::Site => {}
+                Scope::Expert(e) => inputs.experts[e].hash(&mut h),
+                Scope::Topic(t) => (&site.topics[t].name, &site.topics[t].slug).hash(&mut h),
+                Scope::Kind(k) => (&site.kinds[k].name, &site.kinds[k].slug).hash(&mut h),
+            }
+            for b in spec.briefs(site) {
+                inputs.briefs[b].hash(&mut h);
+            }
+            (path, h.finish(), spec)
+        })
+        .collect()
 }

@@ -165,6 +165,7 @@ impl Session {
         let values = Values::reusing(&site, &inputs.briefs, &self.brief_values);
         lap("values");
         let fps = fingerprint::outputs(&site, &plan, global, &inputs, &sources);
+        let feed_fps = fingerprint::feeds(&site, global, &inputs);
         lap("fingerprints");
         // The sitemap lists every page with its brief's last change.
         let sitemap_fp = hash_of((
@@ -184,6 +185,12 @@ impl Session {
         // Render into memory first, so a template error changes nothing.
         let fresh = MemorySink::default();
         render::render_jobs(&site, &templates, &values, &stale, &fresh)?;
+        let stale_feeds: Vec<render::feeds::Spec> = feed_fps
+            .iter()
+            .filter(|(path, fp, _)| self.outputs.get(path) != Some(fp))
+            .map(|(_, _, spec)| *spec)
+            .collect();
+        render::feeds::render_specs(&site, &stale_feeds, &fresh)?;
         if sitemap_fp != self.sitemap_fp {
             render::write_site_files(&site, &plan.jobs, &fresh)?;
         }
@@ -198,7 +205,11 @@ impl Session {
             .iter()
             .filter(|(p, _)| self.statics.get(*p) != statics.get(*p));
 
-        let new_outputs: HashMap<String, u64> = fps.into_iter().map(|(p, fp, _)| (p, fp)).collect();
+        let new_outputs: HashMap<String, u64> = fps
+            .into_iter()
+            .map(|(p, fp, _)| (p, fp))
+            .chain(feed_fps.into_iter().map(|(p, fp, _)| (p, fp)))
+            .collect();
         let mut gone: Vec<String> = self
             .outputs
             .keys()

@@ -2,6 +2,10 @@
 //!
 //! - `json_script`: the value as JSON safe to embed inside `<script>` (for
 //!   JSON-LD): `<`, `>` and `&` are written as `\u003c`, `\u003e`, `\u0026`.
+//!
+//! Also the escape function of autoescaped templates: Tera's HTML escaping,
+//! minus the code points HTML forbids, so that a control character in front
+//! matter cannot make a page invalid.
 
 use tera::{Kwargs, State, Tera, Value};
 
@@ -13,6 +17,25 @@ pub fn register(tera: &mut Tera) {
 fn json_script(value: &Value, _: Kwargs, _: &State) -> Value {
     let json = serde_json::to_string(value).unwrap_or_else(|_| "null".into());
     Value::safe_string(&script_safe(&json))
+}
+
+/// Whether HTML forbids code point `c` in a document: controls other than
+/// whitespace, and noncharacters.
+fn forbidden_in_html(c: char) -> bool {
+    matches!(c, '\u{0}'..='\u{8}' | '\u{B}' | '\u{E}'..='\u{1F}' | '\u{7F}'..='\u{9F}' | '\u{FDD0}'..='\u{FDEF}')
+        || (c as u32 & 0xFFFE) == 0xFFFE
+}
+
+/// Tera's HTML escaping with forbidden code points dropped (set with
+/// `Tera::set_escape_fn`).
+pub fn escape_html(input: &str, buf: &mut dyn std::io::Write) -> std::io::Result<()> {
+    if !input.contains(forbidden_in_html) {
+        return tera::escape_html(input, buf);
+    }
+    for part in input.split(forbidden_in_html) {
+        tera::escape_html(part, buf)?;
+    }
+    Ok(())
 }
 
 /// JSON text made safe inside an HTML `<script>` element.
@@ -27,6 +50,20 @@ pub fn script_safe(json: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn escaping_drops_forbidden_code_points() {
+        for (raw, want) in [
+            ("a<b & \"c\"", "a&lt;b &amp; &quot;c&quot;"),
+            ("x\u{1}y\u{1b}z\u{7f}\u{85}", "xyz"),
+            ("tab\tnl\ncr\r ff\u{c}", "tab\tnl\ncr\r ff\u{c}"),
+            ("\u{fdd0}\u{fffe}\u{1ffff}🛰️", "🛰️"),
+        ] {
+            let mut out = Vec::new();
+            escape_html(raw, &mut out).unwrap();
+            assert_eq!(String::from_utf8(out).unwrap(), want, "{raw:?}");
+        }
+    }
 
     #[test]
     fn script_safe_json() {

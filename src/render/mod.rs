@@ -1,8 +1,9 @@
 //! Stage 4: the site rendered into output files, handed to a [`Sink`] as
 //! they are made (so 100,000 pages never sit in memory at once). Templates
 //! are parsed once; values are converted once and shared; pages render in
-//! parallel. Render never touches the disk except through the sink.
+//! parallel, and so do the feeds ([`feeds`]). Render never touches the disk except through the sink.
 
+pub mod feeds;
 pub mod filters;
 pub mod pages;
 pub mod sitemap;
@@ -83,7 +84,7 @@ pub fn render(site: &Site, templates: &Templates, sink: &dyn Sink) -> anyhow::Re
     let static_files = copy_statics(plan.statics.iter(), sink)?;
     Ok(RenderReport {
         html_pages: plan.jobs.len(),
-        feeds: 0,
+        feeds: feeds::render(site, sink)?,
         static_files,
         other_files,
     })
@@ -228,18 +229,13 @@ fn check_collisions(
     statics: &BTreeMap<String, StaticSource>,
 ) -> Result<(), Diagnostics> {
     let mut problems = Diagnostics::default();
-    let generated = [
-        "sitemap.xml",
-        "robots.txt",
-        "feed.xml",
-        "atom.xml",
-        "feed.json",
-    ];
+    let mut generated = feeds::paths(site);
+    generated.extend(["sitemap.xml".into(), "robots.txt".into()]);
     for (path, src) in statics {
         let StaticSource::Disk(from) = src else {
             continue;
         };
-        let clash = generated.contains(&path.as_str())
+        let clash = generated.contains(path)
             || (path.ends_with("index.html") && jobs.iter().any(|j| j.output_path(site) == *path));
         if clash {
             problems.push(

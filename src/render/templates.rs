@@ -148,6 +148,7 @@ impl Templates {
             .collect();
         let mut tera = Tera::new();
         tera.autoescape_on(vec![".html", ".xml"]);
+        tera.set_escape_fn(super::filters::escape_html);
         super::filters::register(&mut tera);
         let result =
             tera.add_raw_templates(sources.iter().map(|(n, (t, _))| (n.as_str(), t.as_str())));

@@ -4,6 +4,7 @@
 
 mod build;
 mod check;
+mod feeds;
 mod harness;
 mod incremental;
 mod scaffold;

@@ -1,0 +1,272 @@
+//! One brief as a feed item, built once per build and shared by every feed
+//! that lists it: takes the site and a brief id, returns an [`Item`] whose
+//! text is safe for XML 1.0 and whose HTML content (body, expert responses,
+//! related pieces, footer) links only with absolute URLs.
+
+use super::absolute::absolutize;
+use crate::model::{BriefId, ExpertId, Link, Related, Site, paths};
+use crate::parse::Moment;
+use crate::render::sitemap::escape;
+use crate::render::values::local_url;
+use url::Url;
+
+/// A person credited on an item.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Person {
+    pub name: String,
+    pub url: String,
+}
+
+/// A brief ready for any feed format.
+#[derive(Debug, Clone)]
+pub struct Item {
+    pub brief: BriefId,
+    pub title: String,
+    /// Absolute permalink; also the item's GUID / id.
+    pub url: String,
+    /// The summary as text.
+    pub summary: String,
+    /// Full HTML: body, responses, related pieces, footer.
+    pub content: String,
+    pub authors: Vec<Person>,
+    /// Topic names, then the kind's name.
+    pub categories: Vec<String>,
+    pub date: Moment,
+    pub updated: Option<Moment>,
+}
+
+impl Item {
+    /// The later of date and update.
+    pub fn modified(&self) -> Moment {
+        self.updated.unwrap_or(self.date).max(self.date)
+    }
+}
+
+/// Builds the item of brief `id`.
+pub fn build(site: &Site, id: BriefId) -> Item {
+    let b = &site.briefs[id];
+    let url = site.config.permalink(&paths::brief(&b.slug));
+    let mut content = content_html(site, id);
+    if let Ok(base) = Url::parse(&url) {
+        content = absolutize(&content, &base);
+    }
+    if let Some(footer) = &site.config.feed.footer {
+        content.push_str(&footer_html(site, footer, &b.title, &url));
+    }
+    Item {
+        brief: id,
+        title: xml_safe(&b.title),
+        summary: xml_safe(&b.summary),
+        content: xml_safe(&content),
+        authors: b.authors.iter().map(|&a| person(site, a)).collect(),
+        categories: b
+            .topics
+            .iter()
+            .map(|&t| xml_safe(&site.topics[t].name))
+            .chain([xml_safe(&site.kinds[b.kind].name)])
+            .collect(),
+        date: b.date,
+        updated: b.updated,
+        url,
+    }
+}
+
+/// An expert as a feed person: full name and profile permalink.
+pub fn person(site: &Site, id: ExpertId) -> Person {
+    Person {
+        name: xml_safe(&site.expert_full_name(id)),
+        url: site.config.permalink(&paths::expert(&site.experts[id].id)),
+    }
+}
+
+/// The brief as one HTML fragment, the way its page shows it.
+fn content_html(site: &Site, id: BriefId) -> String {
+    let b = &site.briefs[id];
+    let org = escape(&site.config.organisation);
+    let mut html = b.body_html.to_string();
+    if !b.responses.is_empty() {
+        html.push_str(&format!(
+            "\n<section class=\"responses\">\n<h2>{org} Expert Response</h2>\n"
+        ));
+        for r in &b.responses {
+            html.push_str(&quote_html(site, r.expert, &r.quote));
+        }
+        html.push_str("</section>\n");
+    }
+    if !b.related.is_empty() {
+        html.push_str(&format!(
+            "<section class=\"related\">\n<h2>{org} Background and Analysis</h2>\n<ul>\n"
+        ));
+        for r in &b.related {
+            html.push_str(&format!("<li>{}</li>\n", related_html(site, r)));
+        }
+        html.push_str("</ul>\n</section>\n");
+    }
+    html
+}
+
+/// A quote with its attribution: `— Name, Role`.
+pub fn quote_html(site: &Site, expert: ExpertId, quote: &str) -> String {
+    let e = &site.experts[expert];
+    let who = person(site, expert);
+    let role = if e.role.is_empty() {
+        String::new()
+    } else {
+        format!(", {}", escape(&e.role))
+    };
+    format!(
+        "<blockquote><p>{}</p><p>— <a href=\"{}\">{}</a>{role}</p></blockquote>\n",
+        escape(quote),
+        escape(&who.url),
+        escape(&who.name),
+    )
+}
+
+/// A related piece: “Title,” by A and B — or “Title,” Org Kind.
+fn related_html(site: &Site, r: &Related) -> String {
+    let (href, kind) = match &r.link {
+        Link::None => (None, None),
+        Link::External(u) => (Some(local_url(site, u)), None),
+        Link::Brief(t) => {
+            let target = &site.briefs[*t];
+            (
+                Some(site.config.url(&paths::brief(&target.slug))),
+                Some(&site.kinds[target.kind].name),
+            )
+        }
+    };
+    let by = people_html(site, r);
+    let attributed = !by.is_empty() || kind.is_some();
+    let comma = if attributed && !r.title.ends_with(['?', '!', '.', '…']) {
+        ","
+    } else {
+        ""
+    };
+    let title = format!("“{}{comma}”", escape(&r.title));
+    let mut html = match href {
+        // Made absolute with the rest of the content.
+        Some(h) => format!("<a href=\"{}\">{title}</a>", escape(&h)),
+        None => title,
+    };
+    if !by.is_empty() {
+        html.push_str(&format!(" by {by}"));
+    } else if let Some(k) = kind {
+        html.push_str(&format!(
+            " {} {}",
+            escape(&site.config.organisation),
+            escape(k)
+        ));
+    }
+    html
+}
+
+/// The authors of a related piece, linked where they have a page.
+fn people_html(site: &Site, r: &Related) -> String {
+    let names: Vec<String> =
+        r.by.iter()
+            .map(|&e| {
+                let p = person(site, e);
+                format!("<a href=\"{}\">{}</a>", escape(&p.url), escape(&p.name))
+            })
+            .chain(r.by_name.iter().map(|n| escape(n)))
+            .collect();
+    match names.as_slice() {
+        [] => String::new(),
+        [one] => one.clone(),
+        [init @ .., last] => format!("{} and {last}", init.join(", ")),
+    }
+}
+
+/// The footer as a paragraph: `{title}` becomes a link to the brief,
+/// `{url}` the linked permalink, `{site}` a link to the home page; every
+/// other character is text.
+pub fn footer_html(site: &Site, footer: &str, title: &str, url: &str) -> String {
+    let c = &site.config;
+    let link =
+        |href: &str, text: &str| format!("<a href=\"{}\">{}</a>", escape(href), escape(text));
+    let filled = fill(footer, |name| match name {
+        "title" => Some(link(url, title)),
+        "url" => Some(link(url, url)),
+        "site" => Some(link(&c.base_url, &c.title)),
+        _ => None,
+    });
+    format!("<p class=\"feed-footer\">{filled}</p>\n")
+}
+
+/// Replaces `{name}` placeholders in one pass (so a value that contains a
+/// placeholder is never filled again); escapes all other text.
+fn fill(template: &str, value: impl Fn(&str) -> Option<String>) -> String {
+    let mut out = String::with_capacity(template.len() * 2);
+    let mut rest = template;
+    while let Some(open) = rest.find('{') {
+        out.push_str(&escape(&rest[..open]));
+        let after = &rest[open + 1..];
+        let filled = after
+            .find('}')
+            .and_then(|close| value(&after[..close]).map(|v| (v, close)));
+        match filled {
+            Some((v, close)) => {
+                out.push_str(&v);
+                rest = &after[close + 1..];
+            }
+            None => {
+                out.push('{');
+                rest = after;
+            }
+        }
+    }
+    out.push_str(&escape(rest));
+    out
+}
+
+/// Whether XML 1.0 allows `c` in a document.
+fn xml_char(c: char) -> bool {
+    !matches!(c, '\u{0}'..='\u{8}' | '\u{B}' | '\u{C}' | '\u{E}'..='\u{1F}' | '\u{FFFE}' | '\u{FFFF}')
+}
+
+/// `s` without the characters XML 1.0 forbids (C0 controls other than tab,
+/// line feed and carriage return; U+FFFE; U+FFFF).
+pub fn xml_safe(s: &str) -> String {
+    if s.chars().all(xml_char) {
+        s.to_string()
+    } else {
+        s.chars().filter(|&c| xml_char(c)).collect()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn control_characters_are_dropped() {
+        for (raw, want) in [
+            ("plain", "plain"),
+            ("a\u{1}b\u{1b}c", "abc"),
+            ("tab\tnl\ncr\r", "tab\tnl\ncr\r"),
+            ("\u{0}\u{8}\u{b}\u{c}\u{e}\u{1f}", ""),
+            ("x\u{fffe}\u{ffff}y", "xy"),
+            ("🛰️ العربية ]]> &", "🛰️ العربية ]]> &"),
+        ] {
+            assert_eq!(xml_safe(raw), want, "{raw:?}");
+        }
+    }
+
+    #[test]
+    fn placeholders_fill_once_and_text_escapes() {
+        let value = |n: &str| match n {
+            "title" => Some("<i>{url}</i>".to_string()),
+            "url" => Some("U".to_string()),
+            _ => None,
+        };
+        for (template, want) in [
+            ("{title} at {url}", "<i>{url}</i> at U"),
+            ("a & b < c", "a &amp; b &lt; c"),
+            ("{other} {", "{other} {"),
+            ("{url", "{url"),
+            ("", ""),
+        ] {
+            assert_eq!(fill(template, value), want, "{template}");
+        }
+    }
+}

@@ -1,0 +1,368 @@
+//! Every feed of SPEC sections 5–6, from the same model as the pages: takes
+//! the site, hands the feed files to a [`Sink`] and returns how many it wrote.
+//!
+//! - `/feed.xml` (RSS 2.0), `/atom.xml` (Atom 1.0), `/feed.json` (JSON Feed
+//!   1.1): the newest `feed.limit` briefs of the site;
+//! - `/experts/<id>/feed.xml`, `/topics/<slug>/feed.xml`,
+//!   `/kinds/<slug>/feed.xml` (RSS 2.0): the newest of that group.
+//!
+//! Each brief that any feed lists becomes one [`item::Item`], built once in
+//! parallel and borrowed by every feed; the feeds then render in parallel.
+
+mod absolute;
+mod atom;
+mod item;
+mod json;
+mod rss;
+
+use crate::model::{BriefId, ExpertId, Site, paths};
+use crate::parse::Moment;
+use crate::render::Sink;
+use crate::render::sitemap::escape;
+use item::Item;
+use jiff::tz::TimeZone;
+use rayon::prelude::*;
+
+/// A feed's format.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Format {
+    Rss,
+    Atom,
+    Json,
+}
+
+/// Which briefs a feed holds.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Scope {
+    Site,
+    Expert(ExpertId),
+    Topic(usize),
+    Kind(usize),
+}
+
+/// One feed file to write.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Spec {
+    pub scope: Scope,
+    pub format: Format,
+}
+
+impl Spec {
+    /// Every feed of the site, in a stable order.
+    pub fn all(site: &Site) -> Vec<Spec> {
+        specs(site)
+    }
+
+    /// The output path of this feed.
+    pub fn path(&self, site: &Site) -> String {
+        path(site, self)
+    }
+
+    /// The briefs this feed lists, newest first.
+    pub fn briefs(&self, site: &Site) -> Vec<BriefId> {
+        brief_ids(site, self.scope)
+    }
+}
+
+/// A feed ready to serialise: channel facts and its entries, newest first.
+pub struct Feed<'a> {
+    pub title: String,
+    pub description: String,
+    /// Absolute URL of the HTML page the feed follows.
+    pub home_url: String,
+    /// Absolute URL of the feed itself.
+    pub self_url: String,
+    pub language: &'a str,
+    pub generator: &'static str,
+    /// Who publishes the feed (the organisation), for entries with no author.
+    pub publisher: item::Person,
+    pub timezone: &'a TimeZone,
+    pub entries: Vec<Entry<'a>>,
+}
+
+/// An item as one feed shows it.
+pub struct Entry<'a> {
+    pub item: &'a Item,
+    /// In an expert's feed, for a brief that quotes them: who, and the quotes.
+    pub quoted: Option<Quoted>,
+}
+
+/// Quotes of the feed's expert in the entry's brief.
+pub struct Quoted {
+    pub name: String,
+    pub quotes: Vec<String>,
+    /// The quotes as HTML, attributed.
+    pub html: String,
+}
+
+impl Entry<'_> {
+    /// The item's HTML, led by a note and the quotes in an expert's feed.
+    pub fn content(&self) -> String {
+        match &self.quoted {
+            None => self.item.content.clone(),
+            Some(q) => format!(
+                "<p class=\"quoted\"><strong>{}</strong> is quoted in this brief:</p>\n{}<hr>\n{}",
+                escape(&q.name),
+                q.html,
+                self.item.content
+            ),
+        }
+    }
+
+    /// The item's summary as text, led by the quotes in an expert's feed.
+    pub fn summary(&self) -> String {
+        match &self.quoted {
+            None => self.item.summary.clone(),
+            Some(q) => {
+                let quotes: Vec<String> = q.quotes.iter().map(|s| format!("“{s}”")).collect();
+                format!(
+                    "{} is quoted: {} {}",
+                    q.name,
+                    quotes.join(" "),
+                    self.item.summary
+                )
+                .trim_end()
+                .to_string()
+            }
+        }
+    }
+}
+
+impl Feed<'_> {
+    /// The newest date or update of any entry: the feed's build date.
+    pub fn updated(&self) -> Option<Moment> {
+        self.entries.iter().map(|e| e.item.modified()).max()
+    }
+}
+
+/// Output paths of every feed, for the static-collision check.
+pub fn paths(site: &Site) -> Vec<String> {
+    specs(site).iter().map(|s| path(site, s)).collect()
+}
+
+/// Renders every feed into `sink`; returns how many files it wrote.
+pub fn render(site: &Site, sink: &dyn Sink) -> anyhow::Result<usize> {
+    render_specs(site, &specs(site), sink)
+}
+
+/// Renders these feeds into `sink`; returns how many files it wrote.
+pub fn render_specs(site: &Site, specs: &[Spec], sink: &dyn Sink) -> anyhow::Result<usize> {
+    let items = items(site, specs);
+    specs
+        .par_iter()
+        .try_for_each(|spec| write_one(site, &items, spec, sink))?;
+    Ok(specs.len())
+}
+
+fn write_one(
+    site: &Site,
+    items: &[Option<Item>],
+    spec: &Spec,
+    sink: &dyn Sink,
+) -> anyhow::Result<()> {
+    let feed = feed(site, items, spec);
+    let bytes = match spec.format {
+        Format::Rss => rss::render(&feed)?,
+        Format::Atom => atom::render(&feed)?,
+        Format::Json => json::render(&feed)?,
+    };
+    let path = path(site, spec);
+    sink.write(&path, &bytes)
+        .map_err(|e| anyhow::anyhow!("cannot write {path}: {e}"))
+}
+
+/// Every feed of the site, in a stable order.
+fn specs(site: &Site) -> Vec<Spec> {
+    let rss = |scope| Spec {
+        scope,
+        format: Format::Rss,
+    };
+    let mut specs: Vec<Spec> = [Format::Rss, Format::Atom, Format::Json]
+        .into_iter()
+        .map(|format| Spec {
+            scope: Scope::Site,
+            format,
+        })
+        .collect();
+    specs.extend((0..site.experts.len()).map(|e| rss(Scope::Expert(e))));
+    specs.extend((0..site.topics.len()).map(|t| rss(Scope::Topic(t))));
+    specs.extend((0..site.kinds.len()).map(|k| rss(Scope::Kind(k))));
+    specs
+}
+
+/// The site path of a scope's HTML page (`""` for the home page).
+fn page_path(site: &Site, scope: Scope) -> String {
+    match scope {
+        Scope::Site => String::new(),
+        Scope::Expert(e) => paths::expert(&site.experts[e].id),
+        Scope::Topic(t) => paths::topic(&site.topics[t].slug),
+        Scope::Kind(k) => paths::kind(&site.kinds[k].slug),
+    }
+}
+
+/// The output path of a feed.
+fn path(site: &Site, spec: &Spec) -> String {
+    let file = match spec.format {
+        Format::Rss => "feed.xml",
+        Format::Atom => "atom.xml",
+        Format::Json => "feed.json",
+    };
+    format!("{}{file}", page_path(site, spec.scope))
+}
+
+/// The briefs of a scope, newest first, at most `feed.limit`.
+fn brief_ids(site: &Site, scope: Scope) -> Vec<BriefId> {
+    let limit = site.config.feed.limit;
+    match scope {
+        Scope::Site => (0..site.briefs.len().min(limit)).collect(),
+        Scope::Expert(e) => take(&site.experts[e].appears_in, limit),
+        Scope::Topic(t) => take(&site.topics[t].briefs, limit),
+        Scope::Kind(k) => take(&site.kinds[k].briefs, limit),
+    }
+}
+
+fn take(ids: &[BriefId], limit: usize) -> Vec<BriefId> {
+    ids[..ids.len().min(limit)].to_vec()
+}
+
+/// The item of every brief some feed lists (and only those: a site of
+/// 100,000 briefs needs a few thousand), built in parallel.
+fn items(site: &Site, specs: &[Spec]) -> Vec<Option<Item>> {
+    let mut wanted = vec![false; site.briefs.len()];
+    for spec in specs.iter().filter(|s| s.format == Format::Rss) {
+        for id in brief_ids(site, spec.scope) {
+            wanted[id] = true;
+        }
+    }
+    wanted
+        .into_par_iter()
+        .enumerate()
+        .map(|(id, w)| w.then(|| item::build(site, id)))
+        .collect()
+}
+
+/// The feed of one spec, borrowing the shared items.
+fn feed<'a>(site: &'a Site, items: &'a [Option<Item>], spec: &Spec) -> Feed<'a> {
+    let c = &site.config;
+    let (title, description) = titles(site, spec.scope);
+    let entries = brief_ids(site, spec.scope)
+        .into_iter()
+        .filter_map(|id| items[id].as_ref())
+        .map(|item| Entry {
+            item,
+            quoted: match spec.scope {
+                Scope::Expert(e) => quoted(site, e, item.brief),
+                _ => None,
+            },
+        })
+        .collect();
+    Feed {
+        title: item::xml_safe(&title),
+        description: item::xml_safe(&description),
+        home_url: c.permalink(&page_path(site, spec.scope)),
+        self_url: c.permalink(&path(site, spec)),
+        language: &c.language,
+        generator: "briefs",
+        publisher: item::Person {
+            name: item::xml_safe(&c.organisation),
+            url: c.base_url.clone(),
+        },
+        timezone: &c.timezone,
+        entries,
+    }
+}
+
+/// A feed's title and description.
+fn titles(site: &Site, scope: Scope) -> (String, String) {
+    let c = &site.config;
+    let site_desc = if c.description.is_empty() {
+        c.title.clone()
+    } else {
+        c.description.clone()
+    };
+    match scope {
+        Scope::Site => (c.title.clone(), site_desc),
+        Scope::Expert(e) => {
+            let name = site.expert_full_name(e);
+            (
+                format!("{name} — {}", c.title),
+                format!("Briefs by or quoting {name}"),
+            )
+        }
+        Scope::Topic(t) => {
+            let name = &site.topics[t].name;
+            (format!("{name} — {}", c.title), format!("Briefs on {name}"))
+        }
+        Scope::Kind(k) => {
+            let name = &site.kinds[k].name;
+            (format!("{name} — {}", c.title), format!("{name} briefs"))
+        }
+    }
+}
+
+/// The expert's quotes in a brief, if any.
+fn quoted(site: &Site, expert: ExpertId, brief: BriefId) -> Option<Quoted> {
+    let quotes: Vec<&str> = site.briefs[brief]
+        .responses
+        .iter()
+        .filter(|r| r.expert == expert)
+        .map(|r| r.quote.as_str())
+        .collect();
+    if quotes.is_empty() {
+        return None;
+    }
+    let html: String = quotes
+        .iter()
+        .map(|q| item::quote_html(site, expert, q))
+        .collect();
+    Some(Quoted {
+        name: item::person(site, expert).name,
+        quotes: quotes.iter().map(|q| item::xml_safe(q)).collect(),
+        html: item::xml_safe(&html),
+    })
+}
+
+/// A moment as RFC 2822 (for RSS) in the site's time zone.
+pub fn rfc2822(m: Moment, tz: &TimeZone) -> anyhow::Result<String> {
+    jiff::fmt::rfc2822::to_string(&m.zoned(tz))
+        .map_err(|e| anyhow::anyhow!("cannot write date {} as RFC 2822: {e}", m.timestamp))
+}
+
+/// A moment as RFC 3339 (for Atom and JSON Feed) in the site's time zone.
+pub fn rfc3339(m: Moment, tz: &TimeZone) -> String {
+    m.zoned(tz).strftime("%Y-%m-%dT%H:%M:%S%:z").to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn dates_in_the_site_time_zone() {
+        let ny = TimeZone::get("America/New_York").unwrap();
+        for (raw, tz, want_2822, want_3339) in [
+            (
+                "2024-11-07",
+                TimeZone::UTC,
+                "Thu, 7 Nov 2024 00:00:00 +0000",
+                "2024-11-07T00:00:00+00:00",
+            ),
+            (
+                "2024-11-07",
+                ny.clone(),
+                "Thu, 7 Nov 2024 00:00:00 -0500",
+                "2024-11-07T00:00:00-05:00",
+            ),
+            (
+                "2024-07-01T12:30:00Z",
+                ny,
+                "Mon, 1 Jul 2024 08:30:00 -0400",
+                "2024-07-01T08:30:00-04:00",
+            ),
+        ] {
+            let m = crate::parse::date::parse(raw, &tz).unwrap();
+            assert_eq!(rfc2822(m, &tz).unwrap(), want_2822, "{raw}");
+            assert_eq!(rfc3339(m, &tz), want_3339, "{raw}");
+        }
+    }
+}
