@@ -26,10 +26,23 @@ fn forbidden_in_html(c: char) -> bool {
         || (c as u32 & 0xFFFE) == 0xFFFE
 }
 
+/// A quick byte scan: false means `input` holds no forbidden code point.
+/// Every forbidden one is a C0 control or DEL, or its UTF-8 form starts
+/// with 0xC2 (C1 controls), 0xEF (U+FDD0–U+FDEF, U+FFFE, U+FFFF) or 0xF0–0xF4.
+fn may_hold_forbidden(input: &str) -> bool {
+    input.bytes().any(|b| {
+        (b < 0x20 && !matches!(b, b'\t' | b'\n' | b'\r' | 0x0c))
+            || b == 0x7f
+            || b == 0xc2
+            || b == 0xef
+            || b >= 0xf0
+    })
+}
+
 /// Tera's HTML escaping with forbidden code points dropped (set with
 /// `Tera::set_escape_fn`).
 pub fn escape_html(input: &str, buf: &mut dyn std::io::Write) -> std::io::Result<()> {
-    if !input.contains(forbidden_in_html) {
+    if !may_hold_forbidden(input) || !input.contains(forbidden_in_html) {
         return tera::escape_html(input, buf);
     }
     for part in input.split(forbidden_in_html) {
