@@ -42,19 +42,45 @@ pub struct BuildReport {
 
 /// Stages 1–4: reads and validates a whole site into its model. Returns the
 /// site and its warnings, or every error found.
+///
+/// A file that cannot be read or parsed does not stop the others: every
+/// stage still checks what it can, so one build reports every problem.
 pub fn load_site(opts: &BuildOptions) -> Result<(Site, Diagnostics), Diagnostics> {
     let config = Config::load(opts)?;
-    let sources = load::load(&config.root, config.max_file_size)?;
-    let parsed = parse::parse_all(&sources.files, &config)?;
-    let (site, mut warnings) = model::assemble(parsed, config)?;
-    warnings.extend(sources.warnings.0);
-    Ok((site, warnings.sorted()))
+    let sources = load::load(&config.root, config.max_file_size);
+    let mut problems = sources.problems;
+    let (mut parsed, parse_problems) = parse::parse_all(&sources.files, &config);
+    problems.extend(parse_problems.0);
+    for d in problems.0.iter().filter(|d| d.is_error()) {
+        parsed.failed.push(d.path.clone());
+    }
+    match model::assemble(parsed, config) {
+        Ok((site, warnings)) => {
+            problems.extend(warnings.0);
+            problems.into_result().map(|w| (site, w))
+        }
+        Err(errors) => {
+            problems.extend(errors.0);
+            Err(problems.sorted())
+        }
+    }
 }
 
 /// Stages 1–5 into any sink: the whole build except the disk.
 pub fn build_into(opts: &BuildOptions, sink: &dyn Sink) -> anyhow::Result<BuildReport> {
     let started = Instant::now();
-    let (site, warnings) = load_site(opts).map_err(|d| with_snippets(d, &opts.root))?;
+    let (site, warnings) = match load_site(opts) {
+        Ok(v) => v,
+        Err(mut problems) => {
+            // Template problems are reported with content ones, not a build later.
+            if let Ok(config) = Config::load(opts) {
+                if let Err(t) = Templates::load(&config) {
+                    problems.extend(t.0);
+                }
+            }
+            return Err(with_snippets(problems.sorted(), &opts.root).into());
+        }
+    };
     let templates = Templates::load(&site.config)?;
     let render = render::render(&site, &templates, sink)?;
     Ok(BuildReport {

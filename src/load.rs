@@ -36,15 +36,17 @@ pub struct SourceFile {
     pub text: String,
 }
 
-/// Every content file of a site, sorted by collection and path.
+/// Every content file of a site that could be read, sorted by collection
+/// and path, and the problems met on the way (errors and warnings), so later
+/// stages can still check the readable files and report everything at once.
 #[derive(Debug, Default)]
 pub struct Sources {
     pub files: Vec<SourceFile>,
-    pub warnings: Diagnostics,
+    pub problems: Diagnostics,
 }
 
 /// Reads every content file under `root/content`.
-pub fn load(root: &Path, max_file_size: u64) -> Result<Sources, Diagnostics> {
+pub fn load(root: &Path, max_file_size: u64) -> Sources {
     let mut problems = Diagnostics::default();
     let mut paths = Vec::new();
     for collection in Collection::ALL {
@@ -62,10 +64,7 @@ pub fn load(root: &Path, max_file_size: u64) -> Result<Sources, Diagnostics> {
             Err(d) => problems.push(d),
         }
     }
-    match problems.into_result() {
-        Ok(warnings) => Ok(Sources { files, warnings }),
-        Err(e) => Err(e),
-    }
+    Sources { files, problems }
 }
 
 /// Lists the Markdown files of one collection.
@@ -191,7 +190,8 @@ mod tests {
         std::fs::create_dir_all(root.join("content/experts")).unwrap();
         std::fs::write(root.join("content/briefs/2024/a.md"), "x").unwrap();
         std::fs::write(root.join("content/experts/e.md"), "y").unwrap();
-        let s = load(root, 100).unwrap();
+        let s = load(root, 100);
+        assert!(!s.problems.has_errors());
         let got: Vec<_> = s
             .files
             .iter()
@@ -206,7 +206,7 @@ mod tests {
         );
         std::fs::write(root.join("content/experts/bad.md"), b"ok\n\xff").unwrap();
         std::fs::write(root.join("content/experts/big.md"), vec![b'a'; 101]).unwrap();
-        let e = load(root, 100).unwrap_err();
+        let e = load(root, 100).problems.sorted();
         assert_eq!(e.0.len(), 2, "{e}");
         assert!(e.0[0].message.contains("offset 3"), "{e}");
         assert_eq!(e.0[0].line, Some(2));

@@ -30,6 +30,10 @@ impl<'a> Block<'a> {
     fn diagnostic(&self, path: &Path, err: &serde_yaml::Error) -> Diagnostic {
         let full = err.to_string();
         let message = strip_location(&full);
+        if let Some(d) = self.not_a_map(path, message) {
+            return d;
+        }
+        let message = &plain_types(message);
         let (line, col) = err.location().map_or((1, 1), |l| (l.line(), l.column()));
         let mut line = self.first_line + line - 1;
         let mut col = col;
@@ -43,9 +47,16 @@ impl<'a> Block<'a> {
             d = d.hint(format!("add `{field}: …` to the front matter"));
         } else if message.contains("invalid type") {
             d = d.hint("check the value's type: lists are written `[a, b]` or as `- a` lines, text in quotes");
-        } else if message.contains("found character that cannot start any token")
-            || message.contains("tab")
-        {
+        } else if let Some(key) = duplicate_key(message) {
+            if let Some((l, c)) = self.find_keys(key).nth(1) {
+                (line, col) = (l, c);
+            }
+            d.message = format!("`{key}` is given twice");
+            d = d.hint("keep one of the two lines");
+        } else if self.char_at(line, col) == Some('\t') || message.contains("tab") {
+            d.message = "a tab character where YAML expects spaces".into();
+            d = d.hint("YAML is indented with spaces, not tabs");
+        } else if message.contains("found character that cannot start any token") {
             d = d.hint("YAML is indented with spaces, not tabs; quote values that start with `@`, `` ` `` or `%`");
         } else if message.contains("mapping values are not allowed") {
             d = d.hint("put values that contain `: ` in double quotes");
@@ -53,16 +64,85 @@ impl<'a> Block<'a> {
         d.at(self.file, line, col)
     }
 
+    /// The whole block is a list or a scalar where `key: value` lines belong.
+    fn not_a_map(&self, path: &Path, message: &str) -> Option<Diagnostic> {
+        let top_level = message.starts_with("invalid type: ")
+            && message.contains("expected struct Raw")
+            && !message.contains("map");
+        let block_is_map = serde_yaml::from_str::<serde_yaml::Value>(self.text)
+            .map(|v| v.is_mapping() || v.is_null())
+            .unwrap_or(true);
+        if !top_level || block_is_map {
+            return None;
+        }
+        let what = if path == Path::new("site.yaml") {
+            "site.yaml"
+        } else {
+            "front matter"
+        };
+        let found = message
+            .trim_start_matches("invalid type: ")
+            .split(',')
+            .next()
+            .unwrap_or("something else");
+        let (line, col) = self.first_content();
+        Some(
+            Diagnostic::error(
+                path,
+                format!("{what} must be a map of `key: value` lines, not a {found}"),
+            )
+            .hint("write one `key: value` per line, e.g. `title: \"…\"`")
+            .at(self.file, line, col),
+        )
+    }
+
+    /// File line and column of the first non-blank, non-comment character.
+    fn first_content(&self) -> (usize, usize) {
+        self.text
+            .lines()
+            .enumerate()
+            .find_map(|(i, l)| {
+                let t = l.trim_start();
+                (!t.is_empty() && !t.starts_with('#'))
+                    .then(|| (self.first_line + i, l.len() - t.len() + 1))
+            })
+            .unwrap_or((self.first_line, 1))
+    }
+
     /// File line and column of a top-level or nested `key:` in this block.
     pub fn find_key(&self, key: &str) -> Option<(usize, usize)> {
-        self.text.lines().enumerate().find_map(|(i, l)| {
+        self.find_keys(key).next()
+    }
+
+    /// File line and column of every `key:` in this block, in order.
+    pub fn find_keys<'k>(
+        &self,
+        key: &'k str,
+    ) -> impl Iterator<Item = (usize, usize)> + use<'a, 'k> {
+        let first_line = self.first_line;
+        self.text.lines().enumerate().filter_map(move |(i, l)| {
             let trimmed = l.trim_start_matches([' ', '-']);
             let indent = l.len() - trimmed.len();
             let rest = trimmed.strip_prefix(key)?;
             rest.trim_start()
                 .starts_with(':')
-                .then(|| (self.first_line + i, indent + 1))
+                .then_some((first_line + i, indent + 1))
         })
+    }
+
+    /// File line and column of `key:` on or after the line of `after_key`.
+    pub fn find_key_after(&self, key: &str, after_key: &str) -> Option<(usize, usize)> {
+        let from = self.find_key(after_key).map_or(0, |(l, _)| l);
+        self.find_keys(key).find(|(l, _)| *l >= from)
+    }
+
+    /// The character at a file line and column, if inside the file.
+    fn char_at(&self, line: usize, col: usize) -> Option<char> {
+        self.file
+            .lines()
+            .nth(line.checked_sub(1)?)?
+            .chars()
+            .nth(col.checked_sub(1)?)
     }
 
     /// File line and column of the first occurrence of `value` as a word in
@@ -104,6 +184,23 @@ fn word_position(line: &str, word: &str) -> Option<usize> {
     None
 }
 
+/// serde names our private structs ("expected struct RawResponse"); an
+/// editor needs to hear "a map".
+fn plain_types(message: &str) -> String {
+    let Some(i) = message.find("expected struct ") else {
+        return message.to_string();
+    };
+    let rest = &message[i + "expected struct ".len()..];
+    let end = rest
+        .find(|c: char| !c.is_alphanumeric() && c != '_')
+        .unwrap_or(rest.len());
+    format!(
+        "{}expected a map of `key: value` lines{}",
+        &message[..i],
+        &rest[end..]
+    )
+}
+
 fn strip_location(message: &str) -> &str {
     match message.rfind(" at line ") {
         Some(i) => &message[..i],
@@ -117,6 +214,15 @@ fn unknown_field(message: &str) -> Option<(&str, Vec<&str>)> {
     let (field, rest) = rest.split_once('`')?;
     let expected = rest.split('`').skip(1).step_by(2).collect();
     Some((field, expected))
+}
+
+/// From "duplicate field `x`" or "duplicate entry with key \"x\"": x.
+fn duplicate_key(message: &str) -> Option<&str> {
+    if let Some(rest) = message.split("duplicate field `").nth(1) {
+        return rest.split('`').next();
+    }
+    let rest = message.split("duplicate entry with key \"").nth(1)?;
+    rest.split('"').next()
 }
 
 fn missing_field(message: &str) -> Option<&str> {

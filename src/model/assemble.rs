@@ -55,7 +55,18 @@ pub fn assemble(parsed: Parsed, config: Config) -> Result<(Site, Diagnostics), D
     );
     let (kinds, kind_of) = group(published.iter().map(|b| b.kind.as_str()));
 
+    let failed_experts: Vec<String> = parsed
+        .failed
+        .iter()
+        .filter(|p| p.starts_with("content/experts"))
+        .filter_map(|p| p.file_stem().map(|s| s.to_string_lossy().into_owned()))
+        .collect();
     let resolver = Resolver {
+        failed_experts: &failed_experts,
+        any_failed_brief: parsed
+            .failed
+            .iter()
+            .any(|p| p.starts_with("content/briefs")),
         experts: &expert_ids,
         expert_names: {
             let mut v: Vec<&str> = expert_ids.keys().copied().collect();
@@ -130,6 +141,10 @@ fn lookup_group(of: &HashMap<String, usize>, name: &str) -> usize {
 }
 
 struct Resolver<'a> {
+    /// Ids of expert files that failed to parse: already reported.
+    failed_experts: &'a [String],
+    /// A brief failed to parse, so an unknown slug may be its: not reported.
+    any_failed_brief: bool,
     experts: &'a HashMap<&'a str, ExpertId>,
     expert_names: Vec<&'a str>,
     briefs: &'a HashMap<&'a str, BriefId>,
@@ -218,7 +233,7 @@ impl Resolver<'_> {
         problems: &mut Diagnostics,
     ) -> Option<ExpertId> {
         let found = self.experts.get(r.id.as_str()).copied();
-        if found.is_none() {
+        if found.is_none() && !self.failed_experts.contains(&r.id) {
             problems.push(
                 Diagnostic::error(source, format!("unknown expert `{}` ({role})", r.id))
                     .at_line(r.line, r.col)
@@ -246,6 +261,9 @@ impl Resolver<'_> {
                 )
                 .at_line(r.line, r.col),
             );
+            return Link::None;
+        }
+        if self.any_failed_brief {
             return Link::None;
         }
         let mut known: Vec<&str> = self.briefs.keys().copied().collect();
@@ -295,7 +313,7 @@ fn check_page_paths(pages: &[ParsedPage], problems: &mut Diagnostics) {
                     &p.source,
                     format!("URL /{}/ belongs to pages briefs generates", p.path),
                 )
-                .at_line(1, 1)
+                .at_line(p.slug_at.0, p.slug_at.1)
                 .hint("give the page another `slug:` or file name"),
             );
         } else if let Some(first) = seen.insert(&p.path, &p.source) {
@@ -304,7 +322,7 @@ fn check_page_paths(pages: &[ParsedPage], problems: &mut Diagnostics) {
                     &p.source,
                     format!("URL /{}/ is also the URL of {}", p.path, first.display()),
                 )
-                .at_line(1, 1)
+                .at_line(p.slug_at.0, p.slug_at.1)
                 .hint("give one of the two pages a different `slug:`"),
             );
         }

@@ -93,6 +93,8 @@ impl Origin {
 pub struct Templates {
     pub tera: Tera,
     origins: BTreeMap<String, Origin>,
+    /// Template texts, for snippets under errors.
+    sources: BTreeMap<String, String>,
 }
 
 /// The theme folder in use, if the site has one on disk.
@@ -149,10 +151,14 @@ impl Templates {
         super::filters::register(&mut tera);
         let result =
             tera.add_raw_templates(sources.iter().map(|(n, (t, _))| (n.as_str(), t.as_str())));
-        let templates = Templates { tera, origins };
+        let templates = Templates {
+            tera,
+            origins,
+            sources: sources.into_iter().map(|(n, (t, _))| (n, t)).collect(),
+        };
         match result {
             Ok(()) => Ok(templates),
-            Err(e) => Err(Diagnostics(vec![templates.diagnostic(&e)])),
+            Err(e) => Err(Diagnostics(templates.diagnostics(&e)).sorted()),
         }
     }
 
@@ -163,20 +169,65 @@ impl Templates {
 
     /// A diagnostic for a Tera error, at the template's file and line.
     pub fn diagnostic(&self, e: &tera::Error) -> Diagnostic {
+        let mut all = self.diagnostics(e);
+        all.swap_remove(0)
+    }
+
+    /// Every diagnostic in a Tera error (loading reports all unknown filters
+    /// and includes at once), each at its template's file and line. Never empty.
+    pub fn diagnostics(&self, e: &tera::Error) -> Vec<Diagnostic> {
         match e.kind() {
             tera::ErrorKind::SyntaxError(r) | tera::ErrorKind::RenderingError(r) => {
-                let name = r.filename();
-                let origin = self.origins.get(name).cloned().unwrap_or(Origin::BuiltIn);
                 let span = r.span();
-                Diagnostic::error(
-                    origin.path(name),
-                    format!("{} (in {})", r.message(), origin.describe()),
-                )
-                .at_line(span.start_line, span.start_col + 1)
+                vec![self.at(
+                    r.filename(),
+                    r.message(),
+                    span.start_line,
+                    span.start_col + 1,
+                )]
+            }
+            tera::ErrorKind::MissingParent { current, parent } => {
+                let (line, col) = self.find(current, parent);
+                vec![
+                    self.at(
+                        current,
+                        &format!("extends `{parent}`, which does not exist"),
+                        line,
+                        col,
+                    )
+                    .hint(self.missing_hint(parent)),
+                ]
             }
             tera::ErrorKind::TemplateNotFound(name) => {
-                Diagnostic::error("templates", format!("template `{name}` not found"))
-                    .hint(format!("add templates/{name}, or use a theme that has it"))
+                vec![
+                    Diagnostic::error("templates", format!("template `{name}` not found"))
+                        .hint(self.missing_hint(name)),
+                ]
+            }
+            tera::ErrorKind::CircularExtend {
+                tpl,
+                inheritance_chain,
+            } => vec![self.at(
+                tpl,
+                &format!("extends itself: {}", inheritance_chain.join(" -> ")),
+                1,
+                1,
+            )],
+            tera::ErrorKind::CircularInclude { tpl, include_chain } => vec![self.at(
+                tpl,
+                &format!("includes itself: {}", include_chain.join(" -> ")),
+                1,
+                1,
+            )],
+            tera::ErrorKind::Msg(text) if text.starts_with("error: ") => {
+                let found: Vec<Diagnostic> = parse_reports(text)
+                    .map(|(n, m, l, c)| self.at(n, m, l, c))
+                    .collect();
+                if found.is_empty() {
+                    vec![Diagnostic::error("templates", text.clone())]
+                } else {
+                    found
+                }
             }
             _ => {
                 let mut msg = e.to_string();
@@ -185,10 +236,66 @@ impl Templates {
                     msg.push_str(&format!(": {s}"));
                     src = s.source();
                 }
-                Diagnostic::error("templates", msg)
+                vec![Diagnostic::error("templates", msg)]
             }
         }
     }
+
+    /// A diagnostic in template `name`, saying whose template it is.
+    fn at(&self, name: &str, message: &str, line: usize, col: usize) -> Diagnostic {
+        let origin = self.origins.get(name).cloned().unwrap_or(Origin::BuiltIn);
+        let mut d = Diagnostic::error(
+            origin.path(name),
+            format!("{message} (in {})", origin.describe()),
+        )
+        .at_line(line, col);
+        if let Some(text) = self.sources.get(name) {
+            d = d.at(text, line, col);
+        }
+        if message.starts_with("Unknown template") {
+            let missing = message.split('`').nth(1).unwrap_or("");
+            d = d.hint(self.missing_hint(missing));
+        } else if message.starts_with("Unknown filter") {
+            d = d.hint("check the filter's name: Tera's filters and `json_script` are available");
+        }
+        d
+    }
+
+    /// Line and column of the first mention of `needle` in template `name`.
+    fn find(&self, name: &str, needle: &str) -> (usize, usize) {
+        self.sources
+            .get(name)
+            .and_then(|text| text.find(needle).map(|at| crate::diag::line_col(text, at)))
+            .unwrap_or((1, 1))
+    }
+
+    fn missing_hint(&self, name: &str) -> String {
+        let known: Vec<&str> = self.origins.keys().map(String::as_str).collect();
+        format!(
+            "add templates/{name}, or name an existing template: {}",
+            crate::diag::did_you_mean(name, known)
+        )
+    }
+}
+
+/// Tera joins the reports of reference errors found while loading into one
+/// message; each starts `error: <message>` and then ` --> <name>:<line>:<col>`.
+fn parse_reports(text: &str) -> impl Iterator<Item = (&str, &str, usize, usize)> {
+    let mut lines = text.lines().peekable();
+    std::iter::from_fn(move || {
+        loop {
+            let line = lines.next()?;
+            let Some(message) = line.strip_prefix("error: ") else {
+                continue;
+            };
+            let locus = lines.next()?.trim_start().strip_prefix("--> ")?;
+            let mut parts = locus.rsplitn(3, ':');
+            let col = parts.next()?.parse().ok()?;
+            let line = parts.next()?.parse().ok()?;
+            let name = parts.next()?;
+            return Some((name, message, line, col));
+        }
+    })
 }
 
 fn read_dir(

@@ -2,5 +2,6 @@
 //! (or generates one) into a temporary folder, runs the real `briefs` binary
 //! on it, and reads the produced files with real parsers.
 
+mod bad_input;
 mod build;
 mod harness;
