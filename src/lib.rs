@@ -120,9 +120,11 @@ fn with_snippets(mut diags: Diagnostics, root: &std::path::Path) -> Diagnostics 
         let (Some(line), Some(col)) = (d.line, d.col) else {
             continue;
         };
-        let text = cache
-            .entry(d.path.clone())
-            .or_insert_with(|| std::fs::read_to_string(root.join(&d.path)).ok());
+        let text = cache.entry(d.path.clone()).or_insert_with(|| {
+            // Lossy, so a file that is not UTF-8 still shows where it breaks.
+            let bytes = std::fs::read(root.join(&d.path)).ok()?;
+            Some(String::from_utf8_lossy(&bytes).into_owned())
+        });
         if let Some(text) = text {
             *d = d.clone().at(text, line, col);
         }

@@ -116,14 +116,29 @@ fn walk_error(root: &Path, dir: &Path, e: &walkdir::Error) -> Diagnostic {
     let at = e.path().unwrap_or(dir);
     let rel = relative(root, at);
     if let Some(ancestor) = e.loop_ancestor() {
+        // walkdir gives the ancestor resolved; compare it with the root resolved.
+        let canonical_root = root.canonicalize().unwrap_or_else(|_| root.to_path_buf());
+        let ancestor = ancestor.strip_prefix(&canonical_root).unwrap_or(ancestor);
         return Diagnostic::error(
             &rel,
             format!(
-                "symbolic link loop: it points back to {}",
-                relative(root, ancestor).display()
+                "symbolic link loop: it points back to {}/",
+                ancestor.display()
             ),
         )
         .hint("remove the link or point it outside its own folder");
+    }
+    if let Ok(target) = std::fs::read_link(at) {
+        if !at.exists() {
+            return Diagnostic::error(
+                &rel,
+                format!(
+                    "symbolic link to {}, which does not exist",
+                    target.display()
+                ),
+            )
+            .hint("remove the link, or point it at a file that exists");
+        }
     }
     let cause = e
         .io_error()

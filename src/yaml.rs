@@ -33,7 +33,22 @@ impl<'a> Block<'a> {
         if let Some(d) = self.not_a_map(path, message) {
             return d;
         }
-        let message = &plain_types(message);
+        let marks = marks(&full);
+        if full.contains("while scanning a quoted scalar") && marks.len() >= 2 {
+            let (l, c) = marks[marks.len() - 1];
+            return Diagnostic::error(path, "this quoted value is never closed")
+                .hint("add the closing quote; inside \"…\" write a quote as \\\" and inside '…' as ''")
+                .at(self.file, self.first_line + l - 1, c);
+        }
+        // libyaml names other places in the block by line: make them file lines.
+        let mut message = plain_types(message);
+        for (l, c) in marks {
+            message = message.replace(
+                &format!("at line {l} column {c}"),
+                &format!("at line {} column {c}", self.first_line + l - 1),
+            );
+        }
+        let message = message.as_str();
         let (line, col) = err.location().map_or((1, 1), |l| (l.line(), l.column()));
         let mut line = self.first_line + line - 1;
         let mut col = col;
@@ -199,6 +214,19 @@ fn plain_types(message: &str) -> String {
         &message[..i],
         &rest[end..]
     )
+}
+
+/// Every "at line N column M" in a libyaml message, in order.
+fn marks(message: &str) -> Vec<(usize, usize)> {
+    message
+        .split(" at line ")
+        .skip(1)
+        .filter_map(|rest| {
+            let (line, rest) = rest.split_once(" column ")?;
+            let col: String = rest.chars().take_while(char::is_ascii_digit).collect();
+            Some((line.parse().ok()?, col.parse().ok()?))
+        })
+        .collect()
 }
 
 fn strip_location(message: &str) -> &str {

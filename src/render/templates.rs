@@ -255,6 +255,8 @@ impl Templates {
         if message.starts_with("Unknown template") {
             let missing = message.split('`').nth(1).unwrap_or("");
             d = d.hint(self.missing_hint(missing));
+        } else if message.starts_with("Unexpected end of input") {
+            d = d.hint("a `{% if %}`, `{% for %}`, `{% block %}` or `{% macro %}` is never closed by its `{% end… %}`, or a `{{`/`{%` by `}}`/`%}`");
         } else if message.starts_with("Unknown filter") {
             d = d.hint("check the filter's name: Tera's filters and `json_script` are available");
         }

@@ -143,8 +143,8 @@ const FRONT_MATTER: &[Case] = &[
     case!(
         "unclosed quote",
         [Write(B, b"---\ntitle: \"X\ndate: 2024-03-01\n---\nB\n")],
-        "content/briefs/2024-03-01-bad.md:",
-        "quoted scalar"
+        "content/briefs/2024-03-01-bad.md:2:8",
+        "this quoted value is never closed"
     ),
     case!("colon in an unquoted value", [Write(B, b"---\ntitle: Iran: a view\ndate: 2024-03-01\n---\nB\n")],
         "content/briefs/2024-03-01-bad.md:2:", "mapping values are not allowed", help: "double quotes"),
@@ -273,9 +273,9 @@ const CONTENT: &[Case] = &[
         Big(B, 2001)],
         "content/briefs/2024-03-01-bad.md:", "file is 2001 bytes, over the limit of 2000 bytes", help: "max_file_size"),
     case!("symbolic link loop", [Link("content/briefs/loop", "..")],
-        "content/briefs/loop:", "symbolic link loop"),
+        "content/briefs/loop:", "symbolic link loop: it points back to content/"),
     case!("dangling symbolic link", [Link("content/briefs/gone.md", "nowhere.md")],
-        "content/briefs/gone.md:", "cannot read"),
+        "content/briefs/gone.md:", "symbolic link to nowhere.md, which does not exist"),
 ];
 
 /// Cases in site.yaml and templates.
@@ -309,8 +309,9 @@ const SITE_AND_TEMPLATES: &[Case] = &[
             "templates/brief.html",
             b"<h1>{{ brief.title }}</h1>\n<p>{% if brief.draft %}draft</p>\n"
         )],
-        "templates/brief.html:",
-        "(in the site's override in templates/)"
+        "templates/brief.html:3:1",
+        "Unexpected end of input (in the site's override in templates/)",
+        help: "is never closed"
     ),
     case!(
         "template syntax error in the theme",
@@ -430,6 +431,9 @@ fn check(case: &Case) -> Option<String> {
         apply(&site, step);
     }
     let run = site.run(&["build"]);
+    if std::env::var_os("BAD_INPUT_SHOW").is_some() {
+        eprintln!("=== {}\n{}", case.name, run.stderr);
+    }
     let mut wrong = Vec::new();
     if run.status != 1 {
         wrong.push(format!("exit status {} (want 1)", run.status));
