@@ -54,9 +54,13 @@ pub fn load_site(opts: &BuildOptions) -> Result<(Site, Diagnostics), Diagnostics
     for d in problems.0.iter().filter(|d| d.is_error()) {
         parsed.failed.push(d.path.clone());
     }
+    let failed_before = problems.has_errors();
     match model::assemble(parsed, config) {
         Ok((site, warnings)) => {
-            problems.extend(warnings.0);
+            // With files missing, "expert has no briefs" may be untrue: skip.
+            if !failed_before {
+                problems.extend(warnings.0);
+            }
             problems.into_result().map(|w| (site, w))
         }
         Err(errors) => {

@@ -526,3 +526,214 @@ fn suite_has_a_case_for_every_promise() {
     let n = FRONT_MATTER.len() + CONTENT.len() + SITE_AND_TEMPLATES.len();
     assert!(n >= 40, "only {n} cases");
 }
+
+/// Every file and folder below the site root (outside `public/` when
+/// `skip_public`), with file bytes: proof nothing else was touched.
+fn tree(site: &TestSite) -> Vec<(String, Option<Vec<u8>>)> {
+    let mut all: Vec<(String, Option<Vec<u8>>)> = walkdir::WalkDir::new(site.root())
+        .into_iter()
+        .filter_map(Result::ok)
+        .map(|e| {
+            let rel = e.path().strip_prefix(site.root()).unwrap();
+            let bytes = e
+                .file_type()
+                .is_file()
+                .then(|| std::fs::read(e.path()).unwrap());
+            (rel.to_string_lossy().into_owned(), bytes)
+        })
+        .collect();
+    all.sort();
+    all
+}
+
+#[test]
+fn output_that_would_destroy_sources_is_refused() {
+    let site = good_site();
+    site.write("static/logo.svg", "<svg/>");
+    site.write("templates/.keep", "");
+    site.build_ok(&[]);
+    let before = tree(&site);
+    for out in [
+        ".",
+        "..",
+        "content",
+        "content/briefs",
+        "themes",
+        "themes/default/templates",
+        "templates",
+        "static",
+        "public/..",
+        "site.yaml",
+    ] {
+        let run = site.run(&["build", "--output", out]);
+        assert_eq!(run.status, 1, "--output {out}: {}", run.stderr);
+        assert!(
+            run.stderr.contains("error: refusing to"),
+            "--output {out}: {}",
+            run.stderr
+        );
+        assert_eq!(tree(&site), before, "--output {out} touched the site");
+    }
+}
+
+#[test]
+fn a_folder_briefs_did_not_make_is_refused_unless_forced() {
+    let site = good_site();
+    site.write("mine/notes.txt", "keep me");
+    let run = site.run(&["build", "--output", "mine"]);
+    assert_eq!(run.status, 1);
+    assert!(
+        run.stderr.contains("refusing to replace mine") && run.stderr.contains("pass --force"),
+        "{}",
+        run.stderr
+    );
+    assert_eq!(
+        std::fs::read_to_string(site.root().join("mine/notes.txt")).unwrap(),
+        "keep me"
+    );
+    site.build_ok(&["--output", "mine", "--force"]);
+    assert!(!site.root().join("mine/notes.txt").exists());
+    assert!(site.root().join("mine/.briefs-output").exists());
+    assert!(site.root().join("mine/briefs/one/index.html").exists());
+    // Once briefs made it, no --force is needed again.
+    site.build_ok(&["--output", "mine"]);
+}
+
+#[test]
+fn stale_staging_from_a_killed_build_does_not_break_the_next() {
+    let site = good_site();
+    site.build_ok(&[]);
+    let good = site.snapshot();
+    // What a build killed half-way through leaves beside public/.
+    let dead = 999_999_999u32;
+    site.write(&format!(".public.briefs-staging-{dead}/.briefs-output"), "");
+    site.write(
+        &format!(".public.briefs-staging-{dead}/briefs/x.html"),
+        "half",
+    );
+    site.build_ok(&[]);
+    assert_eq!(site.snapshot(), good);
+    assert_eq!(leftovers(&site), None);
+
+    // Killed between moving public/ aside and moving the new site in:
+    // public/ is gone, the last good site sits in the old folder.
+    let old = site.root().join(format!(".public.briefs-old-{dead}"));
+    std::fs::rename(site.root().join("public"), &old).unwrap();
+    site.write(B, "---\ntitle: X\ndate: 2024-02-30\n---\n");
+    let run = site.run(&["build"]);
+    assert_eq!(run.status, 1, "{}", run.stderr);
+    assert_eq!(site.snapshot(), good, "the last good site is back");
+    assert_eq!(leftovers(&site), None);
+}
+
+#[test]
+fn a_build_killed_at_any_moment_leaves_a_whole_site() {
+    let site = good_site();
+    for i in 0..300 {
+        site.write(
+            &format!("content/briefs/2023/b{i}.md"),
+            &brief(&format!("B{i}"), "2023-01-01", "topics: [Iran]\n"),
+        );
+    }
+    site.build_ok(&[]);
+    let good = site.snapshot();
+    for delay_ms in [5, 20, 60, 150] {
+        let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_briefs"))
+            .arg("build")
+            .current_dir(site.root())
+            .stdout(std::process::Stdio::null())
+            .stderr(std::process::Stdio::null())
+            .spawn()
+            .unwrap();
+        std::thread::sleep(std::time::Duration::from_millis(delay_ms));
+        let _ = child.kill();
+        let _ = child.wait();
+        // Either the old site or the new one, whole; never a mix.
+        let now = site.snapshot();
+        assert!(now.is_empty() || now == good, "after {delay_ms} ms");
+        site.build_ok(&[]);
+        assert_eq!(site.snapshot(), good, "after {delay_ms} ms");
+        assert_eq!(leftovers(&site), None, "after {delay_ms} ms");
+    }
+}
+
+#[test]
+fn all_problems_of_a_build_come_together_sorted() {
+    let site = good_site();
+    site.build_ok(&[]);
+    let before = site.snapshot();
+    site.write(
+        "content/experts/ann-lee.md",
+        "---\nname: Ann Lee\nrol: Fellow\n---\n",
+    );
+    site.write(
+        "content/briefs/2024-03-01-bad.md",
+        "---\ntitle: X\ndate: 2024-03-01\nupdated: 2024-02-30\n---\n",
+    );
+    site.write(
+        "content/briefs/2024-03-02-ref.md",
+        "---\ntitle: Y\ndate: 2024-03-02\ntopics: [Iran]\nauthors: [bo-chn, ann-lee]\n---\n",
+    );
+    site.write(
+        "content/briefs/2024-01-01-one.md",
+        "---\ntitle: One\ndate: 2024-01-01\ntopics: Iran\n---\n",
+    );
+    std::fs::write(
+        site.root().join("content/pages/about.md"),
+        b"---\ntitle: \xff\n---\n",
+    )
+    .unwrap();
+    site.write("templates/page.html", "{{ page.title | shout }}");
+    let run = site.run(&["build"]);
+    assert_eq!(run.status, 1);
+    let errors: Vec<&str> = run
+        .stderr
+        .lines()
+        .filter(|l| l.contains(": error: "))
+        .map(|l| l.split(": error: ").next().unwrap())
+        .collect();
+    assert_eq!(
+        errors,
+        [
+            "content/briefs/2024-01-01-one.md:4:9",
+            "content/briefs/2024-03-01-bad.md:4:10",
+            "content/briefs/2024-03-02-ref.md:5:11",
+            "content/experts/ann-lee.md:3:1",
+            "content/pages/about.md:2:8",
+            "templates/page.html:1:17",
+        ],
+        "{}",
+        run.stderr
+    );
+    assert!(
+        run.stderr
+            .ends_with("6 errors found; nothing was written\n"),
+        "{}",
+        run.stderr
+    );
+    assert_eq!(site.snapshot(), before);
+}
+
+#[test]
+fn warnings_are_printed_and_do_not_fail() {
+    let site = good_site();
+    site.write(
+        "content/briefs/2024-03-01-quiet.md",
+        &brief("Quiet", "2024-03-01", ""),
+    );
+    site.write("content/briefs/notes.txt", "scratch");
+    let run = site.build_ok(&[]);
+    assert!(
+        run.stderr
+            .contains("content/briefs/2024-03-01-quiet.md: warning: brief has no topics"),
+        "{}",
+        run.stderr
+    );
+    assert!(
+        run.stderr
+            .contains("content/briefs/notes.txt: warning: not a Markdown file; ignored"),
+        "{}",
+        run.stderr
+    );
+    assert!(site.exists("briefs/quiet/index.html"));
+}
