@@ -121,16 +121,7 @@ impl Templates {
                     sources.insert((*name).to_string(), ((*text).to_string(), Origin::BuiltIn));
                 }
             }
-            None => problems.push(
-                Diagnostic::error(
-                    "site.yaml",
-                    format!(
-                        "theme `{}` not found: there is no folder themes/{}/",
-                        config.theme, config.theme
-                    ),
-                )
-                .hint("create the theme folder, or remove `theme:` to use the built-in theme"),
-            ),
+            None => problems.push(theme_not_found(config)),
         }
         read_dir(
             &config.root,
@@ -298,6 +289,31 @@ fn parse_reports(text: &str) -> impl Iterator<Item = (&str, &str, usize, usize)>
             return Some((name, message, line, col));
         }
     })
+}
+
+/// The `theme:` line of site.yaml names no folder under themes/.
+fn theme_not_found(config: &Config) -> Diagnostic {
+    let d = Diagnostic::error(
+        crate::config::CONFIG_FILE,
+        format!(
+            "theme `{}` not found: there is no folder themes/{}/",
+            config.theme, config.theme
+        ),
+    )
+    .hint("create the theme folder, or remove `theme:` to use the built-in theme");
+    let text = std::fs::read_to_string(config.root.join(crate::config::CONFIG_FILE));
+    let block = text.as_deref().map(|t| crate::yaml::Block {
+        text: t,
+        first_line: 1,
+        file: t,
+    });
+    match block
+        .ok()
+        .and_then(|b| b.find_key("theme").map(|at| (b, at)))
+    {
+        Some((b, (line, col))) => d.at(b.file, line, col),
+        None => d,
+    }
 }
 
 fn read_dir(

@@ -15,9 +15,11 @@ enum Step {
     Big(&'static str, usize),
     /// Makes a symbolic link at `.0` pointing to `.1`.
     Link(&'static str, &'static str),
+    /// Removes a file.
+    Remove(&'static str),
 }
 
-use Step::{Big, Link, Write};
+use Step::{Big, Link, Remove, Write};
 
 /// One bad input and what the build must say about it.
 struct Case {
@@ -204,6 +206,30 @@ const FRONT_MATTER: &[Case] = &[
         "content/briefs/2024-03-01-bad.md:2:1",
         "`title` is empty"
     ),
+    case!(
+        "text where a map is expected",
+        [Write(
+            B,
+            b"---\ntitle: X\ndate: 2024-03-01\nresponses: [ann-lee]\n---\nB\n"
+        )],
+        "content/briefs/2024-03-01-bad.md:4:13",
+        "responses[0]: invalid type: string \"ann-lee\", expected a map of `key: value` lines"
+    ),
+    case!(
+        "related piece without a title",
+        [Write(
+            B,
+            b"---\ntitle: X\ndate: 2024-03-01\nrelated:\n  - url: https://x.org/\n---\nB\n"
+        )],
+        "content/briefs/2024-03-01-bad.md:5:",
+        "missing field `title`"
+    ),
+    case!(
+        "date written as a number",
+        [Write(B, b"---\ntitle: X\ndate: 20240301\n---\nB\n")],
+        "content/briefs/2024-03-01-bad.md:3:7",
+        "`20240301` is not a valid date"
+    ),
 ];
 
 /// Cases in the content model: references, slugs, URLs, files.
@@ -358,6 +384,28 @@ const SITE_AND_TEMPLATES: &[Case] = &[
         "templates/page.html:3:",
         "missing.html"
     ),
+    case!(
+        "site.yaml unknown key in a section",
+        [Write("site.yaml", b"title: T\nbase_url: https://x.org/\nfeed:\n  limt: 3\n")],
+        "site.yaml:4:3",
+        "unknown field `limt`",
+        help: "did you mean `limit`?"
+    ),
+    case!(
+        "site.yaml missing",
+        [Write("site.yaml", b""), Remove("site.yaml")],
+        "site.yaml:",
+        "cannot read site configuration"
+    ),
+    case!(
+        "theme that does not exist",
+        [Write(
+            "site.yaml",
+            b"title: T\nbase_url: https://x.org/\ntheme: nope\n"
+        )],
+        "site.yaml:3:1",
+        "theme `nope` not found"
+    ),
 ];
 
 /// A good site: two experts, two briefs, a page, and the default theme on disk.
@@ -404,6 +452,7 @@ fn apply(site: &TestSite, step: &Step) {
             let text = format!("{head}{}", "x".repeat(n - head.len()));
             site.write(path, &text);
         }
+        Remove(path) => site.remove(path),
         Link(path, target) => {
             let p = site.root().join(path);
             std::fs::create_dir_all(p.parent().unwrap()).unwrap();
