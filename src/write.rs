@@ -237,10 +237,9 @@ fn clear_stale(parent: &Path, name: &str, output: &Path) {
         .collect();
     stale.sort();
     for (is_old, dir) in stale {
-        if is_old && !output.exists() && dir.join(MARKER).exists() {
-            if std::fs::rename(&dir, output).is_ok() {
-                continue;
-            }
+        let restorable = is_old && !output.exists() && dir.join(MARKER).exists();
+        if restorable && std::fs::rename(&dir, output).is_ok() {
+            continue;
         }
         let _ = std::fs::remove_dir_all(&dir);
     }

@@ -6,3 +6,4 @@ mod bad_input;
 mod build;
 mod escaping;
 mod harness;
+mod output_safety;
