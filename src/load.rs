@@ -91,7 +91,16 @@ fn walk(
         };
         let rel = relative(root, entry.path());
         let name = entry.file_name().to_string_lossy();
-        if name.starts_with('.') || !entry.file_type().is_file() {
+        let kind = entry.file_type();
+        if name.starts_with('.') || kind.is_dir() {
+            continue;
+        }
+        if !kind.is_file() {
+            // Reading a FIFO would hang the build; a device is never content.
+            problems.push(
+                Diagnostic::error(&rel, "not a regular file (a pipe, socket or device)")
+                    .hint("remove it from content/: only Markdown files belong there"),
+            );
             continue;
         }
         if !name.ends_with(".md") {

@@ -17,9 +17,11 @@ enum Step {
     Link(&'static str, &'static str),
     /// Removes a file.
     Remove(&'static str),
+    /// Makes a named pipe (FIFO).
+    Fifo(&'static str),
 }
 
-use Step::{Big, Link, Remove, Write};
+use Step::{Big, Fifo, Link, Remove, Write};
 
 /// One bad input and what the build must say about it.
 struct Case {
@@ -300,6 +302,8 @@ const CONTENT: &[Case] = &[
         "content/briefs/2024-03-01-bad.md:", "file is 2001 bytes, over the limit of 2000 bytes", help: "max_file_size"),
     case!("symbolic link loop", [Link("content/briefs/loop", "..")],
         "content/briefs/loop:", "symbolic link loop: it points back to content/"),
+    case!("named pipe among the briefs", [Fifo("content/briefs/pipe.md")],
+        "content/briefs/pipe.md:", "not a regular file"),
     case!("dangling symbolic link", [Link("content/briefs/gone.md", "nowhere.md")],
         "content/briefs/gone.md:", "symbolic link to nowhere.md, which does not exist"),
 ];
@@ -453,6 +457,13 @@ fn apply(site: &TestSite, step: &Step) {
             site.write(path, &text);
         }
         Remove(path) => site.remove(path),
+        Fifo(path) => {
+            let status = std::process::Command::new("mkfifo")
+                .arg(site.root().join(path))
+                .status()
+                .unwrap();
+            assert!(status.success());
+        }
         Link(path, target) => {
             let p = site.root().join(path);
             std::fs::create_dir_all(p.parent().unwrap()).unwrap();
