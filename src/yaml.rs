@@ -33,6 +33,12 @@ impl<'a> Block<'a> {
         if let Some(d) = self.not_a_map(path, message) {
             return d;
         }
+        if let Some(at) = control_position(message) {
+            let (l, c) = crate::diag::line_col(self.text, at);
+            return Diagnostic::error(path, "an invisible control character is not allowed here")
+                .hint("delete it (it often comes in with text pasted from another program); write `\\t` or `\\n` inside \"…\" if you mean one")
+                .at(self.file, self.first_line + l - 1, c);
+        }
         let marks = marks(&full);
         if full.contains("while scanning a quoted scalar") && marks.len() >= 2 {
             let (l, c) = marks[marks.len() - 1];
@@ -214,6 +220,16 @@ fn plain_types(message: &str) -> String {
         &message[..i],
         &rest[end..]
     )
+}
+
+/// Byte offset in the block of libyaml's "control characters are not
+/// allowed at position N".
+fn control_position(message: &str) -> Option<usize> {
+    let rest = message
+        .split("control characters are not allowed at position ")
+        .nth(1)?;
+    let digits: String = rest.chars().take_while(char::is_ascii_digit).collect();
+    digits.parse().ok()
 }
 
 /// Every "at line N column M" in a libyaml message, in order.

@@ -209,6 +209,15 @@ const FRONT_MATTER: &[Case] = &[
         "`title` is empty"
     ),
     case!(
+        "invisible control character",
+        [Write(
+            B,
+            b"---\ntitle: X\ndate: 2024-03-01\nsummary: Fine\x0bthen\n---\nB\n"
+        )],
+        "content/briefs/2024-03-01-bad.md:4:14",
+        "an invisible control character is not allowed here"
+    ),
+    case!(
         "text where a map is expected",
         [Write(
             B,
