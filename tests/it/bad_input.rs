@@ -680,3 +680,17 @@ fn warnings_are_printed_and_do_not_fail() {
     );
     assert!(site.exists("briefs/quiet/index.html"));
 }
+
+#[test]
+fn errors_print_like_rustc_with_the_caret_under_wide_characters() {
+    let site = good_site();
+    site.write(
+        B,
+        "---\ntitle: X\ndate: 2024-03-01\ntopics: [Iran]\nresponses: [{quote: \"日本語\", expert: ann-le}]\n---\nB\n",
+    );
+    let run = site.run(&["build"]);
+    assert_eq!(run.status, 1);
+    let want = "content/briefs/2024-03-01-bad.md:5:36: error: unknown expert `ann-le` (quoted expert)\n  |\n5 | responses: [{quote: \"日本語\", expert: ann-le}]\n  |                                       ^\n  = help: did you mean `ann-lee`? Experts are files in content/experts/; `briefs new expert \"Full Name\"` makes one\n\n1 error found; nothing was written\n";
+    // 35 characters before the caret, three of them two columns wide.
+    assert_eq!(run.stderr, want);
+}
