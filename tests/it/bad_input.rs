@@ -247,6 +247,9 @@ const FRONT_MATTER: &[Case] = &[
 const CONTENT: &[Case] = &[
     case!("unknown author, nearest suggested", [Write(B, b"---\ntitle: X\ndate: 2024-03-01\nauthors: [bo-chn]\n---\nB\n")],
         "content/briefs/2024-03-01-bad.md:4:11", "unknown expert `bo-chn` (author)", help: "did you mean `bo-chen`?"),
+    case!("unknown expert in a CRLF file with BOM",
+        [Write(B, b"\xef\xbb\xbf---\r\ntitle: X\r\ndate: 2024-03-01\r\nauthors: [ann-lee, bo-chn]\r\n---\r\nB\r\n")],
+        "content/briefs/2024-03-01-bad.md:4:20", "unknown expert `bo-chn` (author)"),
     case!("unknown quoted expert", [Write(B, b"---\ntitle: X\ndate: 2024-03-01\nresponses:\n  - expert: ann-le\n    quote: Q\n---\nB\n")],
         "content/briefs/2024-03-01-bad.md:5:13", "unknown expert `ann-le` (quoted expert)", help: "did you mean `ann-lee`?"),
     case!("unknown expert after wide characters", [Write(B, "---\ntitle: 日本の見方\ndate: 2024-03-01\nauthors: [ann-lee, 日本]\n---\nB\n".as_bytes())],
