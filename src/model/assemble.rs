@@ -234,6 +234,21 @@ impl Resolver<'_> {
     ) -> Option<ExpertId> {
         let found = self.experts.get(r.id.as_str()).copied();
         if found.is_none() && !self.failed_experts.contains(&r.id) {
+            // An expert file whose name is not an id yet (`John_Hardie.md`).
+            let broken = self
+                .failed_experts
+                .iter()
+                .find(|stem| slug::slugify(stem) == r.id);
+            if let Some(stem) = broken {
+                problems.push(
+                    Diagnostic::error(source, format!("unknown expert `{}` ({role})", r.id))
+                        .at_line(r.line, r.col)
+                        .hint(format!(
+                            "content/experts/{stem}.md may be meant: fix its own errors first"
+                        )),
+                );
+                return None;
+            }
             problems.push(
                 Diagnostic::error(source, format!("unknown expert `{}` ({role})", r.id))
                     .at_line(r.line, r.col)
