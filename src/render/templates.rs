@@ -191,8 +191,13 @@ impl Templates {
             }
             tera::ErrorKind::TemplateNotFound(name) => {
                 vec![
-                    Diagnostic::error("templates", format!("template `{name}` not found"))
-                        .hint(self.missing_hint(name)),
+                    Diagnostic::error(
+                        format!("templates/{name}"),
+                        format!(
+                            "template `{name}` not found: neither the site's templates/ nor the theme has it"
+                        ),
+                    )
+                    .hint(self.missing_hint(name)),
                 ]
             }
             tera::ErrorKind::CircularExtend {
@@ -264,10 +269,13 @@ impl Templates {
 
     fn missing_hint(&self, name: &str) -> String {
         let known: Vec<&str> = self.origins.keys().map(String::as_str).collect();
-        format!(
-            "add templates/{name}, or name an existing template: {}",
-            crate::diag::did_you_mean(name, known)
-        )
+        match crate::diag::nearest(name, known.iter().copied()) {
+            Some(k) => format!("did you mean `{k}`? Or add templates/{name}"),
+            None => format!(
+                "add templates/{name} (known templates: {})",
+                known.join(", ")
+            ),
+        }
     }
 }
 

@@ -426,6 +426,25 @@ const SITE_AND_TEMPLATES: &[Case] = &[
         "site.yaml:3:1",
         "theme `nope` not found"
     ),
+    case!(
+        "theme without a template the site needs",
+        [
+            Write("site.yaml", b"title: T\nbase_url: https://x.org/\ntheme: bare\n"),
+            Write("themes/bare/templates/base.html", b"<html>{% block content %}{% endblock %}</html>\n")
+        ],
+        "templates/",
+        "not found: neither the site's templates/ nor the theme has it",
+        help: "add templates/"
+    ),
+    case!(
+        "templates including each other",
+        [
+            Write("templates/a.html", b"{% include \"b.html\" %}\n"),
+            Write("templates/b.html", b"{% include \"a.html\" %}\n")
+        ],
+        "templates/a.html:1:1",
+        "includes itself: a.html -> b.html -> a.html (in the site's override in templates/)"
+    ),
 ];
 
 /// A good site: two experts, two briefs, a page, and the default theme on disk.
