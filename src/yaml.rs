@@ -74,7 +74,7 @@ impl<'a> Block<'a> {
             }
             d.message = format!("`{key}` is given twice");
             d = d.hint("keep one of the two lines");
-        } else if self.char_at(line, col) == Some('\t') || message.contains("tab") {
+        } else if self.char_at(line, col) == Some('\t') || message.contains("tab character") {
             d.message = "a tab character where YAML expects spaces".into();
             d = d.hint("YAML is indented with spaces, not tabs");
         } else if message.contains("found character that cannot start any token") {
