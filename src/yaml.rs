@@ -87,9 +87,8 @@ impl<'a> Block<'a> {
 
     /// The whole block is a list or a scalar where `key: value` lines belong.
     fn not_a_map(&self, path: &Path, message: &str) -> Option<Diagnostic> {
-        let top_level = message.starts_with("invalid type: ")
-            && message.contains("expected struct Raw")
-            && !message.contains("map");
+        // When the block is not a map, a type error can only be about all of it.
+        let top_level = message.starts_with("invalid type: ");
         let block_is_map = serde_yaml::from_str::<serde_yaml::Value>(self.text)
             .map(|v| v.is_mapping() || v.is_null())
             .unwrap_or(true);
@@ -321,6 +320,44 @@ mod tests {
     fn missing_field_named() {
         let e = block("").parse::<T>(Path::new("x.md")).unwrap_err();
         assert!(e.message.contains("missing field `title`"), "{}", e.message);
+    }
+
+    #[test]
+    fn libyaml_messages_read() {
+        assert_eq!(
+            plain_types("x[0]: invalid type: string \"a\", expected struct RawResponse"),
+            "x[0]: invalid type: string \"a\", expected a map of `key: value` lines"
+        );
+        assert_eq!(
+            marks(
+                "found end at line 3 column 1, while scanning a quoted scalar at line 1 column 8"
+            ),
+            [(3, 1), (1, 8)]
+        );
+        assert_eq!(
+            control_position("control characters are not allowed at position 8"),
+            Some(8)
+        );
+        assert_eq!(duplicate_key("duplicate field `title`"), Some("title"));
+        assert_eq!(duplicate_key("duplicate entry with key \"a\""), Some("a"));
+    }
+
+    #[test]
+    fn block_errors_land_on_file_lines() {
+        for (text, want_line, want_col, want) in [
+            ("title: \"x\n", 2, 8, "never closed"),
+            ("title: x\ntitle: y\n", 3, 1, "given twice"),
+            ("- a\n", 2, 1, "must be a map"),
+            ("title: a\u{b}b\n", 2, 9, "control character"),
+        ] {
+            let e = block(text).parse::<T>(Path::new("x.md")).unwrap_err();
+            assert_eq!(
+                (e.line, e.col),
+                (Some(want_line), Some(want_col)),
+                "{text:?}: {e}"
+            );
+            assert!(e.message.contains(want), "{text:?}: {e}");
+        }
     }
 
     #[test]
