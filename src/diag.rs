@@ -58,7 +58,7 @@ impl Diagnostic {
         self.snippet = source
             .lines()
             .nth(line.saturating_sub(1))
-            .map(|l| l.trim_end_matches('\r').into());
+            .map(|l| printable(l.trim_end_matches('\r')).into());
         self
     }
 
@@ -106,11 +106,7 @@ impl fmt::Display for Diagnostic {
         if let (Some(snippet), Some(line)) = (&self.snippet, self.line) {
             let gutter = line.to_string().len();
             let col = self.col.unwrap_or(1);
-            let pad: String = snippet
-                .chars()
-                .take(col - 1)
-                .map(|c| if c == '\t' { '\t' } else { ' ' })
-                .collect();
+            let pad = caret_pad(snippet, col);
             write!(
                 f,
                 "\n{:gutter$} |\n{line} | {snippet}\n{:gutter$} | {pad}^",
@@ -122,6 +118,38 @@ impl fmt::Display for Diagnostic {
         }
         Ok(())
     }
+}
+
+/// A source line made safe to print: a BOM is dropped and control
+/// characters other than tabs are shown as `\u{fffd}`, so a hostile file
+/// cannot send escape sequences to the terminal. Character count is kept.
+fn printable(line: &str) -> String {
+    line.strip_prefix('\u{feff}')
+        .unwrap_or(line)
+        .chars()
+        .map(|c| {
+            if c.is_control() && c != '\t' {
+                '\u{fffd}'
+            } else {
+                c
+            }
+        })
+        .collect()
+}
+
+/// The blanks that put a caret under character `col` (1-based) of `line`
+/// in a terminal: tabs stay tabs, so they expand the same way above and
+/// below; wide characters (CJK, emoji) take two columns; zero-width ones none.
+fn caret_pad(line: &str, col: usize) -> String {
+    use unicode_width::UnicodeWidthChar;
+    let mut pad = String::new();
+    for c in line.chars().take(col.saturating_sub(1)) {
+        match c {
+            '\t' => pad.push('\t'),
+            c => pad.extend(std::iter::repeat_n(' ', c.width().unwrap_or(0))),
+        }
+    }
+    pad
 }
 
 /// Every problem of one build, sorted by file and line. As an error it means
@@ -188,14 +216,26 @@ impl fmt::Display for Diagnostics {
 
 impl std::error::Error for Diagnostics {}
 
-/// The known name closest to `wrong`, if one is close enough to be a likely typo.
+/// The known name closest to `wrong`, if one is close enough to be a likely
+/// typo: a few edits away (swapped letters count as one), or very similar.
 pub fn nearest<'a>(wrong: &str, known: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {
+    let max_edits = 1 + wrong.chars().count() / 4;
     known
         .into_iter()
-        .map(|k| (strsim::jaro_winkler(wrong, k), k))
-        .filter(|(score, _)| *score > 0.7)
-        .max_by(|a, b| a.0.total_cmp(&b.0).then_with(|| b.1.cmp(a.1)))
-        .map(|(_, k)| k)
+        .map(|k| {
+            (
+                strsim::damerau_levenshtein(wrong, k),
+                strsim::jaro_winkler(wrong, k),
+                k,
+            )
+        })
+        .filter(|(edits, score, _)| *edits <= max_edits || *score > 0.85)
+        .min_by(|a, b| {
+            a.0.cmp(&b.0)
+                .then_with(|| b.1.total_cmp(&a.1))
+                .then_with(|| a.2.cmp(b.2))
+        })
+        .map(|(_, _, k)| k)
 }
 
 /// A hint naming the nearest known value, or listing a few known values.
@@ -205,9 +245,9 @@ pub fn did_you_mean<'a>(wrong: &str, known: impl IntoIterator<Item = &'a str> + 
         None => {
             let list: Vec<&str> = known.into_iter().take(8).collect();
             if list.is_empty() {
-                "there are none yet".to_string()
+                "there are none yet.".to_string()
             } else {
-                format!("known values include: {}", list.join(", "))
+                format!("known values include: {}.", list.join(", "))
             }
         }
     }
@@ -246,6 +286,27 @@ mod tests {
     }
 
     #[test]
+    fn caret_sits_under_the_column_with_tabs_and_wide_characters() {
+        for (line, col, want) in [
+            ("abc", 3, "  ^"),
+            ("\tab", 3, "\t ^"),
+            ("日本 x", 4, "     ^"),
+            ("é x", 3, "  ^"),
+        ] {
+            let d = Diagnostic::error("a.md", "m").at(line, 1, col);
+            let shown = d.to_string();
+            let caret = shown.lines().last().unwrap();
+            assert_eq!(caret, format!("  | {want}"), "{line:?}");
+        }
+    }
+
+    #[test]
+    fn snippets_drop_bom_and_control_characters() {
+        let d = Diagnostic::error("a.md", "m").at("\u{feff}a\u{1b}[31mb\n", 1, 1);
+        assert_eq!(d.snippet.as_deref(), Some("a\u{fffd}[31mb"));
+    }
+
+    #[test]
     fn line_col_counts_characters() {
         for (text, at, want) in [
             ("abc", 0, (1, 1)),
@@ -262,6 +323,9 @@ mod tests {
         let known = ["authors", "title", "topics"];
         assert_eq!(nearest("autors", known), Some("authors"));
         assert_eq!(nearest("zzzz", known), None);
+        assert_eq!(nearest("tow", ["one", "two"]), Some("two"));
+        assert_eq!(nearest("titel", known), Some("title"));
+        assert_eq!(nearest("x", ["one", "two"]), None);
     }
 
     #[test]

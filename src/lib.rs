@@ -76,6 +76,9 @@ impl Stopwatch {
 
 /// Stages 1–4: reads and validates a whole site into its model. Returns the
 /// site and its warnings, or every error found.
+///
+/// A file that cannot be read or parsed does not stop the others: every
+/// stage still checks what it can, so one build reports every problem.
 pub fn load_site(opts: &BuildOptions) -> Result<(Site, Diagnostics), Diagnostics> {
     load_site_timed(opts, &mut Stopwatch::new())
 }
@@ -85,23 +88,50 @@ fn load_site_timed(
     clock: &mut Stopwatch,
 ) -> Result<(Site, Diagnostics), Diagnostics> {
     let config = Config::load(opts)?;
-    let sources = load::load(&config.root, config.max_file_size)?;
+    let sources = load::load(&config.root, config.max_file_size);
     clock.lap("load");
-    let parsed = parse::parse_all(&sources.files, &config)?;
+    let mut problems = sources.problems;
+    let (mut parsed, parse_problems) = parse::parse_all(&sources.files, &config);
     drop(sources.files);
     clock.lap("parse");
-    let (site, mut warnings) = model::assemble(&parsed, config)?;
+    problems.extend(parse_problems.0);
+    for d in problems.0.iter().filter(|d| d.is_error()) {
+        parsed.failed.push(d.path.clone());
+    }
+    let failed_before = problems.has_errors();
+    let assembled = model::assemble(&parsed, config);
     clock.lap("assemble");
-    warnings.extend(sources.warnings.0);
-    Ok((site, warnings.sorted()))
+    match assembled {
+        Ok((site, warnings)) => {
+            // With files missing, "expert has no briefs" may be untrue: skip.
+            if !failed_before {
+                problems.extend(warnings.0);
+            }
+            problems.into_result().map(|w| (site, w))
+        }
+        Err(errors) => {
+            problems.extend(errors.0);
+            Err(problems.sorted())
+        }
+    }
 }
 
 /// Stages 1–5 into any sink: the whole build except the disk.
 pub fn build_into(opts: &BuildOptions, sink: &dyn Sink) -> anyhow::Result<BuildReport> {
     let started = Instant::now();
     let mut clock = Stopwatch::new();
-    let (site, warnings) =
-        load_site_timed(opts, &mut clock).map_err(|d| with_snippets(d, &opts.root))?;
+    let (site, warnings) = match load_site_timed(opts, &mut clock) {
+        Ok(v) => v,
+        Err(mut problems) => {
+            // Template problems are reported with content ones, not a build later.
+            if let Ok(config) = Config::load(opts) {
+                if let Err(t) = Templates::load(&config) {
+                    problems.extend(t.0);
+                }
+            }
+            return Err(with_snippets(problems.sorted(), &opts.root).into());
+        }
+    };
     let templates = Templates::load(&site.config)?;
     let render = render::render(&site, &templates, sink)?;
     clock.lap("render and write");
@@ -147,9 +177,11 @@ pub(crate) fn with_snippets(mut diags: Diagnostics, root: &std::path::Path) -> D
         let (Some(line), Some(col)) = (d.line, d.col) else {
             continue;
         };
-        let text = cache
-            .entry(d.path.clone())
-            .or_insert_with(|| std::fs::read_to_string(root.join(&d.path)).ok());
+        let text = cache.entry(d.path.clone()).or_insert_with(|| {
+            // Lossy, so a file that is not UTF-8 still shows where it breaks.
+            let bytes = std::fs::read(root.join(&d.path)).ok()?;
+            Some(String::from_utf8_lossy(&bytes).into_owned())
+        });
         if let Some(text) = text {
             *d = d.clone().at(text, line, col);
         }

@@ -36,15 +36,17 @@ pub struct SourceFile {
     pub text: String,
 }
 
-/// Every content file of a site, sorted by collection and path.
+/// Every content file of a site that could be read, sorted by collection
+/// and path, and the problems met on the way (errors and warnings), so later
+/// stages can still check the readable files and report everything at once.
 #[derive(Debug, Default)]
 pub struct Sources {
     pub files: Vec<SourceFile>,
-    pub warnings: Diagnostics,
+    pub problems: Diagnostics,
 }
 
 /// Reads every content file under `root/content`.
-pub fn load(root: &Path, max_file_size: u64) -> Result<Sources, Diagnostics> {
+pub fn load(root: &Path, max_file_size: u64) -> Sources {
     let (paths, mut problems) = list(root);
     let read: Vec<Result<SourceFile, Diagnostic>> = paths
         .par_iter()
@@ -57,10 +59,7 @@ pub fn load(root: &Path, max_file_size: u64) -> Result<Sources, Diagnostics> {
             Err(d) => problems.push(d),
         }
     }
-    match problems.into_result() {
-        Ok(warnings) => Ok(Sources { files, warnings }),
-        Err(e) => Err(e),
-    }
+    Sources { files, problems }
 }
 
 /// Lists every content file (sorted) and the problems met on the way.
@@ -98,7 +97,16 @@ fn walk(
         };
         let rel = relative(root, entry.path());
         let name = entry.file_name().to_string_lossy();
-        if name.starts_with('.') || !entry.file_type().is_file() {
+        let kind = entry.file_type();
+        if name.starts_with('.') || kind.is_dir() {
+            continue;
+        }
+        if !kind.is_file() {
+            // Reading a FIFO would hang the build; a device is never content.
+            problems.push(
+                Diagnostic::error(&rel, "not a regular file (a pipe, socket or device)")
+                    .hint("remove it from content/: only Markdown files belong there"),
+            );
             continue;
         }
         if !name.ends_with(".md") {
@@ -123,14 +131,29 @@ fn walk_error(root: &Path, dir: &Path, e: &walkdir::Error) -> Diagnostic {
     let at = e.path().unwrap_or(dir);
     let rel = relative(root, at);
     if let Some(ancestor) = e.loop_ancestor() {
+        // walkdir gives the ancestor resolved; compare it with the root resolved.
+        let canonical_root = root.canonicalize().unwrap_or_else(|_| root.to_path_buf());
+        let ancestor = ancestor.strip_prefix(&canonical_root).unwrap_or(ancestor);
         return Diagnostic::error(
             &rel,
             format!(
-                "symbolic link loop: it points back to {}",
-                relative(root, ancestor).display()
+                "symbolic link loop: it points back to {}/",
+                ancestor.display()
             ),
         )
         .hint("remove the link or point it outside its own folder");
+    }
+    if let Ok(target) = std::fs::read_link(at) {
+        if !at.exists() {
+            return Diagnostic::error(
+                &rel,
+                format!(
+                    "symbolic link to {}, which does not exist",
+                    target.display()
+                ),
+            )
+            .hint("remove the link, or point it at a file that exists");
+        }
     }
     let cause = e
         .io_error()
@@ -198,7 +221,8 @@ mod tests {
         std::fs::create_dir_all(root.join("content/experts")).unwrap();
         std::fs::write(root.join("content/briefs/2024/a.md"), "x").unwrap();
         std::fs::write(root.join("content/experts/e.md"), "y").unwrap();
-        let s = load(root, 100).unwrap();
+        let s = load(root, 100);
+        assert!(!s.problems.has_errors());
         let got: Vec<_> = s
             .files
             .iter()
@@ -213,7 +237,7 @@ mod tests {
         );
         std::fs::write(root.join("content/experts/bad.md"), b"ok\n\xff").unwrap();
         std::fs::write(root.join("content/experts/big.md"), vec![b'a'; 101]).unwrap();
-        let e = load(root, 100).unwrap_err();
+        let e = load(root, 100).problems.sorted();
         assert_eq!(e.0.len(), 2, "{e}");
         assert!(e.0[0].message.contains("offset 3"), "{e}");
         assert_eq!(e.0[0].line, Some(2));

@@ -169,6 +169,7 @@ impl Staging {
             .file_name()
             .map(|n| n.to_string_lossy().into_owned())
             .unwrap_or_else(|| "public".into());
+        clear_stale(parent, &name, output);
         let dir = parent.join(format!(".{name}.briefs-staging-{}", std::process::id()));
         if dir.exists() {
             std::fs::remove_dir_all(&dir)
@@ -245,6 +246,55 @@ impl Drop for Trash {
     }
 }
 
+/// Cleans up after builds that were killed: their staging folders are
+/// removed, and if one died between moving the old site aside and moving the
+/// new one in, the old site is put back. Only folders named like ours, made
+/// by a process that is no longer running, and holding the marker file (or
+/// nothing) are touched.
+fn clear_stale(parent: &Path, name: &str, output: &Path) {
+    let Ok(entries) = std::fs::read_dir(parent) else {
+        return;
+    };
+    let mut stale: Vec<(bool, PathBuf)> = entries
+        .filter_map(Result::ok)
+        .filter_map(|e| {
+            let file_name = e.file_name().to_string_lossy().into_owned();
+            let rest = file_name.strip_prefix(&format!(".{name}.briefs-"))?;
+            let (kind, pid) = rest.split_once('-')?;
+            let pid: u32 = pid.parse().ok()?;
+            let is_old = match kind {
+                "old" => true,
+                "staging" => false,
+                _ => return None,
+            };
+            let ours = e.path().join(MARKER).exists() || is_empty_dir(&e.path());
+            (ours && pid != std::process::id() && !process_alive(pid)).then(|| (is_old, e.path()))
+        })
+        .collect();
+    stale.sort();
+    for (is_old, dir) in stale {
+        let restorable = is_old && !output.exists() && dir.join(MARKER).exists();
+        if restorable && std::fs::rename(&dir, output).is_ok() {
+            continue;
+        }
+        let _ = std::fs::remove_dir_all(&dir);
+    }
+}
+
+fn is_empty_dir(dir: &Path) -> bool {
+    std::fs::read_dir(dir).is_ok_and(|mut d| d.next().is_none())
+}
+
+/// Whether a process is running; where that cannot be known, assume it is.
+fn process_alive(pid: u32) -> bool {
+    let proc = Path::new("/proc");
+    if cfg!(target_os = "linux") && proc.join("self").exists() {
+        proc.join(pid.to_string()).exists()
+    } else {
+        true
+    }
+}
+
 impl Drop for Staging {
     fn drop(&mut self) {
         if !self.published {
@@ -297,6 +347,28 @@ mod tests {
         drop(s);
         assert!(!staged.exists() && out.join("new.html").exists());
         assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 1);
+    }
+
+    #[test]
+    fn stale_staging_is_cleared_and_a_lost_site_restored() {
+        let dir = tempfile::tempdir().unwrap();
+        let out = dir.path().join("public");
+        let dead = 999_999_999u32;
+        let staging = dir.path().join(format!(".public.briefs-staging-{dead}"));
+        let old = dir.path().join(format!(".public.briefs-old-{dead}"));
+        let foreign = dir.path().join(".public.briefs-staging-x");
+        for d in [&staging, &old, &foreign] {
+            std::fs::create_dir(d).unwrap();
+            std::fs::write(d.join(MARKER), "").unwrap();
+        }
+        std::fs::write(old.join("index.html"), "last good").unwrap();
+        let s = Staging::new(&out).unwrap();
+        assert!(!staging.exists() && !old.exists() && foreign.exists());
+        assert_eq!(
+            std::fs::read_to_string(out.join("index.html")).unwrap(),
+            "last good"
+        );
+        drop(s);
     }
 
     #[test]

@@ -30,6 +30,31 @@ impl<'a> Block<'a> {
     fn diagnostic(&self, path: &Path, err: &serde_yaml::Error) -> Diagnostic {
         let full = err.to_string();
         let message = strip_location(&full);
+        if let Some(d) = self.not_a_map(path, message) {
+            return d;
+        }
+        if let Some(at) = control_position(message) {
+            let (l, c) = crate::diag::line_col(self.text, at);
+            return Diagnostic::error(path, "an invisible control character is not allowed here")
+                .hint("delete it (it often comes in with text pasted from another program); write `\\t` or `\\n` inside \"…\" if you mean one")
+                .at(self.file, self.first_line + l - 1, c);
+        }
+        let marks = marks(&full);
+        if full.contains("while scanning a quoted scalar") && marks.len() >= 2 {
+            let (l, c) = marks[marks.len() - 1];
+            return Diagnostic::error(path, "this quoted value is never closed")
+                .hint("add the closing quote; inside \"…\" write a quote as \\\" and inside '…' as ''")
+                .at(self.file, self.first_line + l - 1, c);
+        }
+        // libyaml names other places in the block by line: make them file lines.
+        let mut message = plain_types(message);
+        for (l, c) in marks {
+            message = message.replace(
+                &format!("at line {l} column {c}"),
+                &format!("at line {} column {c}", self.first_line + l - 1),
+            );
+        }
+        let message = message.as_str();
         let (line, col) = err.location().map_or((1, 1), |l| (l.line(), l.column()));
         let mut line = self.first_line + line - 1;
         let mut col = col;
@@ -43,9 +68,16 @@ impl<'a> Block<'a> {
             d = d.hint(format!("add `{field}: …` to the front matter"));
         } else if message.contains("invalid type") {
             d = d.hint("check the value's type: lists are written `[a, b]` or as `- a` lines, text in quotes");
-        } else if message.contains("found character that cannot start any token")
-            || message.contains("tab")
-        {
+        } else if let Some(key) = duplicate_key(message) {
+            if let Some((l, c)) = self.find_keys(key).nth(1) {
+                (line, col) = (l, c);
+            }
+            d.message = format!("`{key}` is given twice");
+            d = d.hint("keep one of the two lines");
+        } else if self.char_at(line, col) == Some('\t') || message.contains("tab character") {
+            d.message = "a tab character where YAML expects spaces".into();
+            d = d.hint("YAML is indented with spaces, not tabs");
+        } else if message.contains("found character that cannot start any token") {
             d = d.hint("YAML is indented with spaces, not tabs; quote values that start with `@`, `` ` `` or `%`");
         } else if message.contains("mapping values are not allowed") {
             d = d.hint("put values that contain `: ` in double quotes");
@@ -53,16 +85,84 @@ impl<'a> Block<'a> {
         d.at(self.file, line, col)
     }
 
+    /// The whole block is a list or a scalar where `key: value` lines belong.
+    fn not_a_map(&self, path: &Path, message: &str) -> Option<Diagnostic> {
+        // When the block is not a map, a type error can only be about all of it.
+        let top_level = message.starts_with("invalid type: ");
+        let block_is_map = serde_yaml::from_str::<serde_yaml::Value>(self.text)
+            .map(|v| v.is_mapping() || v.is_null())
+            .unwrap_or(true);
+        if !top_level || block_is_map {
+            return None;
+        }
+        let what = if path == Path::new("site.yaml") {
+            "site.yaml"
+        } else {
+            "front matter"
+        };
+        let found = message
+            .trim_start_matches("invalid type: ")
+            .split(',')
+            .next()
+            .unwrap_or("something else");
+        let (line, col) = self.first_content();
+        Some(
+            Diagnostic::error(
+                path,
+                format!("{what} must be a map of `key: value` lines, not a {found}"),
+            )
+            .hint("write one `key: value` per line, e.g. `title: \"…\"`")
+            .at(self.file, line, col),
+        )
+    }
+
+    /// File line and column of the first non-blank, non-comment character.
+    fn first_content(&self) -> (usize, usize) {
+        self.text
+            .lines()
+            .enumerate()
+            .find_map(|(i, l)| {
+                let t = l.trim_start();
+                (!t.is_empty() && !t.starts_with('#'))
+                    .then(|| (self.first_line + i, l.len() - t.len() + 1))
+            })
+            .unwrap_or((self.first_line, 1))
+    }
+
     /// File line and column of a top-level or nested `key:` in this block.
     pub fn find_key(&self, key: &str) -> Option<(usize, usize)> {
-        self.text.lines().enumerate().find_map(|(i, l)| {
+        self.find_keys(key).next()
+    }
+
+    /// File line and column of every `key:` in this block, in order.
+    pub fn find_keys<'k>(
+        &self,
+        key: &'k str,
+    ) -> impl Iterator<Item = (usize, usize)> + use<'a, 'k> {
+        let first_line = self.first_line;
+        self.text.lines().enumerate().filter_map(move |(i, l)| {
             let trimmed = l.trim_start_matches([' ', '-']);
             let indent = l.len() - trimmed.len();
             let rest = trimmed.strip_prefix(key)?;
             rest.trim_start()
                 .starts_with(':')
-                .then(|| (self.first_line + i, indent + 1))
+                .then_some((first_line + i, indent + 1))
         })
+    }
+
+    /// File line and column of `key:` on or after the line of `after_key`.
+    pub fn find_key_after(&self, key: &str, after_key: &str) -> Option<(usize, usize)> {
+        let from = self.find_key(after_key).map_or(0, |(l, _)| l);
+        self.find_keys(key).find(|(l, _)| *l >= from)
+    }
+
+    /// The character at a file line and column, if inside the file.
+    fn char_at(&self, line: usize, col: usize) -> Option<char> {
+        self.file
+            .lines()
+            .nth(line.checked_sub(1)?)?
+            .chars()
+            .nth(col.checked_sub(1)?)
     }
 
     /// File line and column of the first occurrence of `value` as a word in
@@ -104,6 +204,46 @@ fn word_position(line: &str, word: &str) -> Option<usize> {
     None
 }
 
+/// serde names our private structs ("expected struct RawResponse"); an
+/// editor needs to hear "a map".
+fn plain_types(message: &str) -> String {
+    let Some(i) = message.find("expected struct ") else {
+        return message.to_string();
+    };
+    let rest = &message[i + "expected struct ".len()..];
+    let end = rest
+        .find(|c: char| !c.is_alphanumeric() && c != '_')
+        .unwrap_or(rest.len());
+    format!(
+        "{}expected a map of `key: value` lines{}",
+        &message[..i],
+        &rest[end..]
+    )
+}
+
+/// Byte offset in the block of libyaml's "control characters are not
+/// allowed at position N".
+fn control_position(message: &str) -> Option<usize> {
+    let rest = message
+        .split("control characters are not allowed at position ")
+        .nth(1)?;
+    let digits: String = rest.chars().take_while(char::is_ascii_digit).collect();
+    digits.parse().ok()
+}
+
+/// Every "at line N column M" in a libyaml message, in order.
+fn marks(message: &str) -> Vec<(usize, usize)> {
+    message
+        .split(" at line ")
+        .skip(1)
+        .filter_map(|rest| {
+            let (line, rest) = rest.split_once(" column ")?;
+            let col: String = rest.chars().take_while(char::is_ascii_digit).collect();
+            Some((line.parse().ok()?, col.parse().ok()?))
+        })
+        .collect()
+}
+
 fn strip_location(message: &str) -> &str {
     match message.rfind(" at line ") {
         Some(i) => &message[..i],
@@ -117,6 +257,15 @@ fn unknown_field(message: &str) -> Option<(&str, Vec<&str>)> {
     let (field, rest) = rest.split_once('`')?;
     let expected = rest.split('`').skip(1).step_by(2).collect();
     Some((field, expected))
+}
+
+/// From "duplicate field `x`" or "duplicate entry with key \"x\"": x.
+fn duplicate_key(message: &str) -> Option<&str> {
+    if let Some(rest) = message.split("duplicate field `").nth(1) {
+        return rest.split('`').next();
+    }
+    let rest = message.split("duplicate entry with key \"").nth(1)?;
+    rest.split('"').next()
 }
 
 fn missing_field(message: &str) -> Option<&str> {
@@ -171,6 +320,44 @@ mod tests {
     fn missing_field_named() {
         let e = block("").parse::<T>(Path::new("x.md")).unwrap_err();
         assert!(e.message.contains("missing field `title`"), "{}", e.message);
+    }
+
+    #[test]
+    fn libyaml_messages_read() {
+        assert_eq!(
+            plain_types("x[0]: invalid type: string \"a\", expected struct RawResponse"),
+            "x[0]: invalid type: string \"a\", expected a map of `key: value` lines"
+        );
+        assert_eq!(
+            marks(
+                "found end at line 3 column 1, while scanning a quoted scalar at line 1 column 8"
+            ),
+            [(3, 1), (1, 8)]
+        );
+        assert_eq!(
+            control_position("control characters are not allowed at position 8"),
+            Some(8)
+        );
+        assert_eq!(duplicate_key("duplicate field `title`"), Some("title"));
+        assert_eq!(duplicate_key("duplicate entry with key \"a\""), Some("a"));
+    }
+
+    #[test]
+    fn block_errors_land_on_file_lines() {
+        for (text, want_line, want_col, want) in [
+            ("title: \"x\n", 2, 8, "never closed"),
+            ("title: x\ntitle: y\n", 3, 1, "given twice"),
+            ("- a\n", 2, 1, "must be a map"),
+            ("title: a\u{b}b\n", 2, 9, "control character"),
+        ] {
+            let e = block(text).parse::<T>(Path::new("x.md")).unwrap_err();
+            assert_eq!(
+                (e.line, e.col),
+                (Some(want_line), Some(want_col)),
+                "{text:?}: {e}"
+            );
+            assert!(e.message.contains(want), "{text:?}: {e}");
+        }
     }
 
     #[test]

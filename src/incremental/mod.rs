@@ -346,7 +346,7 @@ impl Session {
             }
         }
         pages.sort_by(|a: &&crate::parse::ParsedPage, b| a.source.cmp(&b.source));
-        model::assemble_refs(&briefs, &experts, &pages, config)
+        model::assemble_refs(&briefs, &experts, &pages, &[], config)
             .map_err(|d| crate::with_snippets(d, &root))
     }
 }

@@ -16,15 +16,17 @@ pub fn assemble(parsed: &Parsed, config: Config) -> Result<(Site, Diagnostics), 
     let briefs: Vec<&ParsedBrief> = parsed.briefs.iter().collect();
     let experts: Vec<&ParsedExpert> = parsed.experts.iter().collect();
     let pages: Vec<&ParsedPage> = parsed.pages.iter().collect();
-    assemble_refs(&briefs, &experts, &pages, config)
+    assemble_refs(&briefs, &experts, &pages, &parsed.failed, config)
 }
 
 /// [`assemble`] over borrowed files (as a rebuild cache holds them); pages
-/// must come in path order.
+/// must come in path order. `failed` names files that did not parse (their
+/// problems are reported already, so references to them are not).
 pub fn assemble_refs(
     briefs: &[&ParsedBrief],
     experts: &[&ParsedExpert],
     pages: &[&ParsedPage],
+    failed: &[std::path::PathBuf],
     config: Config,
 ) -> Result<(Site, Diagnostics), Diagnostics> {
     let mut problems = Diagnostics::default();
@@ -75,7 +77,14 @@ pub fn assemble_refs(
     );
     let (kinds, kind_of) = group(published.iter().map(|b| b.kind.as_str()));
 
+    let failed_experts: Vec<String> = failed
+        .iter()
+        .filter(|p| p.starts_with("content/experts"))
+        .filter_map(|p| p.file_stem().map(|s| s.to_string_lossy().into_owned()))
+        .collect();
     let resolver = Resolver {
+        failed_experts: &failed_experts,
+        any_failed_brief: failed.iter().any(|p| p.starts_with("content/briefs")),
         experts: &expert_ids,
         expert_names: {
             let mut v: Vec<&str> = expert_ids.keys().copied().collect();
@@ -159,6 +168,10 @@ fn lookup_group(of: &HashMap<String, usize>, name: &str) -> usize {
 }
 
 struct Resolver<'a> {
+    /// Ids of expert files that failed to parse: already reported.
+    failed_experts: &'a [String],
+    /// A brief failed to parse, so an unknown slug may be its: not reported.
+    any_failed_brief: bool,
     experts: &'a HashMap<&'a str, ExpertId>,
     expert_names: Vec<&'a str>,
     briefs: &'a HashMap<&'a str, BriefId>,
@@ -247,7 +260,22 @@ impl Resolver<'_> {
         problems: &mut Diagnostics,
     ) -> Option<ExpertId> {
         let found = self.experts.get(r.id.as_str()).copied();
-        if found.is_none() {
+        if found.is_none() && !self.failed_experts.contains(&r.id) {
+            // An expert file whose name is not an id yet (`John_Hardie.md`).
+            let broken = self
+                .failed_experts
+                .iter()
+                .find(|stem| slug::slugify(stem) == r.id);
+            if let Some(stem) = broken {
+                problems.push(
+                    Diagnostic::error(source, format!("unknown expert `{}` ({role})", r.id))
+                        .at_line(r.line, r.col)
+                        .hint(format!(
+                            "content/experts/{stem}.md may be meant: fix its own errors first"
+                        )),
+                );
+                return None;
+            }
             problems.push(
                 Diagnostic::error(source, format!("unknown expert `{}` ({role})", r.id))
                     .at_line(r.line, r.col)
@@ -275,6 +303,9 @@ impl Resolver<'_> {
                 )
                 .at_line(r.line, r.col),
             );
+            return Link::None;
+        }
+        if self.any_failed_brief {
             return Link::None;
         }
         let mut known: Vec<&str> = self.briefs.keys().copied().collect();
@@ -324,7 +355,7 @@ fn check_page_paths(pages: &[&ParsedPage], problems: &mut Diagnostics) {
                     &p.source,
                     format!("URL /{}/ belongs to pages briefs generates", p.path),
                 )
-                .at_line(1, 1)
+                .at_line(p.slug_at.0, p.slug_at.1)
                 .hint("give the page another `slug:` or file name"),
             );
         } else if let Some(first) = seen.insert(&p.path, &p.source) {
@@ -333,7 +364,7 @@ fn check_page_paths(pages: &[&ParsedPage], problems: &mut Diagnostics) {
                     &p.source,
                     format!("URL /{}/ is also the URL of {}", p.path, first.display()),
                 )
-                .at_line(1, 1)
+                .at_line(p.slug_at.0, p.slug_at.1)
                 .hint("give one of the two pages a different `slug:`"),
             );
         }

@@ -98,18 +98,29 @@ pub fn parse(path: &Path, text: &str, config: &Config) -> Result<ParsedBrief, Ve
     let front = split.front;
     let raw: RawBrief = front.parse(path).map_err(|d| vec![d])?;
     let mut problems = Vec::new();
-    let mut err = |key: &str, msg: String, hint: &str| {
-        let (l, c) = front.find_key(key).unwrap_or((1, 1));
-        problems.push(Diagnostic::error(path, msg).at(front.file, l, c).hint(hint));
-    };
 
     let tz = &config.timezone;
     let mut moment = |key: &str, raw: Option<&str>| {
-        raw.and_then(|r| date::parse(r, tz).map_err(|m| err(key, m, DATE_HINT)).ok())
+        let r = raw?;
+        date::parse(r, tz)
+            .map_err(|m| {
+                // Point at the value itself, where the editor has to type.
+                let (l, c) = front.find_value(r.trim(), Some(key));
+                problems.push(
+                    Diagnostic::error(path, m)
+                        .at(front.file, l, c)
+                        .hint(DATE_HINT),
+                );
+            })
+            .ok()
     };
     let date = moment("date", Some(&raw.date));
     let updated = moment("updated", raw.updated.as_deref());
     let embargo = moment("embargo", raw.embargo.as_deref());
+    let mut err = |key: &str, msg: String, hint: &str| {
+        let (l, c) = front.find_key(key).unwrap_or((1, 1));
+        problems.push(Diagnostic::error(path, msg).at(front.file, l, c).hint(hint));
+    };
     if let (Some(d), Some(u)) = (date, updated) {
         if u.timestamp < d.timestamp {
             err(
@@ -205,7 +216,13 @@ fn related(
             }
             if let Some(url) = &r.url {
                 if let Err(m) = check_link(url) {
-                    let (l, c) = front.find_value(url, Some("related"));
+                    // A URL with escapes is not in the file as written: point at its key.
+                    let (l, c) = match front.find_value(url, Some("related")) {
+                        at if at == front.find_key("related").unwrap_or((0, 0)) => {
+                            front.find_key_after("url", "related").unwrap_or(at)
+                        }
+                        at => at,
+                    };
                     problems.push(Diagnostic::error(path, m).at(front.file, l, c).hint("use an http(s) URL or a path on this site"));
                 }
             }

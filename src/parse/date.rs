@@ -27,6 +27,18 @@ pub const DATE_HINT: &str =
 /// Parses a front-matter date.
 pub fn parse(raw: &str, tz: &TimeZone) -> Result<Moment, String> {
     let raw = raw.trim();
+    // jiff also reads ISO 8601 forms such as `20241107`; the format is stricter.
+    let shaped = raw.len() >= 10
+        && raw.bytes().take(10).enumerate().all(|(i, b)| match i {
+            4 | 7 => b == b'-',
+            _ => b.is_ascii_digit(),
+        })
+        && (raw.len() == 10 || matches!(raw.as_bytes()[10], b'T' | b't' | b' '));
+    if !shaped {
+        return Err(format!(
+            "`{raw}` is not a valid date: it must start YYYY-MM-DD"
+        ));
+    }
     if raw.len() == 10 {
         let date: Date = raw
             .parse()
@@ -95,6 +107,10 @@ mod tests {
             "2024-02-30",
             "yesterday",
             "2024-11-07T25:00:00Z",
+            "20241107",
+            "2024-1-7",
+            "2024-11-07X06:00",
+            "",
         ] {
             assert!(parse(raw, &TimeZone::UTC).is_err(), "{raw}");
         }

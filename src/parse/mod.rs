@@ -18,7 +18,7 @@ use crate::config::Config;
 use crate::diag::{Diagnostic, Diagnostics};
 use crate::load::{Collection, SourceFile};
 use rayon::prelude::*;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 /// An id or name used in front matter, with where it was written.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -34,6 +34,9 @@ pub struct Parsed {
     pub briefs: Vec<ParsedBrief>,
     pub experts: Vec<ParsedExpert>,
     pub pages: Vec<ParsedPage>,
+    /// Files that could not be read or parsed (their errors are reported
+    /// already): references to them are not reported again.
+    pub failed: Vec<PathBuf>,
 }
 
 /// One parsed content file.
@@ -44,24 +47,25 @@ pub enum One {
     Page(Box<ParsedPage>),
 }
 
-/// Parses every file; all problems of all files are returned together.
-pub fn parse_all(files: &[SourceFile], config: &Config) -> Result<Parsed, Diagnostics> {
+/// Parses every file that could be read; the problems of all files come
+/// back together with whatever parsed.
+pub fn parse_all(files: &[SourceFile], config: &Config) -> (Parsed, Diagnostics) {
     let results: Vec<Result<One, Vec<Diagnostic>>> =
         files.par_iter().map(|f| parse_one(f, config)).collect();
     let mut parsed = Parsed::default();
     let mut problems = Diagnostics::default();
-    for r in results {
+    for (r, f) in results.into_iter().zip(files) {
         match r {
             Ok(One::Brief(b)) => parsed.briefs.push(*b),
             Ok(One::Expert(e)) => parsed.experts.push(*e),
             Ok(One::Page(p)) => parsed.pages.push(*p),
-            Err(ds) => problems.extend(ds),
+            Err(ds) => {
+                parsed.failed.push(f.rel.clone());
+                problems.extend(ds);
+            }
         }
     }
-    if problems.has_errors() {
-        return Err(problems.sorted());
-    }
-    Ok(parsed)
+    (parsed, problems)
 }
 
 /// Parses one content file.
@@ -114,9 +118,44 @@ pub fn check_link(url: &str) -> Result<(), String> {
         Some("http" | "https" | "mailto") => Ok(()),
         None => Err("the URL is empty".into()),
         Some(s) => Err(format!(
-            "the URL `{url}` uses the `{s}:` scheme, which is not allowed"
+            "the URL `{}` uses the `{s}:` scheme, which is not allowed",
+            url.chars()
+                .map(|c| match c.is_control() {
+                    true => c.escape_default().to_string(),
+                    false => c.to_string(),
+                })
+                .collect::<String>()
         )),
     }
+}
+
+/// Runs every parser on arbitrary bytes as if they were a brief, an expert
+/// and a page file, formatting any diagnostics: the entry point of the fuzz
+/// target in `fuzz/`. It must never panic, whatever the input.
+pub fn fuzz_one(bytes: &[u8]) {
+    static CONFIG: std::sync::OnceLock<Config> = std::sync::OnceLock::new();
+    let config = CONFIG.get_or_init(|| {
+        Config::from_text(
+            "title: Fuzz\nbase_url: https://fuzz.example.org/\n",
+            &crate::config::BuildOptions::default(),
+        )
+        .expect("the fuzz configuration is valid")
+    });
+    let text = String::from_utf8_lossy(bytes);
+    let show = |ds: Vec<Diagnostic>| ds.iter().map(ToString::to_string).count();
+    if let Err(ds) = brief::parse(Path::new("content/briefs/2024-01-01-f.md"), &text, config) {
+        show(ds);
+    }
+    if let Err(ds) = expert::parse(Path::new("content/experts/f.md"), &text) {
+        show(ds);
+    }
+    if let Err(ds) = page::parse(Path::new("content/pages/f.md"), Path::new("f.md"), &text) {
+        show(ds);
+    }
+    let _ = markdown::render(&text);
+    let _ = markdown::to_text(&text);
+    let _ = check_slug(&text);
+    let _ = check_link(&text);
 }
 
 /// Folder-independent display of a path, for messages and sorting.

@@ -26,6 +26,8 @@ pub struct ParsedPage {
     pub title: String,
     /// URL path below the site root, without slashes at either end.
     pub path: String,
+    /// Where the URL came from: the `slug:` line, or line 1 for the file name.
+    pub slug_at: (usize, usize),
     pub description: String,
     pub draft: bool,
     pub body_html: String,
@@ -66,6 +68,7 @@ pub fn parse(path: &Path, rel_in_pages: &Path, text: &str) -> Result<ParsedPage,
         }
     };
     Ok(ParsedPage {
+        slug_at: front.find_key("slug").unwrap_or((1, 1)),
         source: path.to_path_buf(),
         title: raw.title,
         path: url_path,

@@ -154,11 +154,13 @@ fn render_job(
         .tera
         .render_to(template, &ctx, &mut buf)
         .map_err(|e| {
-            Diagnostics(vec![
-                templates
-                    .diagnostic(&e)
-                    .hint(format!("while rendering /{}", job.site_path(site))),
-            ])
+            let d = templates.diagnostic(&e);
+            let page = format!("while rendering /{}", job.site_path(site));
+            let hint = match &d.hint {
+                Some(h) => format!("{h} ({page})"),
+                None => page,
+            };
+            Diagnostics(vec![d.hint(hint)])
         })?;
     write(sink, &job.output_path(site), &buf)
 }

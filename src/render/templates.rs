@@ -95,6 +95,8 @@ pub struct Templates {
     origins: BTreeMap<String, Origin>,
     /// Changes whenever any template's name or text changes.
     pub fingerprint: u64,
+    /// Template texts, for snippets under errors.
+    sources: BTreeMap<String, String>,
 }
 
 /// The theme folder in use, if the site has one on disk.
@@ -121,16 +123,7 @@ impl Templates {
                     sources.insert((*name).to_string(), ((*text).to_string(), Origin::BuiltIn));
                 }
             }
-            None => problems.push(
-                Diagnostic::error(
-                    "site.yaml",
-                    format!(
-                        "theme `{}` not found: there is no folder themes/{}/",
-                        config.theme, config.theme
-                    ),
-                )
-                .hint("create the theme folder, or remove `theme:` to use the built-in theme"),
-            ),
+            None => problems.push(theme_not_found(config)),
         }
         read_dir(
             &config.root,
@@ -164,10 +157,11 @@ impl Templates {
             tera,
             origins,
             fingerprint,
+            sources: sources.into_iter().map(|(n, (t, _))| (n, t)).collect(),
         };
         match result {
             Ok(()) => Ok(templates),
-            Err(e) => Err(Diagnostics(vec![templates.diagnostic(&e)])),
+            Err(e) => Err(Diagnostics(templates.diagnostics(&e)).sorted()),
         }
     }
 
@@ -178,20 +172,70 @@ impl Templates {
 
     /// A diagnostic for a Tera error, at the template's file and line.
     pub fn diagnostic(&self, e: &tera::Error) -> Diagnostic {
+        let mut all = self.diagnostics(e);
+        all.swap_remove(0)
+    }
+
+    /// Every diagnostic in a Tera error (loading reports all unknown filters
+    /// and includes at once), each at its template's file and line. Never empty.
+    pub fn diagnostics(&self, e: &tera::Error) -> Vec<Diagnostic> {
         match e.kind() {
             tera::ErrorKind::SyntaxError(r) | tera::ErrorKind::RenderingError(r) => {
-                let name = r.filename();
-                let origin = self.origins.get(name).cloned().unwrap_or(Origin::BuiltIn);
                 let span = r.span();
-                Diagnostic::error(
-                    origin.path(name),
-                    format!("{} (in {})", r.message(), origin.describe()),
-                )
-                .at_line(span.start_line, span.start_col + 1)
+                vec![self.at(
+                    r.filename(),
+                    r.message(),
+                    span.start_line,
+                    span.start_col + 1,
+                )]
+            }
+            tera::ErrorKind::MissingParent { current, parent } => {
+                let (line, col) = self.find(current, parent);
+                vec![
+                    self.at(
+                        current,
+                        &format!("extends `{parent}`, which does not exist"),
+                        line,
+                        col,
+                    )
+                    .hint(self.missing_hint(parent)),
+                ]
             }
             tera::ErrorKind::TemplateNotFound(name) => {
-                Diagnostic::error("templates", format!("template `{name}` not found"))
-                    .hint(format!("add templates/{name}, or use a theme that has it"))
+                vec![
+                    Diagnostic::error(
+                        format!("templates/{name}"),
+                        format!(
+                            "template `{name}` not found: neither the site's templates/ nor the theme has it"
+                        ),
+                    )
+                    .hint(self.missing_hint(name)),
+                ]
+            }
+            tera::ErrorKind::CircularExtend {
+                tpl,
+                inheritance_chain,
+            } => vec![self.at(
+                tpl,
+                &format!("extends itself: {}", inheritance_chain.join(" -> ")),
+                1,
+                1,
+            )],
+            tera::ErrorKind::CircularInclude { tpl, include_chain } => vec![self.at(
+                tpl,
+                &format!("includes itself: {}", include_chain.join(" -> ")),
+                1,
+                1,
+            )],
+            tera::ErrorKind::Msg(text) if text.starts_with("error: ") => {
+                let found: Vec<Diagnostic> = parse_reports(text)
+                    .map(|(n, m, l, c)| self.at(n, m, l, c))
+                    .collect();
+                if found.is_empty() {
+                    vec![Diagnostic::error("templates", text.clone())]
+                } else {
+                    found
+                }
             }
             _ => {
                 let mut msg = e.to_string();
@@ -200,9 +244,95 @@ impl Templates {
                     msg.push_str(&format!(": {s}"));
                     src = s.source();
                 }
-                Diagnostic::error("templates", msg)
+                vec![Diagnostic::error("templates", msg)]
             }
         }
+    }
+
+    /// A diagnostic in template `name`, saying whose template it is.
+    fn at(&self, name: &str, message: &str, line: usize, col: usize) -> Diagnostic {
+        let origin = self.origins.get(name).cloned().unwrap_or(Origin::BuiltIn);
+        let mut d = Diagnostic::error(
+            origin.path(name),
+            format!("{message} (in {})", origin.describe()),
+        )
+        .at_line(line, col);
+        if let Some(text) = self.sources.get(name) {
+            d = d.at(text, line, col);
+        }
+        if message.starts_with("Unknown template") {
+            let missing = message.split('`').nth(1).unwrap_or("");
+            d = d.hint(self.missing_hint(missing));
+        } else if message.starts_with("Unexpected end of input") {
+            d = d.hint("a `{% if %}`, `{% for %}`, `{% block %}` or `{% macro %}` is never closed by its `{% end… %}`, or a `{{`/`{%` by `}}`/`%}`");
+        } else if message.starts_with("Unknown filter") {
+            d = d.hint("check the filter's name: Tera's filters and `json_script` are available");
+        }
+        d
+    }
+
+    /// Line and column of the first mention of `needle` in template `name`.
+    fn find(&self, name: &str, needle: &str) -> (usize, usize) {
+        self.sources
+            .get(name)
+            .and_then(|text| text.find(needle).map(|at| crate::diag::line_col(text, at)))
+            .unwrap_or((1, 1))
+    }
+
+    fn missing_hint(&self, name: &str) -> String {
+        let known: Vec<&str> = self.origins.keys().map(String::as_str).collect();
+        match crate::diag::nearest(name, known.iter().copied()) {
+            Some(k) => format!("did you mean `{k}`? Or add templates/{name}"),
+            None => format!(
+                "add templates/{name} (known templates: {})",
+                known.join(", ")
+            ),
+        }
+    }
+}
+
+/// Tera joins the reports of reference errors found while loading into one
+/// message; each starts `error: <message>` and then ` --> <name>:<line>:<col>`.
+fn parse_reports(text: &str) -> impl Iterator<Item = (&str, &str, usize, usize)> {
+    let mut lines = text.lines().peekable();
+    std::iter::from_fn(move || {
+        loop {
+            let line = lines.next()?;
+            let Some(message) = line.strip_prefix("error: ") else {
+                continue;
+            };
+            let locus = lines.next()?.trim_start().strip_prefix("--> ")?;
+            let mut parts = locus.rsplitn(3, ':');
+            let col = parts.next()?.parse().ok()?;
+            let line = parts.next()?.parse().ok()?;
+            let name = parts.next()?;
+            return Some((name, message, line, col));
+        }
+    })
+}
+
+/// The `theme:` line of site.yaml names no folder under themes/.
+fn theme_not_found(config: &Config) -> Diagnostic {
+    let d = Diagnostic::error(
+        crate::config::CONFIG_FILE,
+        format!(
+            "theme `{}` not found: there is no folder themes/{}/",
+            config.theme, config.theme
+        ),
+    )
+    .hint("create the theme folder, or remove `theme:` to use the built-in theme");
+    let text = std::fs::read_to_string(config.root.join(crate::config::CONFIG_FILE));
+    let block = text.as_deref().map(|t| crate::yaml::Block {
+        text: t,
+        first_line: 1,
+        file: t,
+    });
+    match block
+        .ok()
+        .and_then(|b| b.find_key("theme").map(|at| (b, at)))
+    {
+        Some((b, (line, col))) => d.at(b.file, line, col),
+        None => d,
     }
 }
 

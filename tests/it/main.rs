@@ -2,10 +2,13 @@
 //! (or generates one) into a temporary folder, runs the real `briefs` binary
 //! on it, and reads the produced files with real parsers.
 
+mod bad_input;
 mod build;
 mod check;
+mod escaping;
 mod feeds;
 mod harness;
 mod incremental;
+mod output_safety;
 mod scaffold;
 mod serve;

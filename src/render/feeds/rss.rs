@@ -46,7 +46,8 @@ fn item(feed: &Feed, e: &Entry) -> anyhow::Result<Item> {
     Ok(Item {
         title: Some(it.title.clone()),
         link: Some(it.url.clone()),
-        description: Some(e.summary()),
+        // Readers show an RSS description as HTML: the text summary is escaped.
+        description: Some(crate::render::sitemap::escape(&e.summary())),
         content: Some(e.content()),
         guid: Some(Guid {
             value: it.url.clone(),
