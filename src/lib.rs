@@ -48,6 +48,8 @@ pub struct BuildReport {
     pub elapsed: Duration,
     /// How long each stage took, in pipeline order.
     pub stages: Vec<(&'static str, Duration)>,
+    /// The previous output, moved aside; deleted when dropped.
+    pub trash: Option<write::Trash>,
 }
 
 /// Measures the stages of one build.
@@ -143,6 +145,7 @@ pub fn build_into(opts: &BuildOptions, sink: &dyn Sink) -> anyhow::Result<BuildR
         warnings: with_snippets(warnings, &opts.root),
         elapsed: started.elapsed(),
         stages: clock.stages,
+        trash: None,
     })
 }
 
@@ -155,12 +158,10 @@ pub fn build(opts: &BuildOptions, force: bool) -> anyhow::Result<BuildReport> {
         .unwrap_or_else(|| opts.root.join("public"));
     write::check_output(&opts.root, &output, force)?;
     let staging = write::Staging::new(&output)?;
-    let sink = write::DiskSink::new(staging.dir.clone());
-    let mut report = build_into(opts, &sink)?;
+    let mut report = build_into(opts, &write::DiskSink::new(staging.dir.clone()))?;
     let swap = Instant::now();
-    staging.prune(&sink.written())?;
-    staging.publish()?;
-    report.stages.push(("prune and swap", swap.elapsed()));
+    report.trash = staging.publish()?;
+    report.stages.push(("swap", swap.elapsed()));
     report.elapsed += swap.elapsed();
     Ok(report)
 }
