@@ -19,12 +19,6 @@ pub enum Command {
         after_help = "Examples:\n  briefs build\n  briefs build --root ../site --output /tmp/out\n  briefs build --base-url https://preview.example.org/ --drafts"
     )]
     Build(BuildArgs),
-    /// Deletes a previous output folder moved aside by `build` (internal).
-    #[command(hide = true, name = "__remove-trash")]
-    RemoveTrash {
-        /// A `.<name>.briefs-old-<pid>` folder.
-        dir: PathBuf,
-    },
     /// Serve the site locally, rebuilding and reloading the browser on every change.
     #[command(
         after_help = "Builds the site into memory with base_url http://BIND:PORT/ and serves it; \

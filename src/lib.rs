@@ -48,8 +48,6 @@ pub struct BuildReport {
     pub elapsed: Duration,
     /// How long each stage took, in pipeline order.
     pub stages: Vec<(&'static str, Duration)>,
-    /// The previous output, moved aside; deleted when dropped.
-    pub trash: Option<write::Trash>,
 }
 
 /// Measures the stages of one build.
@@ -145,7 +143,6 @@ pub fn build_into(opts: &BuildOptions, sink: &dyn Sink) -> anyhow::Result<BuildR
         warnings: with_snippets(warnings, &opts.root),
         elapsed: started.elapsed(),
         stages: clock.stages,
-        trash: None,
     })
 }
 
@@ -158,10 +155,12 @@ pub fn build(opts: &BuildOptions, force: bool) -> anyhow::Result<BuildReport> {
         .unwrap_or_else(|| opts.root.join("public"));
     write::check_output(&opts.root, &output, force)?;
     let staging = write::Staging::new(&output)?;
-    let mut report = build_into(opts, &write::DiskSink::new(staging.dir.clone()))?;
+    let sink = write::DiskSink::new(staging.dir.clone());
+    let mut report = build_into(opts, &sink)?;
     let swap = Instant::now();
-    report.trash = staging.publish()?;
-    report.stages.push(("swap", swap.elapsed()));
+    staging.prune(&sink.written())?;
+    staging.publish()?;
+    report.stages.push(("prune and swap", swap.elapsed()));
     report.elapsed += swap.elapsed();
     Ok(report)
 }

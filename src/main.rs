@@ -13,7 +13,6 @@ fn main() -> ExitCode {
     let cli = cli::Cli::parse();
     let result = match cli.command {
         cli::Command::Build(args) => cmd::build::run(args),
-        cli::Command::RemoveTrash { dir } => cmd::build::remove_trash(&dir),
         cli::Command::Serve(args) => cmd::serve::run(args),
         cli::Command::Check(args) => cmd::check::run(args),
         cli::Command::New(args) => cmd::new::run(args),

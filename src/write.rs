@@ -13,15 +13,27 @@ use std::sync::Mutex;
 /// The file briefs leaves in every output folder it made.
 pub const MARKER: &str = ".briefs-output";
 
-/// A [`Sink`] writing into a folder.
+/// A [`Sink`] writing into a folder, remembering what it wrote.
 pub struct DiskSink {
     dir: PathBuf,
+    written: Mutex<Vec<String>>,
 }
 
 impl DiskSink {
     /// Writes below `dir`, which must exist.
     pub fn new(dir: PathBuf) -> Self {
-        DiskSink { dir }
+        DiskSink {
+            dir,
+            written: Mutex::new(Vec::new()),
+        }
+    }
+
+    /// Every path written so far.
+    pub fn written(&self) -> Vec<String> {
+        self.written
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .clone()
     }
 
     fn target(&self, path: &str) -> std::io::Result<PathBuf> {
@@ -31,21 +43,42 @@ impl DiskSink {
                 "refusing to write outside the output folder: {path}"
             )));
         }
-        let target = self.dir.join(rel);
-        if let Some(parent) = target.parent() {
-            std::fs::create_dir_all(parent)?;
-        }
-        Ok(target)
+        Ok(self.dir.join(rel))
+    }
+
+    /// Runs `make` on `target`; if its folder is missing, creates it and
+    /// tries again (so a recycled tree costs no mkdir calls at all).
+    fn with_folder<T>(
+        &self,
+        path: &str,
+        make: impl Fn(&Path) -> std::io::Result<T>,
+    ) -> std::io::Result<()> {
+        let target = self.target(path)?;
+        let made = match make(&target) {
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+                if let Some(parent) = target.parent() {
+                    std::fs::create_dir_all(parent)?;
+                }
+                make(&target)
+            }
+            other => other,
+        };
+        made?;
+        self.written
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .push(path.to_string());
+        Ok(())
     }
 }
 
 impl Sink for DiskSink {
     fn write(&self, path: &str, bytes: &[u8]) -> std::io::Result<()> {
-        std::fs::write(self.target(path)?, bytes)
+        self.with_folder(path, |t| std::fs::write(t, bytes))
     }
 
     fn copy(&self, from: &Path, path: &str) -> std::io::Result<()> {
-        std::fs::copy(from, self.target(path)?).map(|_| ())
+        self.with_folder(path, |t| std::fs::copy(from, t))
     }
 }
 
@@ -150,14 +183,24 @@ fn normalise(p: &Path) -> anyhow::Result<PathBuf> {
 }
 
 /// A staging folder beside the output; removed on drop unless published.
+///
+/// The site replaced by a build is kept as the *spare* (`.public.briefs.spare`)
+/// and becomes the next build's staging folder: its files are overwritten in
+/// place and the ones the new build did not make are pruned, so a rebuild
+/// creates no folders and deletes almost nothing (unlinking a hundred
+/// thousand files is slow on many disks). The spare doubles the disk space
+/// the site takes; deleting it is always safe.
 pub struct Staging {
     pub dir: PathBuf,
     output: PathBuf,
+    spare: PathBuf,
+    /// Whether `dir` is a recycled spare that may hold files of an older build.
+    recycled: bool,
     published: bool,
 }
 
 impl Staging {
-    /// Creates an empty staging folder beside `output`.
+    /// Claims the spare as staging folder, or creates an empty one.
     pub fn new(output: &Path) -> anyhow::Result<Staging> {
         let parent = output
             .parent()
@@ -171,12 +214,19 @@ impl Staging {
             .unwrap_or_else(|| "public".into());
         clear_stale(parent, &name, output);
         let dir = parent.join(format!(".{name}.briefs-staging-{}", std::process::id()));
+        let spare = parent.join(format!(".{name}.briefs.spare"));
         if dir.exists() {
             std::fs::remove_dir_all(&dir)
                 .with_context(|| format!("cannot clear {}", dir.display()))?;
         }
-        std::fs::create_dir(&dir)
-            .with_context(|| format!("cannot create staging folder {}", dir.display()))?;
+        let recycled = spare.join(MARKER).is_file() && std::fs::rename(&spare, &dir).is_ok();
+        if !recycled {
+            if spare.exists() {
+                let _ = std::fs::remove_dir_all(&spare);
+            }
+            std::fs::create_dir(&dir)
+                .with_context(|| format!("cannot create staging folder {}", dir.display()))?;
+        }
         std::fs::write(
             dir.join(MARKER),
             "This folder was made by briefs; the next build replaces it.\n",
@@ -184,13 +234,45 @@ impl Staging {
         Ok(Staging {
             dir,
             output: output.to_path_buf(),
+            spare,
+            recycled,
             published: false,
         })
     }
 
-    /// Swaps the staging folder in as the output folder. The previous site,
-    /// moved aside, comes back as [`Trash`] for the caller to dispose of.
-    pub fn publish(mut self) -> anyhow::Result<Option<Trash>> {
+    /// Removes what an older build left in a recycled staging folder: every
+    /// file not in `written` (nor the marker), then folders left empty.
+    pub fn prune(&self, written: &[String]) -> anyhow::Result<()> {
+        if !self.recycled {
+            return Ok(());
+        }
+        let keep: std::collections::HashSet<PathBuf> = written
+            .iter()
+            .map(|w| self.dir.join(w))
+            .chain([self.dir.join(MARKER)])
+            .collect();
+        for entry in walkdir::WalkDir::new(&self.dir)
+            .min_depth(1)
+            .contents_first(true)
+        {
+            let entry = entry.with_context(|| format!("cannot read {}", self.dir.display()))?;
+            let path = entry.path();
+            if entry.file_type().is_dir() {
+                if is_empty_dir(path) {
+                    std::fs::remove_dir(path)
+                        .with_context(|| format!("cannot remove {}", path.display()))?;
+                }
+            } else if !keep.contains(path) {
+                std::fs::remove_file(path)
+                    .with_context(|| format!("cannot remove {}", path.display()))?;
+            }
+        }
+        Ok(())
+    }
+
+    /// Swaps the staging folder in as the output folder; the previous site,
+    /// moved aside, becomes the spare.
+    pub fn publish(mut self) -> anyhow::Result<()> {
         let old = self.dir.with_file_name(
             self.dir
                 .file_name()
@@ -212,37 +294,15 @@ impl Staging {
             });
         }
         self.published = true;
-        Ok(had_old.then(|| Trash { dir: Some(old) }))
-    }
-}
-
-/// The previous site after a swap. Dropping it deletes it; a caller that can
-/// delete it in the background (unlinking 100,000 files is slow on some
-/// disks) takes the path with [`Trash::detach`] instead.
-#[derive(Debug)]
-pub struct Trash {
-    dir: Option<PathBuf>,
-}
-
-impl Trash {
-    /// The folder to delete, handed over to the caller.
-    pub fn detach(mut self) -> PathBuf {
-        self.dir.take().unwrap_or_default()
-    }
-
-    /// Whether the folder holds at most `limit` entries (cheap to delete now).
-    pub fn is_small(&self, limit: usize) -> bool {
-        self.dir
-            .as_ref()
-            .is_none_or(|d| walkdir::WalkDir::new(d).into_iter().take(limit + 1).count() <= limit)
-    }
-}
-
-impl Drop for Trash {
-    fn drop(&mut self) {
-        if let Some(dir) = self.dir.take() {
-            let _ = std::fs::remove_dir_all(dir);
+        if had_old {
+            let reusable = old.join(MARKER).is_file() && !self.spare.exists();
+            if !(reusable && std::fs::rename(&old, &self.spare).is_ok()) {
+                std::fs::remove_dir_all(&old).with_context(|| {
+                    format!("cannot remove the previous site at {}", old.display())
+                })?;
+            }
         }
+        Ok(())
     }
 }
 
@@ -296,8 +356,11 @@ fn process_alive(pid: u32) -> bool {
 }
 
 impl Drop for Staging {
+    /// An unpublished staging folder goes back to being the spare.
     fn drop(&mut self) {
-        if !self.published {
+        if !self.published
+            && (self.spare.exists() || std::fs::rename(&self.dir, &self.spare).is_err())
+        {
             let _ = std::fs::remove_dir_all(&self.dir);
         }
     }
@@ -340,13 +403,56 @@ mod tests {
         std::fs::write(out.join("old.html"), "old").unwrap();
         let s = Staging::new(&out).unwrap();
         std::fs::write(s.dir.join("new.html"), "new").unwrap();
-        drop(s.publish().unwrap());
+        s.publish().unwrap();
         assert!(out.join("new.html").exists() && !out.join("old.html").exists());
+        // public/ had no marker: it is deleted, not kept as the spare.
+        assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 1);
         let s = Staging::new(&out).unwrap();
         let staged = s.dir.clone();
         drop(s);
         assert!(!staged.exists() && out.join("new.html").exists());
-        assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 1);
+        // The unpublished staging folder went back to being the spare.
+        let spare = dir.path().join(".public.briefs.spare");
+        assert!(spare.join(MARKER).exists());
+    }
+
+    #[test]
+    fn the_replaced_site_is_recycled_and_pruned() {
+        let dir = tempfile::tempdir().unwrap();
+        let out = dir.path().join("public");
+        let build = |files: &[&str]| {
+            let s = Staging::new(&out).unwrap();
+            let sink = DiskSink::new(s.dir.clone());
+            for f in files {
+                sink.write(f, f.as_bytes()).unwrap();
+            }
+            s.prune(&sink.written()).unwrap();
+            s.publish().unwrap();
+        };
+        build(&["a/index.html", "b/index.html"]);
+        build(&["a/index.html", "c/index.html"]);
+        build(&["c/index.html", "d/x.xml"]);
+        let mut got: Vec<String> = walkdir::WalkDir::new(&out)
+            .into_iter()
+            .filter_map(Result::ok)
+            .filter(|e| e.file_type().is_file())
+            .map(|e| {
+                e.path()
+                    .strip_prefix(&out)
+                    .unwrap()
+                    .to_string_lossy()
+                    .into_owned()
+            })
+            .collect();
+        got.sort();
+        assert_eq!(got, [MARKER, "c/index.html", "d/x.xml"]);
+        assert!(!out.join("a").exists() && !out.join("b").exists());
+        assert!(
+            dir.path()
+                .join(".public.briefs.spare")
+                .join("c/index.html")
+                .exists()
+        );
     }
 
     #[test]
