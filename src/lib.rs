@@ -155,7 +155,10 @@ pub fn build(opts: &BuildOptions, force: bool) -> anyhow::Result<BuildReport> {
         .unwrap_or_else(|| opts.root.join("public"));
     write::check_output(&opts.root, &output, force)?;
     let staging = write::Staging::new(&output)?;
-    let sink = write::DiskSink::new(staging.dir.clone());
+    let sink = match staging.recycled() {
+        true => write::DiskSink::over_earlier_build(staging.dir.clone()),
+        false => write::DiskSink::new(staging.dir.clone()),
+    };
     let mut report = build_into(opts, &sink)?;
     let swap = Instant::now();
     staging.prune(&sink.written())?;

@@ -17,6 +17,8 @@ pub const MARKER: &str = ".briefs-output";
 pub struct DiskSink {
     dir: PathBuf,
     written: Mutex<Vec<String>>,
+    /// The folder holds an earlier build: leave files whose bytes are the same.
+    keep_same: bool,
 }
 
 impl DiskSink {
@@ -25,7 +27,25 @@ impl DiskSink {
         DiskSink {
             dir,
             written: Mutex::new(Vec::new()),
+            keep_same: false,
         }
+    }
+
+    /// Writes below `dir`, which holds an earlier build: a file whose bytes
+    /// would not change is left alone (no write, same modification time, so
+    /// `rsync` or `aws s3 sync` upload only what changed).
+    pub fn over_earlier_build(dir: PathBuf) -> Self {
+        DiskSink {
+            keep_same: true,
+            ..DiskSink::new(dir)
+        }
+    }
+
+    /// Whether `target` already holds exactly `bytes`.
+    fn holds(&self, target: &Path, bytes: &[u8]) -> bool {
+        self.keep_same
+            && std::fs::metadata(target).is_ok_and(|m| m.len() == bytes.len() as u64)
+            && std::fs::read(target).is_ok_and(|old| old == bytes)
     }
 
     /// Every path written so far.
@@ -74,11 +94,21 @@ impl DiskSink {
 
 impl Sink for DiskSink {
     fn write(&self, path: &str, bytes: &[u8]) -> std::io::Result<()> {
-        self.with_folder(path, |t| std::fs::write(t, bytes))
+        self.with_folder(path, |t| {
+            if self.holds(t, bytes) {
+                return Ok(());
+            }
+            std::fs::write(t, bytes)
+        })
     }
 
     fn copy(&self, from: &Path, path: &str) -> std::io::Result<()> {
-        self.with_folder(path, |t| std::fs::copy(from, t))
+        self.with_folder(path, |t| {
+            if self.keep_same && std::fs::read(from).is_ok_and(|b| self.holds(t, &b)) {
+                return Ok(());
+            }
+            std::fs::copy(from, t).map(|_| ())
+        })
     }
 }
 
@@ -240,29 +270,47 @@ impl Staging {
         })
     }
 
+    /// Whether the folder is a recycled spare holding an earlier build.
+    pub fn recycled(&self) -> bool {
+        self.recycled
+    }
+
     /// Removes what an older build left in a recycled staging folder: every
     /// file not in `written` (nor the marker), then folders left empty.
     pub fn prune(&self, written: &[String]) -> anyhow::Result<()> {
         if !self.recycled {
             return Ok(());
         }
-        let keep: std::collections::HashSet<PathBuf> = written
-            .iter()
-            .map(|w| self.dir.join(w))
-            .chain([self.dir.join(MARKER)])
-            .collect();
+        let keep: std::collections::HashSet<&str> =
+            written.iter().map(String::as_str).chain([MARKER]).collect();
+        // Folders holding a kept file stay; only the others may have emptied.
+        let mut kept_dirs: std::collections::HashSet<&str> = std::collections::HashSet::new();
+        for w in written {
+            let mut p = w.as_str();
+            while let Some((parent, _)) = p.rsplit_once('/') {
+                if !kept_dirs.insert(parent) {
+                    break;
+                }
+                p = parent;
+            }
+        }
         for entry in walkdir::WalkDir::new(&self.dir)
             .min_depth(1)
             .contents_first(true)
         {
             let entry = entry.with_context(|| format!("cannot read {}", self.dir.display()))?;
             let path = entry.path();
+            let rel = path
+                .strip_prefix(&self.dir)
+                .ok()
+                .and_then(Path::to_str)
+                .unwrap_or_default();
             if entry.file_type().is_dir() {
-                if is_empty_dir(path) {
+                if !kept_dirs.contains(rel) && is_empty_dir(path) {
                     std::fs::remove_dir(path)
                         .with_context(|| format!("cannot remove {}", path.display()))?;
                 }
-            } else if !keep.contains(path) {
+            } else if !keep.contains(rel) {
                 std::fs::remove_file(path)
                     .with_context(|| format!("cannot remove {}", path.display()))?;
             }
