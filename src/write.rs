@@ -465,6 +465,31 @@ mod tests {
     }
 
     #[test]
+    fn unchanged_files_are_not_rewritten() {
+        let dir = tempfile::tempdir().unwrap();
+        let out = dir.path().join("public");
+        let build = |text: &str| {
+            let s = Staging::new(&out).unwrap();
+            let sink = match s.recycled() {
+                true => DiskSink::over_earlier_build(s.dir.clone()),
+                false => DiskSink::new(s.dir.clone()),
+            };
+            sink.write("a/index.html", text.as_bytes()).unwrap();
+            sink.write("b/index.html", b"same").unwrap();
+            s.prune(&sink.written()).unwrap();
+            s.publish().unwrap();
+        };
+        let mtime = |p: &str| std::fs::metadata(out.join(p)).unwrap().modified().unwrap();
+        build("one");
+        let first = mtime("b/index.html");
+        std::thread::sleep(std::time::Duration::from_millis(20));
+        build("two");
+        build("three");
+        assert_eq!(std::fs::read_to_string(out.join("a/index.html")).unwrap(), "three");
+        assert_eq!(mtime("b/index.html"), first, "an unchanged file keeps its time");
+    }
+
+    #[test]
     fn the_replaced_site_is_recycled_and_pruned() {
         let dir = tempfile::tempdir().unwrap();
         let out = dir.path().join("public");
