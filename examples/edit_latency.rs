@@ -41,6 +41,9 @@ fn main() -> anyhow::Result<()> {
                 "one edit: reparsed {}, wrote {}, removed {}",
                 r.reparsed, r.written, r.removed
             );
+            for (stage, at) in &r.stages {
+                println!("  {stage:<14} done at {at:?}");
+            }
         }
     }
     std::fs::write(&brief, original)?;

@@ -485,8 +485,15 @@ mod tests {
         std::thread::sleep(std::time::Duration::from_millis(20));
         build("two");
         build("three");
-        assert_eq!(std::fs::read_to_string(out.join("a/index.html")).unwrap(), "three");
-        assert_eq!(mtime("b/index.html"), first, "an unchanged file keeps its time");
+        assert_eq!(
+            std::fs::read_to_string(out.join("a/index.html")).unwrap(),
+            "three"
+        );
+        assert_eq!(
+            mtime("b/index.html"),
+            first,
+            "an unchanged file keeps its time"
+        );
     }
 
     #[test]

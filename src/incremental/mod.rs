@@ -247,11 +247,15 @@ impl Session {
             store.remove(path)?;
         }
         lap("store");
-        self.outputs = new_outputs;
+        let old_outputs = std::mem::replace(&mut self.outputs, new_outputs);
         self.statics = statics;
         self.site_files = site_files;
         self.sitemap_fp = sitemap_fp;
-        self.brief_values = inputs.briefs.iter().copied().zip(values.briefs).collect();
+        let brief_values = inputs.briefs.iter().copied().zip(values.briefs).collect();
+        let old_values = std::mem::replace(&mut self.brief_values, brief_values);
+        // Freeing a whole site model takes tens of milliseconds on a large
+        // site: do it off the path between the save and the served page.
+        std::thread::spawn(move || drop((site, plan, old_outputs, old_values)));
         Ok(Rebuild {
             reparsed,
             written: fresh.len() + copied,

@@ -6,6 +6,7 @@
 use super::*;
 use crate::diag::{Diagnostic, Diagnostics, did_you_mean};
 use crate::parse::{Parsed, ParsedBrief, ParsedExpert, ParsedPage, Ref};
+use rayon::prelude::*;
 use rustc_hash::FxHashMap as HashMap;
 use std::collections::BTreeMap;
 use std::path::Path;
@@ -94,9 +95,17 @@ pub fn assemble_refs(
         briefs: &brief_ids,
         unpublished: &unpublished,
     };
+    let resolved: Vec<(Option<Brief>, Diagnostics)> = published
+        .par_iter()
+        .map(|b| {
+            let mut found = Diagnostics::default();
+            (resolver.brief(b, &topic_of, &kind_of, &mut found), found)
+        })
+        .collect();
     let mut briefs = Vec::with_capacity(published.len());
-    for b in published.iter().copied() {
-        briefs.push(resolver.brief(b, &topic_of, &kind_of, &mut problems));
+    for (brief, found) in resolved {
+        problems.extend(found.0);
+        briefs.push(brief);
     }
     if problems.has_errors() {
         return Err(problems.sorted());
