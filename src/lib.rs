@@ -19,6 +19,7 @@
 pub mod check;
 pub mod config;
 pub mod diag;
+pub mod escape;
 pub mod incremental;
 pub mod load;
 pub mod model;

@@ -241,17 +241,7 @@ fn reference(s: &str) -> Option<(char, usize)> {
 
 /// Escapes text for a double-quoted HTML attribute.
 fn escape_attribute(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '"' => out.push_str("&quot;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            _ => out.push(c),
-        }
-    }
-    out
+    crate::escape::markup(s)
 }
 
 #[cfg(test)]
