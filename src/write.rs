@@ -10,8 +10,22 @@ use std::collections::BTreeMap;
 use std::path::{Component, Path, PathBuf};
 use std::sync::Mutex;
 
-/// The file briefs leaves in every output folder it made.
+/// The file briefs leaves in every output folder it made; after its first
+/// line it lists the files of that build (for pruning when recycled).
 pub const MARKER: &str = ".briefs-output";
+
+const MARKER_HEAD: &str = "This folder was made by briefs; the next build replaces it.\n";
+
+/// The file list in a marker's text, if it has one.
+fn manifest_of(text: &str) -> Option<Vec<String>> {
+    let list = text.strip_prefix(MARKER_HEAD)?;
+    Some(
+        list.lines()
+            .filter(|l| !l.is_empty())
+            .map(str::to_string)
+            .collect(),
+    )
+}
 
 /// A [`Sink`] writing into a folder, remembering what it wrote.
 pub struct DiskSink {
@@ -226,6 +240,8 @@ pub struct Staging {
     spare: PathBuf,
     /// Whether `dir` is a recycled spare that may hold files of an older build.
     recycled: bool,
+    /// The files that older build wrote, when its marker lists them.
+    manifest: Option<Vec<String>>,
     published: bool,
 }
 
@@ -250,6 +266,11 @@ impl Staging {
                 .with_context(|| format!("cannot clear {}", dir.display()))?;
         }
         let recycled = spare.join(MARKER).is_file() && std::fs::rename(&spare, &dir).is_ok();
+        // The marker of a recycled folder lists the files its build wrote.
+        let manifest = recycled
+            .then(|| std::fs::read_to_string(dir.join(MARKER)).ok())
+            .flatten()
+            .and_then(|text| manifest_of(&text));
         if !recycled {
             if spare.exists() {
                 let _ = std::fs::remove_dir_all(&spare);
@@ -257,15 +278,13 @@ impl Staging {
             std::fs::create_dir(&dir)
                 .with_context(|| format!("cannot create staging folder {}", dir.display()))?;
         }
-        std::fs::write(
-            dir.join(MARKER),
-            "This folder was made by briefs; the next build replaces it.\n",
-        )?;
+        std::fs::write(dir.join(MARKER), MARKER_HEAD)?;
         Ok(Staging {
             dir,
             output: output.to_path_buf(),
             spare,
             recycled,
+            manifest,
             published: false,
         })
     }
@@ -278,8 +297,19 @@ impl Staging {
     /// Removes what an older build left in a recycled staging folder: every
     /// file not in `written` (nor the marker), then folders left empty.
     pub fn prune(&self, written: &[String]) -> anyhow::Result<()> {
+        let mut marker = String::with_capacity(written.len() * 32 + MARKER_HEAD.len());
+        marker.push_str(MARKER_HEAD);
+        for w in written {
+            marker.push_str(w);
+            marker.push('\n');
+        }
+        std::fs::write(self.dir.join(MARKER), marker)
+            .with_context(|| format!("cannot write {}", self.dir.join(MARKER).display()))?;
         if !self.recycled {
             return Ok(());
+        }
+        if let Some(manifest) = &self.manifest {
+            return self.prune_listed(manifest, written);
         }
         let keep: std::collections::HashSet<&str> =
             written.iter().map(String::as_str).chain([MARKER]).collect();
@@ -313,6 +343,31 @@ impl Staging {
             } else if !keep.contains(rel) {
                 std::fs::remove_file(path)
                     .with_context(|| format!("cannot remove {}", path.display()))?;
+            }
+        }
+        Ok(())
+    }
+
+    /// Removes the files of `manifest` that `written` does not hold, and the
+    /// folders that leaves empty: no walk over the whole tree.
+    fn prune_listed(&self, manifest: &[String], written: &[String]) -> anyhow::Result<()> {
+        let keep: std::collections::HashSet<&str> = written.iter().map(String::as_str).collect();
+        for stale in manifest.iter().filter(|m| !keep.contains(m.as_str())) {
+            let Ok(path) = DiskSink::new(self.dir.clone()).target(stale) else {
+                continue;
+            };
+            match std::fs::remove_file(&path) {
+                Err(e) if e.kind() != std::io::ErrorKind::NotFound => {
+                    return Err(e).with_context(|| format!("cannot remove {}", path.display()));
+                }
+                _ => {}
+            }
+            let mut folder = path.parent();
+            while let Some(f) = folder.filter(|f| *f != self.dir) {
+                if std::fs::remove_dir(f).is_err() {
+                    break;
+                }
+                folder = f.parent();
             }
         }
         Ok(())
