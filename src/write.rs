@@ -299,7 +299,10 @@ impl Staging {
     pub fn prune(&self, written: &[String]) -> anyhow::Result<()> {
         let mut marker = String::with_capacity(written.len() * 32 + MARKER_HEAD.len());
         marker.push_str(MARKER_HEAD);
-        for w in written {
+        // Sorted: pages are written in parallel, output must be the same every time.
+        let mut listed: Vec<&str> = written.iter().map(String::as_str).collect();
+        listed.sort_unstable();
+        for w in listed {
             marker.push_str(w);
             marker.push('\n');
         }
