@@ -205,6 +205,16 @@ impl Config {
         format!("{}{}", self.base_path, path.trim_start_matches('/'))
     }
 
+    /// A URL from content: a root-relative path (`/images/x.jpg`) gets the
+    /// base path; any other URL stays as written.
+    pub fn local_url(&self, url: &str) -> String {
+        if url.starts_with('/') && !url.starts_with("//") {
+            self.url(url)
+        } else {
+            url.to_string()
+        }
+    }
+
     /// The absolute URL of a site path such as `briefs/x/`.
     pub fn permalink(&self, path: &str) -> String {
         format!("{}{}", self.base_url, path.trim_start_matches('/'))

@@ -75,6 +75,14 @@ pub struct Related {
     pub link: Link,
 }
 
+impl Related {
+    /// Whether the title ends in its own punctuation (then no comma follows
+    /// it before the attribution: “Is It War?” by …).
+    pub fn title_ends_in_punctuation(&self) -> bool {
+        self.title.ends_with(['?', '!', '.', '…'])
+    }
+}
+
 /// Where a related piece lives.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Link {
@@ -198,6 +206,23 @@ impl Site {
     /// `briefs/<slug>/` for a brief.
     pub fn brief_path(&self, id: BriefId) -> String {
         paths::brief(&self.briefs[id].slug)
+    }
+
+    /// A related piece's link (root-relative for this site's briefs and
+    /// paths, as written for other URLs) and, for one of this site's briefs,
+    /// that brief's kind.
+    pub fn related_target(&self, r: &Related) -> (Option<String>, Option<&str>) {
+        match &r.link {
+            Link::None => (None, None),
+            Link::External(u) => (Some(self.config.local_url(u)), None),
+            Link::Brief(target) => {
+                let t = &self.briefs[*target];
+                (
+                    Some(self.config.url(&paths::brief(&t.slug))),
+                    Some(self.kinds[t.kind].name.as_str()),
+                )
+            }
+        }
     }
 
     /// The display name with honorific: "RADM (Ret.) Mark Montgomery".

@@ -185,20 +185,11 @@ fn expert_ref(site: &Site, id: ExpertId) -> Value {
         "url" => site.config.url(&path),
         "permalink" => site.config.permalink(&path),
         "feed_url" => site.config.url(&format!("{path}feed.xml")),
-        "photo" => e.photo.as_deref().map(|p| local_url(site, p)),
+        "photo" => e.photo.as_deref().map(|p| site.config.local_url(p)),
         "email" => e.email.as_deref(),
         "links" => links,
         "topics" => e.topics.clone(),
         "extra" => Value::from_serializable(&e.extra),
-    }
-}
-
-/// Root-relative site paths (`/images/x.jpg`) get the base path; URLs stay.
-pub fn local_url(site: &Site, url: &str) -> String {
-    if url.starts_with('/') && !url.starts_with("//") {
-        site.config.url(url)
-    } else {
-        url.to_string()
     }
 }
 
@@ -244,20 +235,10 @@ fn brief(site: &Site, id: BriefId, experts: &[Value], topics: &[Value], kinds: &
 }
 
 fn related(site: &Site, r: &crate::model::Related, experts: &[Value]) -> Value {
-    let (url, brief_kind) = match &r.link {
-        Link::None => (None, None),
-        Link::External(u) => (Some(local_url(site, u)), None),
-        Link::Brief(target) => {
-            let t = &site.briefs[*target];
-            (
-                Some(site.config.url(&paths::brief(&t.slug))),
-                Some(site.kinds[t.kind].name.clone()),
-            )
-        }
-    };
+    let (url, brief_kind) = site.related_target(r);
     map! {
         "title" => r.title.as_str(),
-        "title_ends_in_punctuation" => r.title.ends_with(['?', '!', '.', '…']),
+        "title_ends_in_punctuation" => r.title_ends_in_punctuation(),
         "url" => url,
         "internal" => matches!(r.link, Link::Brief(_)),
         "brief_kind" => brief_kind,

@@ -4,10 +4,9 @@
 //! related pieces, footer) links only with absolute URLs.
 
 use super::absolute::absolutize;
-use crate::model::{BriefId, ExpertId, Link, Related, Site, paths};
+use crate::model::{BriefId, ExpertId, Related, Site, paths};
 use crate::parse::Moment;
 use crate::render::sitemap::escape;
-use crate::render::values::local_url;
 use url::Url;
 
 /// A person credited on an item.
@@ -124,20 +123,10 @@ pub fn quote_html(site: &Site, expert: ExpertId, quote: &str) -> String {
 
 /// A related piece: “Title,” by A and B — or “Title,” Org Kind.
 fn related_html(site: &Site, r: &Related) -> String {
-    let (href, kind) = match &r.link {
-        Link::None => (None, None),
-        Link::External(u) => (Some(local_url(site, u)), None),
-        Link::Brief(t) => {
-            let target = &site.briefs[*t];
-            (
-                Some(site.config.url(&paths::brief(&target.slug))),
-                Some(&site.kinds[target.kind].name),
-            )
-        }
-    };
+    let (href, kind) = site.related_target(r);
     let by = people_html(site, r);
     let attributed = !by.is_empty() || kind.is_some();
-    let comma = if attributed && !r.title.ends_with(['?', '!', '.', '…']) {
+    let comma = if attributed && !r.title_ends_in_punctuation() {
         ","
     } else {
         ""
