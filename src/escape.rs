@@ -4,16 +4,22 @@
 /// `text` with `& < > " '` replaced by `&amp; &lt; &gt; &quot; &#39;`.
 pub fn markup(text: &str) -> String {
     let mut out = String::with_capacity(text.len() + text.len() / 8);
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            c => out.push(c),
-        }
+    // The five are ASCII, so runs between them are copied whole.
+    let mut done = 0;
+    for (at, byte) in text.bytes().enumerate() {
+        let reference = match byte {
+            b'&' => "&amp;",
+            b'<' => "&lt;",
+            b'>' => "&gt;",
+            b'"' => "&quot;",
+            b'\'' => "&#39;",
+            _ => continue,
+        };
+        out.push_str(&text[done..at]);
+        out.push_str(reference);
+        done = at + 1;
     }
+    out.push_str(&text[done..]);
     out
 }
 
@@ -24,6 +30,9 @@ mod tests {
         for (raw, want) in [
             ("a<b>&\"c'", "a&lt;b&gt;&amp;&quot;c&#39;"),
             ("plain é", "plain é"),
+            ("", ""),
+            ("&&", "&amp;&amp;"),
+            ("é<ü>😀'", "é&lt;ü&gt;😀&#39;"),
         ] {
             assert_eq!(super::markup(raw), want);
         }

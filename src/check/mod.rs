@@ -64,7 +64,7 @@ fn sources(site: &Site) -> HashMap<String, PathBuf> {
         .into_iter()
         .filter_map(|job| {
             let source = match job {
-                pages::Job::Brief(b) => site.briefs[b].source.clone(),
+                pages::Job::Brief(b) => site.briefs[b].source.to_path_buf(),
                 pages::Job::Page(p) => site.pages[p].source.clone(),
                 _ => return None,
             };

@@ -86,12 +86,7 @@ fn brief(
     for &t in &b.topics {
         (&site.topics[t].name, &site.topics[t].slug).hash(&mut h);
     }
-    let people = b
-        .authors
-        .iter()
-        .chain(b.responses.iter().map(|r| &r.expert))
-        .chain(b.related.iter().flat_map(|r| &r.by));
-    for &e in people {
+    for e in b.experts() {
         experts[e].hash(&mut h);
     }
     for r in &b.related {

@@ -6,6 +6,7 @@
 //! byte for byte; the tests check exactly that.
 
 mod fingerprint;
+mod quick;
 
 use crate::config::{BuildOptions, CONFIG_FILE, Config};
 use crate::diag::{Diagnostic, Diagnostics};
@@ -59,6 +60,9 @@ struct Cached {
 /// What one rebuild did.
 #[derive(Debug, Clone)]
 pub struct Rebuild {
+    /// Whether only brief text changed, so the kept model was patched in
+    /// place instead of assembled again (see the `quick` module).
+    pub patched: bool,
     /// Content files read and parsed again.
     pub reparsed: usize,
     /// Output files written.
@@ -88,6 +92,8 @@ pub struct Session {
     list_warnings: Diagnostics,
     /// Brief values by fingerprint, reused while nothing they show changes.
     brief_values: HashMap<u64, tera::Value>,
+    /// The site of the last good rebuild, for the quick path.
+    model: Option<quick::Model>,
 }
 
 impl Session {
@@ -104,6 +110,7 @@ impl Session {
             complete: false,
             list_warnings: Diagnostics::default(),
             brief_values: HashMap::new(),
+            model: None,
         }
     }
 
@@ -147,8 +154,17 @@ impl Session {
         ));
         if config_hash != self.config_hash {
             self.files.clear();
+            self.model = None;
             self.config_hash = config_hash;
         }
+        if let Some(hints) = hints {
+            if let Some(done) = self.patch(&config, hints, store, started)? {
+                return Ok(done);
+            }
+        }
+        // The full path: the kept model is out of date from here on, even
+        // if this rebuild fails.
+        let old_model = self.model.take();
         let mut stages: Vec<(&'static str, Duration)> = Vec::new();
         let mut lap = |what: &'static str| stages.push((what, started.elapsed()));
         lap("config");
@@ -156,6 +172,7 @@ impl Session {
         lap("refresh");
         let (site, warnings) = self.assemble(config)?;
         lap("assemble");
+        let next_embargo = self.next_embargo(site.config.now);
         let templates = Templates::load(&site.config)?;
         let plan = Plan::new(&site)?;
         lap("plan");
@@ -251,12 +268,25 @@ impl Session {
         self.statics = statics;
         self.site_files = site_files;
         self.sitemap_fp = sitemap_fp;
-        let brief_values = inputs.briefs.iter().copied().zip(values.briefs).collect();
+        let brief_values = inputs
+            .briefs
+            .iter()
+            .copied()
+            .zip(values.briefs.iter().cloned())
+            .collect();
         let old_values = std::mem::replace(&mut self.brief_values, brief_values);
+        self.model = Some(quick::Model::new(
+            site,
+            values,
+            templates.fingerprint,
+            warnings.clone(),
+            next_embargo,
+        ));
         // Freeing a whole site model takes tens of milliseconds on a large
         // site: do it off the path between the save and the served page.
-        std::thread::spawn(move || drop((site, plan, old_outputs, old_values)));
+        std::thread::spawn(move || drop((old_model, plan, old_outputs, old_values)));
         Ok(Rebuild {
+            patched: false,
             reparsed,
             written: fresh.len() + copied,
             removed: gone.len(),
@@ -339,6 +369,17 @@ impl Session {
         }
     }
 
+    /// The earliest embargo of any brief that is still ahead of `now`.
+    fn next_embargo(&self, now: jiff::Timestamp) -> Option<jiff::Timestamp> {
+        self.files
+            .values()
+            .filter_map(|c| match &c.item {
+                One::Brief(b) => b.embargo.map(|m| m.timestamp).filter(|t| *t > now),
+                _ => None,
+            })
+            .min()
+    }
+
     fn assemble(&self, config: Config) -> Result<(model::Site, Diagnostics), Diagnostics> {
         let root = config.root.clone();
         let (mut briefs, mut experts, mut pages) = (Vec::new(), Vec::new(), Vec::new());
@@ -355,21 +396,31 @@ impl Session {
     }
 }
 
+/// A path the watcher reported, relative to the site root; `None` for one
+/// outside it.
+fn relative(root: &Path, hint: &Path) -> Option<PathBuf> {
+    if let Ok(rel) = hint.strip_prefix(root) {
+        return Some(rel.to_path_buf());
+    }
+    if let Some(Ok(rel)) = root
+        .canonicalize()
+        .ok()
+        .as_deref()
+        .map(|c| hint.strip_prefix(c))
+    {
+        return Some(rel.to_path_buf());
+    }
+    (!hint.is_absolute()).then(|| hint.to_path_buf())
+}
+
 /// The hinted paths as content files (collection, path relative to the
 /// root), or `None` when any hint is something else inside content/ (a
 /// folder, another kind of file): then every file must be checked.
 fn content_files(root: &Path, hints: &[PathBuf]) -> Option<Vec<(Collection, PathBuf)>> {
     let mut out = Vec::new();
-    let canonical = root.canonicalize().ok();
     for hint in hints {
-        let rel = match (
-            hint.strip_prefix(root),
-            canonical.as_deref().map(|c| hint.strip_prefix(c)),
-        ) {
-            (Ok(rel), _) | (_, Some(Ok(rel))) => rel,
-            _ if hint.is_absolute() => return None,
-            _ => hint.as_path(),
-        };
+        let rel = relative(root, hint)?;
+        let rel = rel.as_path();
         let Ok(inside) = rel.strip_prefix("content") else {
             continue;
         };

@@ -44,14 +44,9 @@ pub fn assemble_refs(
             .cmp(&a.date.timestamp)
             .then_with(|| a.slug.cmp(&b.slug))
     });
-    let unpublished: HashMap<String, &'static str> = unpublished
+    let unpublished: HashMap<&str, &'static str> = unpublished
         .into_iter()
-        .map(|b| {
-            (
-                b.slug.clone(),
-                if b.draft { "a draft" } else { "under embargo" },
-            )
-        })
+        .map(|b| (&*b.slug, if b.draft { "a draft" } else { "under embargo" }))
         .collect();
 
     let mut experts: Vec<&ParsedExpert> = experts.to_vec();
@@ -69,7 +64,7 @@ pub fn assemble_refs(
     let brief_ids: HashMap<&str, BriefId> = published
         .iter()
         .enumerate()
-        .map(|(i, b)| (b.slug.as_str(), i))
+        .map(|(i, b)| (&*b.slug, i))
         .collect();
     let (topics, topic_of) = group(
         published
@@ -184,7 +179,7 @@ struct Resolver<'a> {
     experts: &'a HashMap<&'a str, ExpertId>,
     expert_names: Vec<&'a str>,
     briefs: &'a HashMap<&'a str, BriefId>,
-    unpublished: &'a HashMap<String, &'static str>,
+    unpublished: &'a HashMap<&'a str, &'static str>,
 }
 
 impl Resolver<'_> {
@@ -301,7 +296,7 @@ impl Resolver<'_> {
         if let Some(id) = self.briefs.get(r.id.as_str()) {
             return Link::Brief(*id);
         }
-        if let Some(why) = self.unpublished.get(&r.id) {
+        if let Some(why) = self.unpublished.get(r.id.as_str()) {
             problems.push(
                 Diagnostic::warning(
                     source,
@@ -340,7 +335,7 @@ fn check_brief_slugs(briefs: &[&ParsedBrief], problems: &mut Diagnostics) {
             seen.insert(&b.slug, first);
             problems.push(
                 Diagnostic::error(
-                    &b.source,
+                    &*b.source,
                     format!(
                         "URL /briefs/{}/ is also the URL of {}",
                         b.slug,
@@ -461,7 +456,7 @@ fn warn_idle(briefs: &[Brief], experts: &[Expert], problems: &mut Diagnostics) {
     for b in briefs {
         if b.topics.is_empty() {
             problems.push(
-                Diagnostic::warning(&b.source, "brief has no topics")
+                Diagnostic::warning(&*b.source, "brief has no topics")
                     .hint("add `topics: [...]` so readers can find it"),
             );
         }

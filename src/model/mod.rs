@@ -8,9 +8,10 @@ mod assemble;
 pub use assemble::{assemble, assemble_refs};
 
 use crate::config::Config;
-use crate::parse::Moment;
+use crate::parse::{Moment, ParsedBrief, Text};
 use indexmap::IndexMap;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 /// Index into [`Site::briefs`]; smaller is newer.
 pub type BriefId = usize;
@@ -35,24 +36,78 @@ pub struct Site {
 /// A published brief.
 #[derive(Debug)]
 pub struct Brief {
-    pub source: PathBuf,
-    pub slug: String,
-    pub title: String,
+    pub source: Arc<Path>,
+    pub slug: Text,
+    pub title: Text,
     pub date: Moment,
     pub updated: Option<Moment>,
     pub kind: KindId,
-    pub summary: String,
-    /// Shared, so assembling the model again (on every rebuild) copies no bodies.
-    pub body_html: std::sync::Arc<str>,
+    pub summary: Text,
+    /// Shared, like all of a brief's text, so assembling the model again
+    /// (on every rebuild) copies no strings.
+    pub body_html: Text,
     pub topics: Vec<TopicId>,
     pub authors: Vec<ExpertId>,
     pub responses: Vec<Response>,
     pub related: Vec<Related>,
     pub draft: bool,
-    pub extra: serde_json::Map<String, serde_json::Value>,
+    pub extra: Arc<serde_json::Map<String, serde_json::Value>>,
 }
 
 impl Brief {
+    /// This brief with the text of a newer version of its file, which must
+    /// have the same shape ([`ParsedBrief::same_shape`]): every reference
+    /// stays resolved as it was, so nothing else in the site changes.
+    pub fn with_text(&self, newer: &ParsedBrief) -> Brief {
+        Brief {
+            source: self.source.clone(),
+            slug: self.slug.clone(),
+            title: newer.title.clone(),
+            date: self.date,
+            updated: self.updated,
+            kind: self.kind,
+            summary: newer.summary.clone(),
+            body_html: newer.body_html.clone(),
+            topics: self.topics.clone(),
+            authors: self.authors.clone(),
+            responses: self
+                .responses
+                .iter()
+                .zip(&newer.responses)
+                .map(|(r, n)| Response {
+                    expert: r.expert,
+                    quote: n.quote.clone(),
+                })
+                .collect(),
+            related: self
+                .related
+                .iter()
+                .zip(&newer.related)
+                .map(|(r, n)| Related {
+                    title: n.title.clone(),
+                    by: r.by.clone(),
+                    by_name: n.by_name.clone(),
+                    link: match &n.url {
+                        Some(url) => Link::External(url.clone()),
+                        None => r.link.clone(),
+                    },
+                })
+                .collect(),
+            draft: self.draft,
+            extra: newer.extra.clone(),
+        }
+    }
+
+    /// Every expert the brief names, in order: authors, quoted experts,
+    /// authors of related pieces (an expert may come more than once).
+    pub fn experts(&self) -> impl Iterator<Item = ExpertId> + '_ {
+        self.authors
+            .iter()
+            .chain(self.responses.iter().map(|r| &r.expert))
+            .chain(self.related.iter().flat_map(|r| &r.by))
+            .copied()
+    }
+
     /// The later of `date` and `updated`.
     pub fn last_modified(&self) -> Moment {
         self.updated.unwrap_or(self.date).max(self.date)
@@ -63,15 +118,15 @@ impl Brief {
 #[derive(Debug)]
 pub struct Response {
     pub expert: ExpertId,
-    pub quote: String,
+    pub quote: Text,
 }
 
 /// A "Background and Analysis" entry.
 #[derive(Debug)]
 pub struct Related {
-    pub title: String,
+    pub title: Text,
     pub by: Vec<ExpertId>,
-    pub by_name: Vec<String>,
+    pub by_name: Arc<[String]>,
     pub link: Link,
 }
 
@@ -88,7 +143,7 @@ impl Related {
 pub enum Link {
     /// Not online, or not given.
     None,
-    External(String),
+    External(Text),
     Brief(BriefId),
 }
 

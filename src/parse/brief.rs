@@ -3,12 +3,13 @@
 //! still ids with their positions, resolved later by the model.
 
 use super::date::{self, DATE_HINT, Moment};
-use super::{Ref, check_link, check_slug, frontmatter, markdown};
+use super::{Ref, Text, check_link, check_slug, frontmatter, markdown};
 use crate::config::Config;
 use crate::diag::Diagnostic;
 use crate::yaml::Block;
 use serde::Deserialize;
-use std::path::{Path, PathBuf};
+use std::path::Path;
+use std::sync::Arc;
 
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -57,39 +58,73 @@ struct RawRelated {
 #[derive(Debug, Clone)]
 pub struct ParsedResponse {
     pub expert: Ref,
-    pub quote: String,
+    pub quote: Text,
 }
 
 /// One "Background and Analysis" entry.
 #[derive(Debug, Clone)]
 pub struct ParsedRelated {
-    pub title: String,
+    pub title: Text,
     pub by: Vec<Ref>,
-    pub by_name: Vec<String>,
-    pub url: Option<String>,
+    pub by_name: Arc<[String]>,
+    pub url: Option<Text>,
     pub brief: Option<Ref>,
 }
 
-/// A brief as written, before references are resolved.
+/// A brief as written, before references are resolved. Its text is
+/// shared (`Arc`), so the model built from it, again on every rebuild of a
+/// served site, copies pointers rather than strings.
 #[derive(Debug, Clone)]
 pub struct ParsedBrief {
-    pub source: PathBuf,
-    pub title: String,
+    pub source: Arc<Path>,
+    pub title: Text,
     pub date: Moment,
     pub updated: Option<Moment>,
-    pub slug: String,
+    pub slug: Text,
     /// Where the slug came from: the `slug:` line, or line 1 for the file name.
     pub slug_at: (usize, usize),
     pub kind: String,
-    pub summary: String,
-    pub body_html: std::sync::Arc<str>,
+    pub summary: Text,
+    pub body_html: Text,
     pub topics: Vec<Ref>,
     pub authors: Vec<Ref>,
     pub responses: Vec<ParsedResponse>,
     pub related: Vec<ParsedRelated>,
     pub draft: bool,
     pub embargo: Option<Moment>,
-    pub extra: serde_json::Map<String, serde_json::Value>,
+    pub extra: Arc<serde_json::Map<String, serde_json::Value>>,
+}
+
+impl ParsedBrief {
+    /// Whether `newer` (another version of this file) differs only in text:
+    /// title, summary, body, quotes, related titles, names and URLs, extra.
+    /// Then the brief keeps its place in the site (URL, dates, publication,
+    /// kind, topics, every expert and brief it names, and where in the
+    /// front matter each is written), so the model can take the new text
+    /// without resolving anything again.
+    pub fn same_shape(&self, newer: &ParsedBrief) -> bool {
+        fn related(r: &ParsedRelated) -> (&[Ref], Option<&Ref>, bool) {
+            (&r.by, r.brief.as_ref(), r.url.is_some())
+        }
+        self.source == newer.source
+            && self.slug == newer.slug
+            && self.slug_at == newer.slug_at
+            && (self.date, self.updated, self.embargo, self.draft)
+                == (newer.date, newer.updated, newer.embargo, newer.draft)
+            && self.kind == newer.kind
+            && self.topics == newer.topics
+            && self.authors == newer.authors
+            && self
+                .responses
+                .iter()
+                .map(|r| &r.expert)
+                .eq(newer.responses.iter().map(|r| &r.expert))
+            && self
+                .related
+                .iter()
+                .map(related)
+                .eq(newer.related.iter().map(related))
+    }
 }
 
 /// Parses one brief file; every problem found is returned.
@@ -176,14 +211,14 @@ pub fn parse(path: &Path, text: &str, config: &Config) -> Result<ParsedBrief, Ve
         return Err(problems);
     };
     Ok(ParsedBrief {
-        source: path.to_path_buf(),
-        title: raw.title,
+        source: path.into(),
+        title: raw.title.into(),
         date,
         updated,
-        slug,
+        slug: slug.into(),
         slug_at,
         kind,
-        summary,
+        summary: summary.into(),
         body_html: body.html.into(),
         topics,
         authors: refs(&front, "authors", &raw.authors),
@@ -192,13 +227,13 @@ pub fn parse(path: &Path, text: &str, config: &Config) -> Result<ParsedBrief, Ve
             .into_iter()
             .map(|r| ParsedResponse {
                 expert: locate(&front, &r.expert, "responses"),
-                quote: r.quote,
+                quote: r.quote.into(),
             })
             .collect(),
         related,
         draft: raw.draft,
         embargo,
-        extra: raw.extra,
+        extra: Arc::new(raw.extra),
     })
 }
 
@@ -229,9 +264,9 @@ fn related(
             ParsedRelated {
                 by: r.by.iter().map(|id| locate(front, id, "related")).collect(),
                 brief: r.brief.as_deref().map(|b| locate(front, b, "related")),
-                title: r.title,
-                by_name: r.by_name,
-                url: r.url,
+                title: r.title.into(),
+                by_name: r.by_name.into(),
+                url: r.url.map(Text::from),
             }
         })
         .collect()
@@ -298,8 +333,8 @@ mod tests {
     fn parses_a_full_brief() {
         let text = "---\ntitle: T\ndate: 2024-11-07\nkind: Flash Brief\ntopics: [Russia]\nauthors: [a-b]\nresponses:\n  - expert: c-d\n    quote: \"Q\"\nrelated:\n  - title: R\n    by: [a-b]\n---\n## H\n\nFirst para.\n";
         let b = parse(Path::new("content/briefs/2024-11-07-x.md"), text, &config()).unwrap();
-        assert_eq!(b.slug, "x");
-        assert_eq!(b.summary, "First para.");
+        assert_eq!(&*b.slug, "x");
+        assert_eq!(&*b.summary, "First para.");
         assert_eq!((b.authors[0].line, b.authors[0].col), (6, 11));
         assert_eq!(
             (b.responses[0].expert.line, b.responses[0].expert.col),

@@ -20,6 +20,9 @@ use crate::load::{Collection, SourceFile};
 use rayon::prelude::*;
 use std::path::{Path, PathBuf};
 
+/// Text shared between the parsed file, the model and every rebuild's model.
+pub type Text = std::sync::Arc<str>;
+
 /// An id or name used in front matter, with where it was written.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Ref {

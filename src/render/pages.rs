@@ -108,7 +108,11 @@ impl Job {
             Job::Brief(b) => {
                 ctx.insert_value("brief", values.briefs[b].clone());
                 let brief = &site.briefs[b];
-                ("brief.html", brief.title.clone(), brief.summary.clone())
+                (
+                    "brief.html",
+                    brief.title.to_string(),
+                    brief.summary.to_string(),
+                )
             }
             Job::Listing(l, n) => {
                 let (template, title) = self.listing(site, values, l, n, &mut ctx, &mut feeds);

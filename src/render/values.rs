@@ -92,6 +92,17 @@ impl Values {
         }
     }
 
+    /// Converts brief `id` again, after its text changed in the model.
+    pub fn refresh_brief(&mut self, site: &Site, id: BriefId) {
+        self.briefs[id] = brief(
+            site,
+            id,
+            &self.expert_refs,
+            &self.topic_refs,
+            &self.kind_refs,
+        );
+    }
+
     /// The briefs with these ids, as a list value.
     pub fn brief_list(&self, ids: &[BriefId]) -> Value {
         Value::from(
@@ -204,7 +215,7 @@ fn brief(site: &Site, id: BriefId, experts: &[Value], topics: &[Value], kinds: &
             let anchor = format!("response-{}", site.experts[r.expert].id);
             map! {
                 "expert" => experts[r.expert].clone(),
-                "quote" => r.quote.as_str(),
+                "quote" => &*r.quote,
                 "url" => format!("{url}#{anchor}"),
                 "anchor" => anchor,
             }
@@ -216,34 +227,34 @@ fn brief(site: &Site, id: BriefId, experts: &[Value], topics: &[Value], kinds: &
         .map(|r| related(site, r, experts))
         .collect();
     map! {
-        "slug" => b.slug.as_str(),
-        "title" => b.title.as_str(),
+        "slug" => &*b.slug,
+        "title" => &*b.title,
         "url" => url,
         "permalink" => site.config.permalink(&path),
         "date" => moment(site, b.date),
         "updated" => b.updated.map(|u| moment(site, u)),
         "kind" => kinds[b.kind].clone(),
-        "summary" => b.summary.as_str(),
+        "summary" => &*b.summary,
         "content" => Value::safe_string(&b.body_html),
         "topics" => b.topics.iter().map(|&t| topics[t].clone()).collect::<Vec<_>>(),
         "authors" => b.authors.iter().map(|&a| experts[a].clone()).collect::<Vec<_>>(),
         "responses" => responses,
         "related" => related,
         "draft" => b.draft,
-        "extra" => Value::from_serializable(&b.extra),
+        "extra" => Value::from_serializable(&*b.extra),
     }
 }
 
 fn related(site: &Site, r: &crate::model::Related, experts: &[Value]) -> Value {
     let (url, brief_kind) = site.related_target(r);
     map! {
-        "title" => r.title.as_str(),
+        "title" => &*r.title,
         "title_ends_in_punctuation" => r.title_ends_in_punctuation(),
         "url" => url,
         "internal" => matches!(r.link, Link::Brief(_)),
         "brief_kind" => brief_kind,
         "by" => r.by.iter().map(|&e| experts[e].clone()).collect::<Vec<_>>(),
-        "by_name" => r.by_name.clone(),
+        "by_name" => r.by_name.to_vec(),
     }
 }
 
@@ -263,7 +274,7 @@ pub fn expert_page(site: &Site, values: &Values, id: ExpertId) -> Value {
             let r = &site.briefs[q.brief].responses[q.response];
             map! {
                 "brief" => brief.clone(),
-                "quote" => r.quote.as_str(),
+                "quote" => &*r.quote,
                 "url" => format!("{}#response-{}", site.config.url(&paths::brief(&site.briefs[q.brief].slug)), e.id),
             }
         })

@@ -219,3 +219,244 @@ fn rebuilds_told_the_changed_paths_equal_full_builds() {
         .unwrap();
     assert_same(&store, &site, "a new folder");
 }
+
+/// A brief whose text can vary while its shape (URL, date, kind, topics,
+/// experts and briefs named, at the same front-matter lines) stays put.
+fn text_variant(i: usize, title: &str, quote: &str, piece: &str, url: &str, body: &str) -> String {
+    format!(
+        "---\ntitle: \"{title}\"\ndate: 2021-01-01T00:{:02}:{:02}Z\nsummary: \"Summary of {title}\"\nkind: K{}\ntopics: [T{}]\nauthors: [e{}]\nresponses:\n  - expert: e{}\n    quote: \"{quote}\"\nrelated:\n  - title: \"{piece}\"\n    by: [e1]\n    url: \"{url}\"\n  - title: Earlier\n    brief: b000\nextra:\n  note: \"{title}\"\n---\n{body}\n",
+        (i / 60) % 60,
+        i % 60,
+        i % 3,
+        i % 5,
+        i % 10,
+        (i + 3) % 10
+    )
+}
+
+#[test]
+fn text_edits_patch_the_kept_model_and_equal_full_builds() {
+    let site = generated(70);
+    site.write(
+        "site.yaml",
+        "title: T\nbase_url: https://example.org/\nlanguage: en\norganisation: O\npaginate: 7\n",
+    );
+    site.write(
+        "content/briefs/b033.md",
+        &text_variant(33, "Start", "Q", "Piece", "https://a.example/", "Body."),
+    );
+    site.write(
+        "content/briefs/draft.md",
+        "---\ntitle: Draft\ndate: 2021-02-01\ndraft: true\n---\nNot yet.\n",
+    );
+    let store = MemorySink::default();
+    let mut session = Session::new(opts(&site));
+    session.rebuild(&store).unwrap();
+    assert_same(&store, &site, "the first build");
+    let hint = |p: &str| vec![site.root().join(p)];
+    let steps: Vec<(&str, &str, String)> = vec![
+        (
+            "the body",
+            "content/briefs/b033.md",
+            text_variant(
+                33,
+                "Start",
+                "Q",
+                "Piece",
+                "https://a.example/",
+                "A *new* body.",
+            ),
+        ),
+        (
+            "the title",
+            "content/briefs/b033.md",
+            text_variant(
+                33,
+                "Retitled",
+                "Q",
+                "Piece",
+                "https://a.example/",
+                "A *new* body.",
+            ),
+        ),
+        (
+            "a quote",
+            "content/briefs/b033.md",
+            text_variant(
+                33,
+                "Retitled",
+                "New quote & more",
+                "Piece",
+                "https://a.example/",
+                "A *new* body.",
+            ),
+        ),
+        (
+            "a related piece",
+            "content/briefs/b033.md",
+            text_variant(
+                33,
+                "Retitled",
+                "New quote & more",
+                "Other piece?",
+                "https://b.example/x",
+                "A *new* body.",
+            ),
+        ),
+        (
+            "a brief other briefs cite",
+            "content/briefs/b000.md",
+            brief_text(0, "Cited, retitled"),
+        ),
+        (
+            "the oldest brief",
+            "content/briefs/b069.md",
+            brief_text(69, "Oldest, retitled"),
+        ),
+        (
+            "a draft",
+            "content/briefs/draft.md",
+            "---\ntitle: Draft\ndate: 2021-02-01\ndraft: true\n---\nStill not.\n".into(),
+        ),
+    ];
+    for (what, path, text) in &steps {
+        site.write(path, text);
+        let r = session.rebuild_paths(&store, &hint(path)).unwrap();
+        assert!(r.patched, "editing {what} should patch the model");
+        assert_eq!(r.reparsed, 1, "editing {what}");
+        assert_same(&store, &site, &format!("editing {what}"));
+    }
+    // The draft shows nowhere: nothing to write.
+    let r = session
+        .rebuild_paths(&store, &hint("content/briefs/draft.md"))
+        .unwrap();
+    assert_eq!((r.patched, r.reparsed, r.written), (true, 0, 0));
+    // Two briefs in one burst of saves.
+    site.write("content/briefs/b001.md", &brief_text(1, "Both"));
+    site.write("content/briefs/b050.md", &brief_text(50, "Both"));
+    let mut both = hint("content/briefs/b001.md");
+    both.extend(hint("content/briefs/b050.md"));
+    let r = session.rebuild_paths(&store, &both).unwrap();
+    assert_eq!((r.patched, r.reparsed), (true, 2));
+    assert_same(&store, &site, "editing two briefs at once");
+    // A full rebuild after patches renders what the patches touched again,
+    // and agrees with a fresh build.
+    site.write("content/experts/e1.md", &expert("Expert One", "Director"));
+    let r = session.rebuild(&store).unwrap();
+    assert!(!r.patched);
+    assert_same(&store, &site, "a full rebuild after patches");
+    // Back to the very first text of a brief patched before: still right.
+    site.write("content/briefs/b000.md", &brief_text(0, "Brief"));
+    session
+        .rebuild_paths(&store, &hint("content/briefs/b000.md"))
+        .unwrap();
+    site.write("content/experts/e2.md", &expert("Expert Two", "Director"));
+    session.rebuild(&store).unwrap();
+    assert_same(&store, &site, "reverting a patched brief");
+}
+
+#[test]
+fn edits_that_move_a_brief_take_the_full_path() {
+    let site = generated(30);
+    let store = MemorySink::default();
+    let mut session = Session::new(opts(&site));
+    session.rebuild(&store).unwrap();
+    let path = "content/briefs/b012.md";
+    let hint = vec![site.root().join(path)];
+    let base = brief_text(12, "Moved");
+    let steps: Vec<(&str, String)> = vec![
+        (
+            "the date",
+            base.replace("2021-01-01T00:00:12Z", "2020-06-01T00:00:00Z"),
+        ),
+        ("the kind", base.replace("kind: K0", "kind: K9")),
+        (
+            "a topic",
+            base.replace("topics: [T2]", "topics: [T2, New topic]"),
+        ),
+        (
+            "an author",
+            base.replace("authors: [e2]", "authors: [e2, e3]"),
+        ),
+        (
+            "the quoted expert",
+            base.replace("expert: e5", "expert: e6"),
+        ),
+        (
+            "the slug",
+            base.replace("kind: K0", "slug: moved-here\nkind: K0"),
+        ),
+        (
+            "a line above the references",
+            base.replace("kind: K0", "summary: >-\n  Two\n  lines\nkind: K0"),
+        ),
+        (
+            "the cited brief",
+            base.replace("brief: b000", "brief: b001"),
+        ),
+        (
+            "publication",
+            base.replace("kind: K0", "draft: true\nkind: K0"),
+        ),
+    ];
+    for (what, text) in &steps {
+        site.write(path, text);
+        let r = session.rebuild_paths(&store, &hint).unwrap();
+        assert!(!r.patched, "changing {what} must not patch the model");
+        assert_same(&store, &site, &format!("changing {what}"));
+    }
+}
+
+#[test]
+fn a_template_error_met_on_the_quick_path_changes_nothing() {
+    let site = generated(20);
+    site.write(
+        "templates/brief.html",
+        "{% extends \"base.html\" %}{% block content %}{% if brief.title == \"Boom 7\" %}{{ brief.nope.missing }}{% endif %}{{ brief.title }}{% endblock %}",
+    );
+    let store = MemorySink::default();
+    let mut session = Session::new(opts(&site));
+    session.rebuild(&store).unwrap();
+    let before = store.files.lock().unwrap().clone();
+    let hint = vec![site.root().join("content/briefs/b007.md")];
+    site.write("content/briefs/b007.md", &brief_text(7, "Boom"));
+    assert!(session.rebuild_paths(&store, &hint).is_err());
+    assert!(*store.files.lock().unwrap() == before);
+    site.write("content/briefs/b007.md", &brief_text(7, "Calm"));
+    let r = session.rebuild_paths(&store, &hint).unwrap();
+    assert!(!r.patched, "after an error the model is assembled again");
+    assert_same(&store, &site, "fixing the text");
+}
+
+#[test]
+fn an_embargo_that_passes_ends_the_quick_path() {
+    let site = generated(10);
+    let due = jiff::Timestamp::now() + jiff::SignedDuration::from_secs(2);
+    site.write(
+        "content/briefs/later.md",
+        &brief("Later", "2021-03-01", &format!("embargo: {due}\n")),
+    );
+    let store = MemorySink::default();
+    let mut session = Session::new(opts(&site));
+    session.rebuild(&store).unwrap();
+    std::thread::sleep(std::time::Duration::from_millis(2100));
+    site.write(
+        "content/briefs/b003.md",
+        &brief_text(3, "After the embargo"),
+    );
+    let r = session
+        .rebuild_paths(&store, &[site.root().join("content/briefs/b003.md")])
+        .unwrap();
+    assert!(
+        !r.patched,
+        "a brief came out of embargo: the site changed shape"
+    );
+    assert!(
+        store
+            .files
+            .lock()
+            .unwrap()
+            .contains_key("briefs/later/index.html")
+    );
+    assert_same(&store, &site, "the embargo passing");
+}

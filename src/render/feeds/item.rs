@@ -216,7 +216,9 @@ fn xml_char(c: char) -> bool {
 /// `s` without the characters XML 1.0 forbids (C0 controls other than tab,
 /// line feed and carriage return; U+FFFE; U+FFFF).
 pub fn xml_safe(s: &str) -> String {
-    if s.chars().all(xml_char) {
+    // Every forbidden character is a C0 control byte or starts with 0xEF.
+    let suspect = |b: u8| (b < 0x20 && !matches!(b, b'\t' | b'\n' | b'\r')) || b == 0xEF;
+    if !s.bytes().any(suspect) || s.chars().all(xml_char) {
         s.to_string()
     } else {
         s.chars().filter(|&c| xml_char(c)).collect()
@@ -236,6 +238,7 @@ mod tests {
             ("\u{0}\u{8}\u{b}\u{c}\u{e}\u{1f}", ""),
             ("x\u{fffe}\u{ffff}y", "xy"),
             ("🛰️ العربية ]]> &", "🛰️ العربية ]]> &"),
+            ("full\u{ff01}width\u{fffd}", "full\u{ff01}width\u{fffd}"),
         ] {
             assert_eq!(xml_safe(raw), want, "{raw:?}");
         }

@@ -306,7 +306,7 @@ fn quoted(site: &Site, expert: ExpertId, brief: BriefId) -> Option<Quoted> {
         .responses
         .iter()
         .filter(|r| r.expert == expert)
-        .map(|r| r.quote.as_str())
+        .map(|r| &*r.quote)
         .collect();
     if quotes.is_empty() {
         return None;

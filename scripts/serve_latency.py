@@ -1,0 +1,112 @@
+#!/usr/bin/env python3
+"""Save-to-served latency of `briefs serve`, measured from outside.
+
+    scripts/serve_latency.py BRIEFS_BINARY SITE_ROOT BRIEF_FILE [EDITS]
+
+Starts `briefs serve` on SITE_ROOT, then EDITS times (default 20), a second
+apart: appends a unique line to BRIEF_FILE (relative to SITE_ROOT) and does
+what the live-reload script in a browser does: waits for the server's
+`build` event on /__briefs/events, then fetches the brief's page (again on
+each event until the page holds the line). The time from just before the
+write to the end of that response is the save-to-served latency: file-system
+notification, the watcher's debounce, the rebuild, publishing and the page
+request included. Prints each figure and the median; restores the file.
+"""
+
+import http.client
+import os
+import queue
+import re
+import socket
+import statistics
+import subprocess
+import sys
+import threading
+import time
+
+
+def free_port():
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def get(conn, path):
+    conn.request("GET", path)
+    resp = conn.getresponse()
+    return resp.status, resp.read()
+
+
+def listen(port, events):
+    """Puts the arrival time of every `build` event on `events`."""
+    conn = http.client.HTTPConnection("127.0.0.1", port)
+    conn.request("GET", "/__briefs/events")
+    stream = conn.getresponse()
+    while True:
+        line = stream.fp.readline()
+        if not line:
+            return
+        if line.startswith(b"event: build"):
+            events.put(time.perf_counter())
+
+
+def main():
+    if len(sys.argv) < 4:
+        sys.exit(__doc__)
+    binary, root, rel = sys.argv[1:4]
+    edits = int(sys.argv[4]) if len(sys.argv) > 4 else 20
+    stem = os.path.splitext(os.path.basename(rel))[0]
+    slug = re.sub(r"^\d{4}-\d{2}-\d{2}-", "", stem)
+    page = f"/briefs/{slug}/"
+    port = free_port()
+    server = subprocess.Popen(
+        [binary, "serve", "--root", root, "--port", str(port)],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    path = os.path.join(root, rel)
+    with open(path, encoding="utf-8") as f:
+        original = f.read()
+    try:
+        deadline = time.monotonic() + 120
+        while True:
+            try:
+                conn = http.client.HTTPConnection("127.0.0.1", port, timeout=10)
+                if get(conn, page)[0] == 200:
+                    break
+            except OSError:
+                pass
+            if time.monotonic() > deadline:
+                sys.exit(f"{page} was not served within 120 s")
+            time.sleep(0.2)
+        events = queue.Queue()
+        threading.Thread(target=listen, args=(port, events), daemon=True).start()
+        events.get(timeout=30)  # the stream's first event: the current build
+        times = []
+        for i in range(edits):
+            time.sleep(1)
+            while not events.empty():
+                events.get()
+            marker = f"Latency probe {i} {time.time_ns()}"
+            start = time.perf_counter()
+            with open(path, "w", encoding="utf-8") as f:
+                f.write(f"{original}\n{marker}\n")
+            while True:
+                events.get(timeout=30)
+                if marker.encode() in get(conn, page)[1]:
+                    break
+            times.append((time.perf_counter() - start) * 1000)
+            print(f"edit {i}: served after {times[-1]:.1f} ms", flush=True)
+        print(
+            f"save-to-served over {edits} edits: median {statistics.median(times):.1f} ms, "
+            f"min {min(times):.1f} ms, max {max(times):.1f} ms"
+        )
+    finally:
+        with open(path, "w", encoding="utf-8") as f:
+            f.write(original)
+        server.terminate()
+        server.wait(timeout=10)
+
+
+if __name__ == "__main__":
+    main()
