@@ -282,9 +282,8 @@ impl Session {
             warnings.clone(),
             next_embargo,
         ));
-        // Freeing a whole site model takes tens of milliseconds on a large
-        // site: do it off the path between the save and the served page.
-        std::thread::spawn(move || drop((old_model, plan, old_outputs, old_values)));
+        // Off the path between the save and the served page.
+        crate::discard((old_model, plan, old_outputs, old_values));
         Ok(Rebuild {
             patched: false,
             reparsed,
