@@ -1,6 +1,8 @@
 //! Measures save-to-updated latency of an incremental session on a site:
-//! `cargo run --release --example edit_latency -- SITE_ROOT BRIEF_FILE [N]`.
-//! Prints each rebuild's wall time and a median.
+//! `cargo run --release --example edit_latency -- SITE_ROOT BRIEF_FILE [N] [text|updated]`.
+//! `text` (the default) appends a line to the body, an edit of text only;
+//! `updated` sets the brief's `updated:` date, an edit that moves the brief
+//! in the site (the full path). Prints each rebuild's wall time and a median.
 
 use briefs::config::BuildOptions;
 use briefs::incremental::Session;
@@ -17,6 +19,11 @@ fn main() -> anyhow::Result<()> {
     let root = PathBuf::from(&args[1]);
     let brief = root.join(&args[2]);
     let n: usize = args.get(3).and_then(|s| s.parse().ok()).unwrap_or(20);
+    let moving = match args.get(4).map(String::as_str) {
+        None | Some("text") => false,
+        Some("updated") => true,
+        Some(other) => anyhow::bail!("unknown edit `{other}`: text or updated"),
+    };
     let store = MemorySink::default();
     let mut session = Session::new(BuildOptions {
         root,
@@ -40,7 +47,13 @@ fn main() -> anyhow::Result<()> {
                 .and_then(|s| s.parse().ok())
                 .unwrap_or(300),
         ));
-        std::fs::write(&brief, format!("{original}\nEdit {i}.\n"))?;
+        let edited = if moving {
+            let updated = format!("updated: 2025-01-{:02}\n---\n", i % 28 + 1);
+            original.replacen("\n---\n", &format!("\n{updated}"), 1)
+        } else {
+            format!("{original}\nEdit {i}.\n")
+        };
+        std::fs::write(&brief, edited)?;
         let t = Instant::now();
         let r = session.rebuild_paths(&store, std::slice::from_ref(&brief))?;
         times.push(t.elapsed());
