@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Save-to-served latency of `briefs serve`, measured from outside.
 
-    scripts/serve_latency.py BRIEFS_BINARY SITE_ROOT BRIEF_FILE [EDITS]
+    scripts/serve_latency.py BRIEFS_BINARY SITE_ROOT BRIEF_FILE [EDITS] [text|updated]
 
 Starts `briefs serve` on SITE_ROOT, then EDITS times (default 20), a second
 apart: appends a unique line to BRIEF_FILE (relative to SITE_ROOT) and does
@@ -11,6 +11,8 @@ each event until the page holds the line). The time from just before the
 write to the end of that response is the save-to-served latency: file-system
 notification, the watcher's debounce, the rebuild, publishing and the page
 request included. Prints each figure and the median; restores the file.
+With `updated`, each edit also sets the brief's `updated:` date, which moves
+the brief in the site (serve's full path rather than its text-only one).
 """
 
 import http.client
@@ -55,6 +57,7 @@ def main():
         sys.exit(__doc__)
     binary, root, rel = sys.argv[1:4]
     edits = int(sys.argv[4]) if len(sys.argv) > 4 else 20
+    moving = len(sys.argv) > 5 and sys.argv[5] == "updated"
     stem = os.path.splitext(os.path.basename(rel))[0]
     slug = re.sub(r"^\d{4}-\d{2}-\d{2}-", "", stem)
     page = f"/briefs/{slug}/"
@@ -89,8 +92,12 @@ def main():
                 events.get()
             marker = f"Latency probe {i} {time.time_ns()}"
             start = time.perf_counter()
+            text = original
+            if moving:
+                updated = f"updated: 2025-01-{i % 28 + 1:02}\n---\n"
+                text = text.replace("\n---\n", "\n" + updated, 1)
             with open(path, "w", encoding="utf-8") as f:
-                f.write(f"{original}\n{marker}\n")
+                f.write(f"{text}\n{marker}\n")
             while True:
                 events.get(timeout=30)
                 if marker.encode() in get(conn, page)[1]:

@@ -166,6 +166,13 @@ impl Session {
         paths.dedup();
         let mut edits = Vec::new();
         for path in paths {
+            // A file that came and went within the burst (an editor's
+            // swap or backup file) changed nothing; a folder moved away
+            // with files in it did.
+            let vanished = !root.join(&path).exists();
+            if vanished && !self.files.keys().any(|known| known.starts_with(&path)) {
+                continue;
+            }
             let in_briefs = path.starts_with("content/briefs");
             let is_markdown = path.extension().is_some_and(|e| e == "md");
             let old = self.files.get(&path)?;

@@ -326,6 +326,30 @@ fn text_edits_patch_the_kept_model_and_equal_full_builds() {
         assert_eq!(r.reparsed, 1, "editing {what}");
         assert_same(&store, &site, &format!("editing {what}"));
     }
+    // Saved the way vim does: a test file and a backup come and go.
+    site.write(
+        "content/briefs/b033.md",
+        &text_variant(33, "Saved by vim", "Q", "P", "https://a.example/", "Body."),
+    );
+    let mut burst = hint("content/briefs/4913");
+    burst.extend(hint("content/briefs/b033.md~"));
+    burst.extend(hint("content/briefs/b033.md"));
+    let r = session.rebuild_paths(&store, &burst).unwrap();
+    assert_eq!((r.patched, r.reparsed), (true, 1));
+    assert_same(&store, &site, "a save with swap files");
+    // A folder of briefs moved away: one event, for the folder.
+    site.write("content/briefs/sub/moved.md", &brief_text(80, "Moved away"));
+    session.rebuild(&store).unwrap();
+    std::fs::rename(
+        site.root().join("content/briefs/sub"),
+        site.root().join("elsewhere"),
+    )
+    .unwrap();
+    let r = session
+        .rebuild_paths(&store, &hint("content/briefs/sub"))
+        .unwrap();
+    assert!(!r.patched);
+    assert_same(&store, &site, "a folder moved away");
     // The draft shows nowhere: nothing to write.
     let r = session
         .rebuild_paths(&store, &hint("content/briefs/draft.md"))
