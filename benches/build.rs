@@ -163,9 +163,22 @@ fn full_build(bencher: divan::Bencher, n: usize) {
 }
 
 /// Save-to-updated latency while serving: one brief's file is rewritten and
-/// an incremental session brings the in-memory site up to date.
+/// an incremental session brings the in-memory site up to date. Unhinted,
+/// the session checks every file and takes the full path (re-assembling the
+/// model); told the path, as the watcher tells it, a text edit takes the
+/// quick path (patching the kept model).
 #[divan::bench(args = [1000, 10000], sample_count = 10)]
 fn incremental_edit(bencher: divan::Bencher, n: usize) {
+    edit_loop(bencher, n, false);
+}
+
+/// [`incremental_edit`] told the changed path: the quick path.
+#[divan::bench(args = [1000, 10000], sample_count = 10)]
+fn incremental_text_edit(bencher: divan::Bencher, n: usize) {
+    edit_loop(bencher, n, true);
+}
+
+fn edit_loop(bencher: divan::Bencher, n: usize, hinted: bool) {
     let root = corpus(n);
     let store = briefs::write::MemorySink::default();
     let mut session = briefs::incremental::Session::new(options(root.clone()));
@@ -179,7 +192,11 @@ fn incremental_edit(bencher: divan::Bencher, n: usize) {
         edits += 1;
         let edited = format!("{original}\nEdit number {edits}.\n");
         std::fs::write(&path, edited).ok();
-        session.rebuild(&store).map(|r| r.written).ok()
+        let rebuilt = match hinted {
+            true => session.rebuild_paths(&store, std::slice::from_ref(&path)),
+            false => session.rebuild(&store),
+        };
+        rebuilt.map(|r| r.written).ok()
     });
     std::fs::write(&path, original).ok();
 }
