@@ -1,8 +1,10 @@
 //! Measures save-to-updated latency of an incremental session on a site:
-//! `cargo run --release --example edit_latency -- SITE_ROOT BRIEF_FILE [N] [text|updated]`.
+//! `cargo run --release --example edit_latency -- SITE_ROOT BRIEF_FILE [N] [text|updated|date]`.
 //! `text` (the default) appends a line to the body, an edit of text only;
-//! `updated` sets the brief's `updated:` date, an edit that moves the brief
-//! in the site (the full path). Prints each rebuild's wall time and a median.
+//! `updated` sets the brief's `updated:` date (the sitemap and feeds show
+//! it; the brief keeps its place: still the quick path); `date` moves the
+//! brief's `date:` to another day of December 2024, which moves it in the
+//! listing order (the full path). Prints each rebuild's time and a median.
 
 use briefs::config::BuildOptions;
 use briefs::incremental::Session;
@@ -19,11 +21,11 @@ fn main() -> anyhow::Result<()> {
     let root = PathBuf::from(&args[1]);
     let brief = root.join(&args[2]);
     let n: usize = args.get(3).and_then(|s| s.parse().ok()).unwrap_or(20);
-    let moving = match args.get(4).map(String::as_str) {
-        None | Some("text") => false,
-        Some("updated") => true,
-        Some(other) => anyhow::bail!("unknown edit `{other}`: text or updated"),
-    };
+    let edit = args.get(4).map_or("text", String::as_str);
+    anyhow::ensure!(
+        ["text", "updated", "date"].contains(&edit),
+        "unknown edit `{edit}`: text, updated or date"
+    );
     let store = MemorySink::default();
     let mut session = Session::new(BuildOptions {
         root,
@@ -47,11 +49,18 @@ fn main() -> anyhow::Result<()> {
                 .and_then(|s| s.parse().ok())
                 .unwrap_or(300),
         ));
-        let edited = if moving {
-            let updated = format!("updated: 2025-01-{:02}\n---\n", i % 28 + 1);
-            original.replacen("\n---\n", &format!("\n{updated}"), 1)
-        } else {
-            format!("{original}\nEdit {i}.\n")
+        let day = i % 28 + 1;
+        let edited = match edit {
+            "updated" => {
+                original.replacen("\n---\n", &format!("\nupdated: 2025-01-{day:02}\n---\n"), 1)
+            }
+            "date" => {
+                let start = original.find("\ndate: ").map(|i| i + "\ndate: ".len());
+                let start = start.ok_or_else(|| anyhow::anyhow!("no `date:` line"))?;
+                let end = start + original[start..].find('\n').unwrap_or(0);
+                format!("{}2024-12-{day:02}{}", &original[..start], &original[end..])
+            }
+            _ => format!("{original}\nEdit {i}.\n"),
         };
         std::fs::write(&brief, edited)?;
         let t = Instant::now();

@@ -275,11 +275,13 @@ impl Session {
             .zip(values.briefs.iter().cloned())
             .collect();
         let old_values = std::mem::replace(&mut self.brief_values, brief_values);
+        let unpublished = self.unpublished(&site);
         self.model = Some(quick::Model::new(
             site,
             values,
             templates.fingerprint,
             warnings.clone(),
+            unpublished,
             next_embargo,
         ));
         // Off the path between the save and the served page.
@@ -366,6 +368,22 @@ impl Session {
             Ok(_) => Ok(reparsed),
             Err(e) => Err(crate::with_snippets(e, root)),
         }
+    }
+
+    /// The slugs of briefs the site does not publish, and why.
+    fn unpublished(&self, site: &model::Site) -> FxHashMap<crate::parse::Text, &'static str> {
+        let published: std::collections::HashSet<&Path> =
+            site.briefs.iter().map(|b| &*b.source).collect();
+        self.files
+            .values()
+            .filter_map(|c| match &c.item {
+                One::Brief(b) if !published.contains(&*b.source) => Some((
+                    b.slug.clone(),
+                    if b.draft { "a draft" } else { "under embargo" },
+                )),
+                _ => None,
+            })
+            .collect()
     }
 
     /// The earliest embargo of any brief that is still ahead of `now`.

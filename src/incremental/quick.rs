@@ -1,18 +1,25 @@
-//! The quick path for the commonest edit while serving: the text of one or
-//! a few briefs changed (body, summary, title, quotes, related titles) and
-//! nothing that places them in the site (URL, dates, publication, kind,
-//! topics, the experts and briefs they name). Then the model of the last
-//! rebuild is patched in place — no other brief is touched, so the cost
-//! does not grow with the site — and only the pages and feeds that show
-//! those briefs are rendered again. Anything else takes the full path.
+//! The quick path for the commonest edits while serving: one brief's file
+//! saved, its place in the site kept. Either only its text changed (body,
+//! summary, title, quotes, related titles, names and URLs), or also what it
+//! refers to (experts, quotes added or removed, topics, kind, related
+//! pieces, dates that keep its place in the listing order). Then the model
+//! of the last rebuild is patched in place — the brief replaced, the reverse
+//! indexes it is in mended — so the cost does not grow with the site, and
+//! only the pages and feeds that show the brief, or whose lists it joined or
+//! left, are rendered again. Anything else takes the full path: files
+//! added or removed, another slug, date order, publication, a new topic or
+//! kind, experts, pages, templates, site.yaml.
 
 use super::{Cached, Rebuild, Session, Stamp, Store, hash_of, relative, stamp};
 use crate::config::Config;
+use crate::diag::Diagnostic;
 use crate::diag::Diagnostics;
 use crate::load::{self, Collection};
-use crate::model::{BriefId, Site};
+use crate::model::{self, BriefId, Link, Site};
 use crate::parse::{self, One};
-use crate::render::feeds::Spec;
+use crate::parse::{ParsedBrief, Text};
+use crate::render::feeds::{Scope, Spec};
+use crate::render::pages;
 use crate::render::pages::{Job, Listing};
 use crate::render::{self, Templates, values::Values};
 use crate::write::MemorySink;
@@ -32,6 +39,11 @@ pub struct Model {
     pub templates: u64,
     /// Published briefs by source path.
     pub ids: FxHashMap<Arc<Path>, BriefId>,
+    /// Published briefs by slug, and the unpublished ones with why.
+    pub slugs: FxHashMap<Text, BriefId>,
+    pub unpublished: FxHashMap<Text, &'static str>,
+    /// The briefs citing each brief (as a related piece).
+    pub cited_by: FxHashMap<BriefId, Vec<BriefId>>,
     pub warnings: Diagnostics,
     /// The earliest embargo still ahead: once it passes, a brief is
     /// published and the site changes shape.
@@ -44,23 +56,112 @@ impl Model {
         values: Values,
         templates: u64,
         warnings: Diagnostics,
+        unpublished: FxHashMap<Text, &'static str>,
         next_embargo: Option<Timestamp>,
     ) -> Model {
-        let ids = site
-            .briefs
-            .iter()
-            .enumerate()
-            .map(|(id, b)| (b.source.clone(), id))
-            .collect();
+        let mut ids = FxHashMap::default();
+        let mut slugs = FxHashMap::default();
+        let mut cited_by: FxHashMap<BriefId, Vec<BriefId>> = FxHashMap::default();
+        for (id, b) in site.briefs.iter().enumerate() {
+            ids.insert(b.source.clone(), id);
+            slugs.insert(b.slug.clone(), id);
+            for target in citations(b) {
+                cited_by.entry(target).or_default().push(id);
+            }
+        }
         Model {
             site,
             values,
             templates,
             ids,
+            slugs,
+            unpublished,
+            cited_by,
             warnings,
             next_embargo,
         }
     }
+
+    /// Replaces brief `id` with `newer`, whose references changed; `None`
+    /// (and the model as it was) when the site would change beyond what the
+    /// quick path handles.
+    fn reshape(&mut self, id: BriefId, newer: &ParsedBrief) -> Option<Redo> {
+        let (brief, found) =
+            model::resolve_again(&self.site, newer, &self.slugs, &self.unpublished)?;
+        let cited_before: Vec<BriefId> = citations(&self.site.briefs[id]).collect();
+        let moved = model::replace_brief(&mut self.site, id, brief, newer)?;
+        for target in cited_before {
+            if let Some(list) = self.cited_by.get_mut(&target) {
+                list.retain(|&b| b != id);
+            }
+        }
+        for target in citations(&self.site.briefs[id]) {
+            let list = self.cited_by.entry(target).or_default();
+            let at = list.partition_point(|&b| b < id);
+            list.insert(at, id);
+        }
+        // The brief's own warnings (a related brief unpublished, no topics).
+        let source = self.site.briefs[id].source.clone();
+        let mut warnings: Vec<Diagnostic> = std::mem::take(&mut self.warnings.0);
+        warnings.retain(|d| d.path.as_path() != &*source);
+        warnings.extend(found.0);
+        self.warnings = Diagnostics(warnings).sorted();
+
+        let mut changed = vec![id];
+        if moved.kind_changed {
+            changed.extend(self.cited_by.get(&id).into_iter().flatten().copied());
+        }
+        for &b in &changed {
+            self.values.refresh_brief(&self.site, b);
+        }
+        let per = self.site.config.paginate;
+        let mut jobs = vec![Job::ExpertIndex, Job::TopicIndex];
+        let mut scopes = Vec::new();
+        for &e in &moved.experts {
+            self.values.refresh_expert_card(&self.site, e);
+            jobs.push(Job::Expert(e));
+            scopes.push(Scope::Expert(e));
+        }
+        // Every page of a listing shows its count.
+        for &t in &moved.topics {
+            self.values.refresh_topic_count(&self.site, t);
+            let pages = self.site.topics[t].briefs.len().div_ceil(per);
+            jobs.extend((1..=pages).map(|n| Job::Listing(Listing::Topic(t), n)));
+            scopes.push(Scope::Topic(t));
+        }
+        for &k in &moved.kinds {
+            self.values.refresh_kind_count(&self.site, k);
+            let pages = self.site.kinds[k].briefs.len().div_ceil(per);
+            jobs.extend((1..=pages).map(|n| Job::Listing(Listing::Kind(k), n)));
+            scopes.push(Scope::Kind(k));
+        }
+        Some(Redo {
+            briefs: changed,
+            pages: jobs,
+            feeds: scopes,
+            sitemap: moved.last_modified_changed,
+        })
+    }
+}
+
+/// What a brief whose references changed makes render again.
+struct Redo {
+    /// Briefs whose values changed: the pages and feeds showing them.
+    briefs: Vec<BriefId>,
+    /// Pages besides those: lists the brief joined or left, expert pages.
+    pages: Vec<Job>,
+    /// Feeds whose lists the brief may have joined or left.
+    feeds: Vec<Scope>,
+    /// The sitemap (a brief's last change moved).
+    sitemap: bool,
+}
+
+/// The briefs `b` cites as related pieces.
+fn citations(b: &model::Brief) -> impl Iterator<Item = BriefId> + '_ {
+    b.related.iter().filter_map(|r| match r.link {
+        Link::Brief(target) => Some(target),
+        _ => None,
+    })
 }
 
 /// A changed brief file, parsed, and where it sits in the model (`None`:
@@ -69,10 +170,12 @@ struct Edit {
     path: PathBuf,
     cached: Cached,
     id: Option<BriefId>,
+    /// Only its text changed ([`ParsedBrief::same_shape`]).
+    text_only: bool,
 }
 
 impl Session {
-    /// Applies a change of brief text only, if `hints` are exactly that;
+    /// Applies the edits of brief files `hints` name, if the quick path can;
     /// `Ok(None)` means the full path is needed (nothing was changed).
     pub(super) fn patch(
         &mut self,
@@ -82,7 +185,7 @@ impl Session {
         started: Instant,
     ) -> anyhow::Result<Option<Rebuild>> {
         let mut stages: Vec<(&'static str, Duration)> = Vec::new();
-        let Some(edits) = self.text_edits(config, hints) else {
+        let Some(edits) = self.edits(config, hints) else {
             return Ok(None);
         };
         let Some(model) = self.model.as_ref() else {
@@ -100,19 +203,41 @@ impl Session {
 
         let mut model = self.model.take().expect("checked above");
         let mut shown: Vec<BriefId> = Vec::new();
+        let mut jobs: Vec<Job> = Vec::new();
+        let mut scopes: Vec<Scope> = Vec::new();
+        let mut sitemap = false;
         for edit in &edits {
             let (Some(id), One::Brief(newer)) = (edit.id, &edit.cached.item) else {
                 continue;
             };
-            model.site.briefs[id] = model.site.briefs[id].with_text(newer);
-            model.values.refresh_brief(&model.site, id);
-            shown.push(id);
+            if edit.text_only {
+                model.site.briefs[id] = model.site.briefs[id].with_text(newer);
+                model.values.refresh_brief(&model.site, id);
+                shown.push(id);
+                continue;
+            }
+            // Only a burst of one edit may reshape (checked in `edits`).
+            let Some(redo) = model.reshape(id, newer) else {
+                self.model = Some(model);
+                return Ok(None);
+            };
+            shown.extend(redo.briefs);
+            jobs.extend(redo.pages);
+            scopes.extend(redo.feeds);
+            sitemap |= redo.sitemap;
         }
         stages.push(("values", started.elapsed()));
-        let jobs = pages_showing(&model.site, &shown);
+        for job in pages_showing(&model.site, &shown) {
+            if !jobs.contains(&job) {
+                jobs.push(job);
+            }
+        }
         let feeds: Vec<Spec> = Spec::all(&model.site)
             .into_iter()
-            .filter(|spec| spec.briefs(&model.site).iter().any(|b| shown.contains(b)))
+            .filter(|spec| {
+                scopes.contains(&spec.scope)
+                    || spec.briefs(&model.site).iter().any(|b| shown.contains(b))
+            })
             .collect();
         stages.push(("fingerprints", started.elapsed()));
 
@@ -123,6 +248,10 @@ impl Session {
         render::render_jobs(&model.site, &templates, &model.values, &jobs, &fresh)?;
         stages.push(("render pages", started.elapsed()));
         render::feeds::render_specs(&model.site, &feeds, &fresh)?;
+        if sitemap {
+            render::write_site_files(&model.site, &pages::jobs(&model.site), &fresh)?;
+            self.sitemap_fp = DIRTY;
+        }
         stages.push(("render feeds", started.elapsed()));
         let reparsed = edits.len();
         for edit in edits {
@@ -151,8 +280,9 @@ impl Session {
     }
 
     /// The hinted files parsed again, if every hint is a brief file this
-    /// session already holds and every new version has the same shape.
-    fn text_edits(&self, config: &Config, hints: &[PathBuf]) -> Option<Vec<Edit>> {
+    /// session already holds, and either every new version has the same
+    /// shape or there is one, of a published brief keeping its publication.
+    fn edits(&self, config: &Config, hints: &[PathBuf]) -> Option<Vec<Edit>> {
         if !self.complete || hints.is_empty() {
             return None;
         }
@@ -193,10 +323,13 @@ impl Session {
             let One::Brief(newer) = &item else {
                 return None;
             };
-            if !older.same_shape(newer) {
+            let id = model.ids.get(path.as_path()).copied();
+            let text_only = older.same_shape(newer);
+            // Another shape: only a published brief keeping its publication.
+            let same_publication = (older.draft, older.embargo) == (newer.draft, newer.embargo);
+            if !text_only && (id.is_none() || !same_publication) {
                 return None;
             }
-            let id = model.ids.get(path.as_path()).copied();
             edits.push(Edit {
                 path,
                 cached: Cached {
@@ -205,7 +338,12 @@ impl Session {
                     item,
                 },
                 id,
+                text_only,
             });
+        }
+        // A reshaping edit comes alone, so refusing it changes nothing.
+        if edits.len() > 1 && edits.iter().any(|e| !e.text_only) {
+            return None;
         }
         Some(edits)
     }

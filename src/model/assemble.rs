@@ -8,7 +8,9 @@ use crate::diag::{Diagnostic, Diagnostics, did_you_mean};
 use crate::parse::{Parsed, ParsedBrief, ParsedExpert, ParsedPage, Ref};
 use rayon::prelude::*;
 use rustc_hash::FxHashMap as HashMap;
+use std::borrow::Borrow;
 use std::collections::BTreeMap;
+use std::hash::Hash;
 use std::path::Path;
 
 /// Builds the site model; all reference problems are reported together.
@@ -124,6 +126,10 @@ pub fn assemble_refs(
         topics,
         kinds,
         pages,
+        spellings: Spellings {
+            topics: topic_of,
+            kinds: kind_of,
+        },
     };
     Ok((site, problems.sorted()))
 }
@@ -171,18 +177,20 @@ fn lookup_group(of: &HashMap<String, usize>, name: &str) -> usize {
         .unwrap_or(0)
 }
 
-struct Resolver<'a> {
+/// Resolves references against the published briefs by slug (`S`: a
+/// borrowed or a shared string) and the experts by id.
+struct Resolver<'a, S> {
     /// Ids of expert files that failed to parse: already reported.
     failed_experts: &'a [String],
     /// A brief failed to parse, so an unknown slug may be its: not reported.
     any_failed_brief: bool,
     experts: &'a HashMap<&'a str, ExpertId>,
     expert_names: Vec<&'a str>,
-    briefs: &'a HashMap<&'a str, BriefId>,
-    unpublished: &'a HashMap<&'a str, &'static str>,
+    briefs: &'a HashMap<S, BriefId>,
+    unpublished: &'a HashMap<S, &'static str>,
 }
 
-impl Resolver<'_> {
+impl<S: Borrow<str> + Hash + Eq> Resolver<'_, S> {
     fn brief(
         &self,
         b: &ParsedBrief,
@@ -312,7 +320,7 @@ impl Resolver<'_> {
         if self.any_failed_brief {
             return Link::None;
         }
-        let mut known: Vec<&str> = self.briefs.keys().copied().collect();
+        let mut known: Vec<&str> = self.briefs.keys().map(|k| k.borrow()).collect();
         known.sort_unstable();
         problems.push(
             Diagnostic::error(source, format!("related brief `{}` names no brief", r.id))
@@ -454,11 +462,63 @@ fn warn_idle(briefs: &[Brief], experts: &[Expert], problems: &mut Diagnostics) {
         }
     }
     for b in briefs {
-        if b.topics.is_empty() {
-            problems.push(
-                Diagnostic::warning(&*b.source, "brief has no topics")
-                    .hint("add `topics: [...]` so readers can find it"),
-            );
-        }
+        problems.extend(topicless(b));
     }
+}
+
+/// The warning for a brief without topics.
+pub fn topicless(b: &Brief) -> Option<Diagnostic> {
+    b.topics.is_empty().then(|| {
+        Diagnostic::warning(&*b.source, "brief has no topics")
+            .hint("add `topics: [...]` so readers can find it")
+    })
+}
+
+/// Resolves a newer version of a published brief's file against an
+/// assembled site: the published briefs by slug (`slugs`), the unpublished
+/// ones (`unpublished`, for the warning about linking to them), the experts
+/// and the topic and kind spellings already in the site. `None` if it names
+/// anything unknown (a full assembly reports that) or a new spelling of a
+/// topic or kind; otherwise the brief and the warnings about it.
+pub fn resolve_again(
+    site: &Site,
+    newer: &ParsedBrief,
+    slugs: &HashMap<Text, BriefId>,
+    unpublished: &HashMap<Text, &'static str>,
+) -> Option<(Brief, Diagnostics)> {
+    let known = |of: &HashMap<String, usize>, name: &str| of.contains_key(name);
+    if !newer
+        .topics
+        .iter()
+        .all(|t| known(&site.spellings.topics, &t.id))
+        || !known(&site.spellings.kinds, &newer.kind)
+    {
+        return None;
+    }
+    let experts: HashMap<&str, ExpertId> = site
+        .experts
+        .iter()
+        .enumerate()
+        .map(|(i, e)| (e.id.as_str(), i))
+        .collect();
+    let resolver = Resolver {
+        failed_experts: &[],
+        any_failed_brief: false,
+        experts: &experts,
+        expert_names: Vec::new(),
+        briefs: slugs,
+        unpublished,
+    };
+    let mut found = Diagnostics::default();
+    let brief = resolver.brief(
+        newer,
+        &site.spellings.topics,
+        &site.spellings.kinds,
+        &mut found,
+    )?;
+    if found.has_errors() {
+        return None;
+    }
+    found.extend(topicless(&brief));
+    Some((brief, found))
 }

@@ -5,7 +5,10 @@
 
 mod assemble;
 
-pub use assemble::{assemble, assemble_refs};
+mod update;
+
+pub use assemble::{assemble, assemble_refs, resolve_again};
+pub use update::{Moved, replace_brief};
 
 use crate::config::Config;
 use crate::parse::{Moment, ParsedBrief, Text};
@@ -31,6 +34,16 @@ pub struct Site {
     pub topics: Vec<Topic>,
     pub kinds: Vec<Kind>,
     pub pages: Vec<Page>,
+    /// Which topic and kind each spelling in front matter names.
+    pub spellings: Spellings,
+}
+
+/// Every spelling of a topic or kind name met in the briefs, and the group
+/// it names (`North Korea` and `north korea` name one topic).
+#[derive(Debug, Default)]
+pub struct Spellings {
+    pub topics: rustc_hash::FxHashMap<String, TopicId>,
+    pub kinds: rustc_hash::FxHashMap<String, KindId>,
 }
 
 /// A published brief.

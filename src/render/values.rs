@@ -103,6 +103,21 @@ impl Values {
         );
     }
 
+    /// Converts expert `id`'s card again, after their counts changed.
+    pub fn refresh_expert_card(&mut self, site: &Site, id: ExpertId) {
+        self.expert_cards[id] = expert_card(site, &self.expert_refs[id], id);
+    }
+
+    /// Converts topic `id`'s count again, after its briefs changed.
+    pub fn refresh_topic_count(&mut self, site: &Site, id: usize) {
+        self.topics[id] = with_count(&self.topic_refs[id], site.topics[id].briefs.len());
+    }
+
+    /// Converts kind `id`'s count again, after its briefs changed.
+    pub fn refresh_kind_count(&mut self, site: &Site, id: usize) {
+        self.kinds[id] = with_count(&self.kind_refs[id], site.kinds[id].briefs.len());
+    }
+
     /// The briefs with these ids, as a list value.
     pub fn brief_list(&self, ids: &[BriefId]) -> Value {
         Value::from(

@@ -220,6 +220,17 @@ fn rebuilds_told_the_changed_paths_equal_full_builds() {
     assert_same(&store, &site, "a new folder");
 }
 
+/// An unpublished brief.
+const DRAFT: &str = "---\ntitle: Draft\ndate: 2021-02-01\ndraft: true\n---\nNot yet.\n";
+
+/// A session that has built `site` once, and its store.
+fn started(site: &TestSite) -> (MemorySink, Session) {
+    let store = MemorySink::default();
+    let mut session = Session::new(opts(site));
+    session.rebuild(&store).unwrap();
+    (store, session)
+}
+
 /// A brief whose text can vary while its shape (URL, date, kind, topics,
 /// experts and briefs named, at the same front-matter lines) stays put.
 fn text_variant(i: usize, title: &str, quote: &str, piece: &str, url: &str, body: &str) -> String {
@@ -245,13 +256,8 @@ fn text_edits_patch_the_kept_model_and_equal_full_builds() {
         "content/briefs/b033.md",
         &text_variant(33, "Start", "Q", "Piece", "https://a.example/", "Body."),
     );
-    site.write(
-        "content/briefs/draft.md",
-        "---\ntitle: Draft\ndate: 2021-02-01\ndraft: true\n---\nNot yet.\n",
-    );
-    let store = MemorySink::default();
-    let mut session = Session::new(opts(&site));
-    session.rebuild(&store).unwrap();
+    site.write("content/briefs/draft.md", DRAFT);
+    let (store, mut session) = started(&site);
     assert_same(&store, &site, "the first build");
     let hint = |p: &str| vec![site.root().join(p)];
     let steps: Vec<(&str, &str, String)> = vec![
@@ -380,58 +386,6 @@ fn text_edits_patch_the_kept_model_and_equal_full_builds() {
 }
 
 #[test]
-fn edits_that_move_a_brief_take_the_full_path() {
-    let site = generated(30);
-    let store = MemorySink::default();
-    let mut session = Session::new(opts(&site));
-    session.rebuild(&store).unwrap();
-    let path = "content/briefs/b012.md";
-    let hint = vec![site.root().join(path)];
-    let base = brief_text(12, "Moved");
-    let steps: Vec<(&str, String)> = vec![
-        (
-            "the date",
-            base.replace("2021-01-01T00:00:12Z", "2020-06-01T00:00:00Z"),
-        ),
-        ("the kind", base.replace("kind: K0", "kind: K9")),
-        (
-            "a topic",
-            base.replace("topics: [T2]", "topics: [T2, New topic]"),
-        ),
-        (
-            "an author",
-            base.replace("authors: [e2]", "authors: [e2, e3]"),
-        ),
-        (
-            "the quoted expert",
-            base.replace("expert: e5", "expert: e6"),
-        ),
-        (
-            "the slug",
-            base.replace("kind: K0", "slug: moved-here\nkind: K0"),
-        ),
-        (
-            "a line above the references",
-            base.replace("kind: K0", "summary: >-\n  Two\n  lines\nkind: K0"),
-        ),
-        (
-            "the cited brief",
-            base.replace("brief: b000", "brief: b001"),
-        ),
-        (
-            "publication",
-            base.replace("kind: K0", "draft: true\nkind: K0"),
-        ),
-    ];
-    for (what, text) in &steps {
-        site.write(path, text);
-        let r = session.rebuild_paths(&store, &hint).unwrap();
-        assert!(!r.patched, "changing {what} must not patch the model");
-        assert_same(&store, &site, &format!("changing {what}"));
-    }
-}
-
-#[test]
 fn a_template_error_met_on_the_quick_path_changes_nothing() {
     let site = generated(20);
     site.write(
@@ -483,4 +437,145 @@ fn an_embargo_that_passes_ends_the_quick_path() {
             .contains_key("briefs/later/index.html")
     );
     assert_same(&store, &site, "the embargo passing");
+}
+
+/// `brief_text(i)` with front-matter lines replaced.
+fn reshaped(i: usize, changes: &[(&str, &str)]) -> String {
+    let mut text = brief_text(i, "Brief");
+    for (from, to) in changes {
+        assert!(text.contains(from), "{from:?} not in brief {i}");
+        text = text.replacen(from, to, 1);
+    }
+    text
+}
+
+#[test]
+fn reference_edits_patch_the_kept_model_and_equal_full_builds() {
+    let site = generated(70);
+    site.write(
+        "site.yaml",
+        "title: T\nbase_url: https://example.org/\nlanguage: en\norganisation: O\npaginate: 10\nfeed:\n  limit: 12\n",
+    );
+    site.write("content/briefs/draft.md", DRAFT);
+    let (store, mut session) = started(&site);
+    let b33 = "content/briefs/b033.md";
+    // b033: kind K0, topic T3, author e3, quoted e6, cites b000.
+    let (quote, second) = (
+        "    quote: \"Q33\"\n",
+        "  - expert: e1\n    quote: \"Also\"\n",
+    );
+    let piece = "related:\n  - title: Op-ed\n    by: [e5]\n    url: https://news.example/x\n";
+    let steps: Vec<(&str, usize, &str, String)> = vec![
+        (
+            "an author added",
+            33,
+            "authors: [e3]",
+            "authors: [e3, e7]".into(),
+        ),
+        ("the quoted expert", 33, "expert: e6", "expert: e8".into()),
+        ("a second quote", 33, quote, format!("{quote}{second}")),
+        ("another topic", 33, "topics: [T3]", "topics: [T4]".into()),
+        (
+            "a second topic",
+            33,
+            "topics: [T3]",
+            "topics: [T3, T1]".into(),
+        ),
+        ("the kind", 33, "kind: K0", "kind: K2".into()),
+        ("the cited brief", 33, "brief: b000", "brief: b069".into()),
+        ("a cited draft", 33, "brief: b000", "brief: draft".into()),
+        (
+            "a related piece by an expert",
+            33,
+            "related:\n",
+            piece.into(),
+        ),
+        (
+            "an update date",
+            33,
+            "kind: K0",
+            "updated: 2022-05-01\nkind: K0".into(),
+        ),
+        ("no topics", 33, "topics: [T3]\n", String::new()),
+        (
+            "the kind of a brief every brief cites",
+            0,
+            "kind: K0",
+            "kind: K1".into(),
+        ),
+        (
+            "the newest brief's experts",
+            69,
+            "authors: [e9]",
+            "authors: [e0]".into(),
+        ),
+    ];
+    for (what, i, from, to) in &steps {
+        let path = format!("content/briefs/b{i:03}.md");
+        site.write(&path, &reshaped(*i, &[(from, to)]));
+        let r = session
+            .rebuild_paths(&store, &[site.root().join(&path)])
+            .unwrap();
+        assert!(r.patched, "changing {what} should patch the model");
+        assert_same(&store, &site, &format!("changing {what}"));
+        let fresh = Session::new(opts(&site))
+            .rebuild(&MemorySink::default())
+            .unwrap();
+        assert_eq!(
+            r.warnings.to_string(),
+            fresh.warnings.to_string(),
+            "warnings after changing {what}"
+        );
+    }
+}
+
+#[test]
+fn reference_edits_the_quick_path_refuses_take_the_full_path() {
+    let site = generated(70);
+    site.write(
+        "site.yaml",
+        "title: T\nbase_url: https://example.org/\nlanguage: en\norganisation: O\npaginate: 10\n",
+    );
+    site.write("content/experts/idle.md", &expert("Idle Expert", "Fellow"));
+    let store = MemorySink::default();
+    let mut session = Session::new(opts(&site));
+    session.rebuild(&store).unwrap();
+    let b33 = "content/briefs/b033.md";
+    let hint = vec![site.root().join(b33)];
+    let steps: [(&str, &str, &str); 6] = [
+        ("a new topic", "topics: [T3]", "topics: [T3, Brand new]"),
+        (
+            "another spelling of a topic",
+            "topics: [T3]",
+            "topics: [t3]",
+        ),
+        ("the date, moving it", "00:00:33Z", "00:00:50Z"),
+        (
+            "an idle expert's first brief",
+            "authors: [e3]",
+            "authors: [e3, idle]",
+        ),
+        ("the slug", "kind: K0", "slug: elsewhere\nkind: K0"),
+        ("publication", "kind: K0", "draft: true\nkind: K0"),
+    ];
+    for (what, from, to) in steps {
+        site.write(b33, &reshaped(33, &[(from, to)]));
+        let r = session.rebuild_paths(&store, &hint).unwrap();
+        assert!(!r.patched, "changing {what} must take the full path");
+        assert_same(&store, &site, &format!("changing {what}"));
+    }
+    // An unknown expert: the full path reports it, and nothing changes.
+    site.write(b33, &brief_text(33, "Brief"));
+    session.rebuild_paths(&store, &hint).unwrap();
+    let before = store.files.lock().unwrap().clone();
+    site.write(
+        b33,
+        &reshaped(33, &[("authors: [e3]", "authors: [nobody]")]),
+    );
+    let err = session.rebuild_paths(&store, &hint).unwrap_err();
+    assert!(err.to_string().contains("nobody") || format!("{err:?}").contains("nobody"));
+    assert!(*store.files.lock().unwrap() == before);
+    site.write(b33, &reshaped(33, &[("authors: [e3]", "authors: [e4]")]));
+    session.rebuild_paths(&store, &hint).unwrap();
+    assert_same(&store, &site, "fixing the unknown expert");
 }
