@@ -458,7 +458,6 @@ fn reference_edits_patch_the_kept_model_and_equal_full_builds() {
     );
     site.write("content/briefs/draft.md", DRAFT);
     let (store, mut session) = started(&site);
-    let b33 = "content/briefs/b033.md";
     // b033: kind K0, topic T3, author e3, quoted e6, cites b000.
     let (quote, second) = (
         "    quote: \"Q33\"\n",
