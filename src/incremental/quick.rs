@@ -324,9 +324,13 @@ impl Session {
                 return None;
             };
             let id = model.ids.get(path.as_path()).copied();
-            let text_only = older.same_shape(newer);
-            // Another shape: only a published brief keeping its publication.
             let same_publication = (older.draft, older.embargo) == (newer.draft, newer.embargo);
+            // An unpublished brief that stays so under its slug shows
+            // nowhere whatever it says (only its slug is checked, and named
+            // in warnings): its text only, as far as the site goes.
+            let unseen = id.is_none() && same_publication && older.slug == newer.slug;
+            let text_only = unseen || older.same_shape(newer);
+            // Another shape: only a published brief keeping its publication.
             if !text_only && (id.is_none() || !same_publication) {
                 return None;
             }

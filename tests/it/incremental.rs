@@ -356,6 +356,16 @@ fn text_edits_patch_the_kept_model_and_equal_full_builds() {
         .unwrap();
     assert!(!r.patched);
     assert_same(&store, &site, "a folder moved away");
+    // A draft gains experts and topics: it still shows nowhere.
+    site.write(
+        "content/briefs/draft.md",
+        &DRAFT.replace("draft: true", "draft: true\ntopics: [New]\nauthors: [e1]"),
+    );
+    let r = session
+        .rebuild_paths(&store, &hint("content/briefs/draft.md"))
+        .unwrap();
+    assert_eq!((r.patched, r.written), (true, 0));
+    assert_same(&store, &site, "a draft's references");
     // The draft shows nowhere: nothing to write.
     let r = session
         .rebuild_paths(&store, &hint("content/briefs/draft.md"))
