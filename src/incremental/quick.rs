@@ -18,7 +18,7 @@ use crate::load::{self, Collection};
 use crate::model::{self, BriefId, Link, Site};
 use crate::parse::{self, One};
 use crate::parse::{ParsedBrief, Text};
-use crate::render::feeds::{Scope, Spec};
+use crate::render::feeds::{Items, Scope, Spec};
 use crate::render::pages;
 use crate::render::pages::{Job, Listing};
 use crate::render::{self, Templates, values::Values};
@@ -44,6 +44,8 @@ pub struct Model {
     pub unpublished: FxHashMap<Text, &'static str>,
     /// The briefs citing each brief (as a related piece).
     pub cited_by: FxHashMap<BriefId, Vec<BriefId>>,
+    /// Feed items built so far.
+    pub items: Items,
     pub warnings: Diagnostics,
     /// The earliest embargo still ahead: once it passes, a brief is
     /// published and the site changes shape.
@@ -77,6 +79,7 @@ impl Model {
             slugs,
             unpublished,
             cited_by,
+            items: Items::default(),
             warnings,
             next_embargo,
         }
@@ -226,6 +229,9 @@ impl Session {
             scopes.extend(redo.feeds);
             sitemap |= redo.sitemap;
         }
+        for &b in &shown {
+            model.items.forget(b);
+        }
         stages.push(("values", started.elapsed()));
         for job in pages_showing(&model.site, &shown) {
             if !jobs.contains(&job) {
@@ -247,7 +253,7 @@ impl Session {
         // matches the store), so the next rebuild takes the full path.
         render::render_jobs(&model.site, &templates, &model.values, &jobs, &fresh)?;
         stages.push(("render pages", started.elapsed()));
-        render::feeds::render_specs(&model.site, &feeds, &fresh)?;
+        render::feeds::render_kept(&model.site, &feeds, &mut model.items, &fresh)?;
         if sitemap {
             render::write_site_files(&model.site, &pages::jobs(&model.site), &fresh)?;
             self.sitemap_fp = DIRTY;

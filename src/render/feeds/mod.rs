@@ -147,10 +147,48 @@ pub fn render(site: &Site, sink: &dyn Sink) -> anyhow::Result<usize> {
 
 /// Renders these feeds into `sink`; returns how many files it wrote.
 pub fn render_specs(site: &Site, specs: &[Spec], sink: &dyn Sink) -> anyhow::Result<usize> {
-    let items = items(site, specs);
+    render_kept(site, specs, &mut Items::default(), sink)
+}
+
+/// Feed items kept from one render to the next, by brief: a rebuild that
+/// changes a few briefs builds only their items again.
+#[derive(Default)]
+pub struct Items(Vec<Option<Item>>);
+
+impl Items {
+    /// Forgets the item of brief `id` (the brief changed).
+    pub fn forget(&mut self, id: BriefId) {
+        if let Some(slot) = self.0.get_mut(id) {
+            *slot = None;
+        }
+    }
+}
+
+/// [`render_specs`], taking items from `items` and keeping those it builds.
+pub fn render_kept(
+    site: &Site,
+    specs: &[Spec],
+    items: &mut Items,
+    sink: &dyn Sink,
+) -> anyhow::Result<usize> {
+    items.0.resize_with(site.briefs.len(), || None);
+    let missing: Vec<BriefId> = wanted(site, specs)
+        .into_iter()
+        .enumerate()
+        .filter(|&(id, w)| w && items.0[id].is_none())
+        .map(|(id, _)| id)
+        .collect();
+    let built: Vec<Item> = missing
+        .par_iter()
+        .map(|&id| item::build(site, id))
+        .collect();
+    for (id, item) in missing.into_iter().zip(built) {
+        items.0[id] = Some(item);
+    }
+    let items = &items.0;
     specs
         .par_iter()
-        .try_for_each(|spec| write_one(site, &items, spec, sink))?;
+        .try_for_each(|spec| write_one(site, items, spec, sink))?;
     Ok(specs.len())
 }
 
@@ -225,20 +263,16 @@ fn take(ids: &[BriefId], limit: usize) -> Vec<BriefId> {
     ids[..ids.len().min(limit)].to_vec()
 }
 
-/// The item of every brief some feed lists (and only those: a site of
-/// 100,000 briefs needs a few thousand), built in parallel.
-fn items(site: &Site, specs: &[Spec]) -> Vec<Option<Item>> {
+/// Which briefs some feed lists (only those need an item: a site of
+/// 100,000 briefs needs a few thousand).
+fn wanted(site: &Site, specs: &[Spec]) -> Vec<bool> {
     let mut wanted = vec![false; site.briefs.len()];
-    for spec in specs.iter().filter(|s| s.format == Format::Rss) {
+    for spec in specs {
         for id in brief_ids(site, spec.scope) {
             wanted[id] = true;
         }
     }
     wanted
-        .into_par_iter()
-        .enumerate()
-        .map(|(id, w)| w.then(|| item::build(site, id)))
-        .collect()
 }
 
 /// The feed of one spec, borrowing the shared items.
