@@ -15,7 +15,7 @@ use crate::config::Config;
 use crate::diag::Diagnostic;
 use crate::diag::Diagnostics;
 use crate::load::{self, Collection};
-use crate::model::{self, BriefId, Link, Site};
+use crate::model::{self, BriefId, Link, Renumber, Site};
 use crate::parse::{self, One};
 use crate::parse::{ParsedBrief, Text};
 use crate::render::feeds::{Items, Scope, Spec};
@@ -63,14 +63,11 @@ impl Model {
     ) -> Model {
         let mut ids = FxHashMap::default();
         let mut slugs = FxHashMap::default();
-        let mut cited_by: FxHashMap<BriefId, Vec<BriefId>> = FxHashMap::default();
         for (id, b) in site.briefs.iter().enumerate() {
             ids.insert(b.source.clone(), id);
             slugs.insert(b.slug.clone(), id);
-            for target in citations(b) {
-                cited_by.entry(target).or_default().push(id);
-            }
         }
+        let cited_by = cited_by(&site);
         Model {
             site,
             values,
@@ -93,39 +90,62 @@ impl Model {
             model::resolve_again(&self.site, newer, &self.slugs, &self.unpublished)?;
         let cited_before: Vec<BriefId> = citations(&self.site.briefs[id]).collect();
         let moved = model::replace_brief(&mut self.site, id, brief, newer)?;
-        for target in cited_before {
-            if let Some(list) = self.cited_by.get_mut(&target) {
-                list.retain(|&b| b != id);
+        let renumber = Renumber {
+            from: moved.from,
+            to: moved.to,
+        };
+        let to = moved.to;
+        if renumber.moves() {
+            for b in self.ids.values_mut().chain(self.slugs.values_mut()) {
+                *b = renumber.id(*b);
+            }
+            renumber.reorder(&mut self.values.briefs);
+            // Items carry their brief's id.
+            self.items = Items::default();
+            self.cited_by = cited_by(&self.site);
+        } else {
+            for target in cited_before {
+                if let Some(list) = self.cited_by.get_mut(&target) {
+                    list.retain(|&b| b != id);
+                }
+            }
+            for target in citations(&self.site.briefs[id]) {
+                let list = self.cited_by.entry(target).or_default();
+                let at = list.partition_point(|&b| b < id);
+                list.insert(at, id);
             }
         }
-        for target in citations(&self.site.briefs[id]) {
-            let list = self.cited_by.entry(target).or_default();
-            let at = list.partition_point(|&b| b < id);
-            list.insert(at, id);
-        }
         // The brief's own warnings (a related brief unpublished, no topics).
-        let source = self.site.briefs[id].source.clone();
+        let source = self.site.briefs[to].source.clone();
         let mut warnings: Vec<Diagnostic> = std::mem::take(&mut self.warnings.0);
         warnings.retain(|d| d.path.as_path() != &*source);
         warnings.extend(found.0);
         self.warnings = Diagnostics(warnings).sorted();
 
-        let mut changed = vec![id];
+        let mut changed = vec![to];
         if moved.kind_changed {
-            changed.extend(self.cited_by.get(&id).into_iter().flatten().copied());
+            changed.extend(self.cited_by.get(&to).into_iter().flatten().copied());
         }
         for &b in &changed {
             self.values.refresh_brief(&self.site, b);
         }
         let per = self.site.config.paginate;
+        let page = |at: usize| at / per + 1;
         let mut jobs = vec![Job::ExpertIndex, Job::TopicIndex];
         let mut scopes = Vec::new();
+        // Home pages between its old and new place show other briefs now.
+        let (lo, hi) = (moved.from.min(to), moved.from.max(to));
+        jobs.extend((page(lo)..=page(hi)).map(|n| Job::Listing(Listing::Home, n)));
+        if renumber.moves() {
+            scopes.push(Scope::Site);
+        }
         for &e in &moved.experts {
             self.values.refresh_expert_card(&self.site, e);
             jobs.push(Job::Expert(e));
             scopes.push(Scope::Expert(e));
         }
-        // Every page of a listing shows its count.
+        // Every page of a listing shows its count; a brief moving within
+        // one changes the pages between its two places.
         for &t in &moved.topics {
             self.values.refresh_topic_count(&self.site, t);
             let pages = self.site.topics[t].briefs.len().div_ceil(per);
@@ -138,11 +158,20 @@ impl Model {
             jobs.extend((1..=pages).map(|n| Job::Listing(Listing::Kind(k), n)));
             scopes.push(Scope::Kind(k));
         }
+        for &(t, lo, hi) in &moved.shifted_topics {
+            jobs.extend((page(lo)..=page(hi)).map(|n| Job::Listing(Listing::Topic(t), n)));
+            scopes.push(Scope::Topic(t));
+        }
+        for &(k, lo, hi) in &moved.shifted_kinds {
+            jobs.extend((page(lo)..=page(hi)).map(|n| Job::Listing(Listing::Kind(k), n)));
+            scopes.push(Scope::Kind(k));
+        }
         Some(Redo {
             briefs: changed,
             pages: jobs,
             feeds: scopes,
-            sitemap: moved.last_modified_changed,
+            // The sitemap lists brief pages in order, with their last change.
+            sitemap: moved.last_modified_changed || renumber.moves(),
         })
     }
 }
@@ -157,6 +186,17 @@ struct Redo {
     feeds: Vec<Scope>,
     /// The sitemap (a brief's last change moved).
     sitemap: bool,
+}
+
+/// The briefs citing each brief, in order.
+fn cited_by(site: &Site) -> FxHashMap<BriefId, Vec<BriefId>> {
+    let mut cited_by: FxHashMap<BriefId, Vec<BriefId>> = FxHashMap::default();
+    for (id, b) in site.briefs.iter().enumerate() {
+        for target in citations(b) {
+            cited_by.entry(target).or_default().push(id);
+        }
+    }
+    cited_by
 }
 
 /// The briefs `b` cites as related pieces.

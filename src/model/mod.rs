@@ -8,7 +8,7 @@ mod assemble;
 mod update;
 
 pub use assemble::{assemble, assemble_refs, resolve_again};
-pub use update::{Moved, replace_brief};
+pub use update::{Moved, Renumber, replace_brief};
 
 use crate::config::Config;
 use crate::parse::{Moment, ParsedBrief, Text};

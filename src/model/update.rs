@@ -1,30 +1,87 @@
 //! Replaces one brief of an assembled [`Site`] with a newer version of it
-//! whose references changed (other experts, quotes, topics, kind, related
-//! pieces, dates that keep its place): the reverse indexes it is in are
-//! mended in place, so the cost does not grow with the site. What would
-//! change the site beyond that is refused, and the caller assembles the
-//! whole site again: another URL or place in the listing order, a topic or
-//! kind gaining its first or losing its last brief or a listing page, the
-//! name of a group changing, an expert gaining their first or losing their
-//! last appearance (the idle-expert warning).
+//! whose references or dates changed (other experts, quotes, topics, kind,
+//! related pieces, a date that moves it in the listing order): the lists it
+//! is in are mended in place, and when it moves, the briefs between its old
+//! and new place are renumbered (plain integer work over contiguous lists,
+//! no string is touched). What would change the site beyond that is
+//! refused, and the caller assembles the whole site again: another URL or
+//! publication, a topic or kind gaining its first or losing its last brief
+//! or a listing page, the name of a group changing, an expert gaining their
+//! first or losing their last appearance (the idle-expert warning).
 
-use super::{Brief, BriefId, ExpertId, Group, KindId, QuoteRef, RelatedRef, Site, TopicId};
+use super::{Brief, BriefId, ExpertId, Group, KindId, Link, QuoteRef, RelatedRef, Site, TopicId};
 use crate::parse::ParsedBrief;
 use std::cmp::Ordering;
 
 /// What moved when a brief was replaced.
 #[derive(Debug, Default)]
 pub struct Moved {
+    /// The brief's id before and after (different when its date moved it).
+    pub from: BriefId,
+    pub to: BriefId,
     /// Experts the brief names before or after.
     pub experts: Vec<ExpertId>,
     /// Topics whose brief list changed (every page of theirs shows the count).
     pub topics: Vec<TopicId>,
     /// Kinds whose brief list changed.
     pub kinds: Vec<KindId>,
+    /// Topics and kinds the brief stayed in but moved within: the first and
+    /// last listing positions between its old and new place.
+    pub shifted_topics: Vec<(TopicId, usize, usize)>,
+    pub shifted_kinds: Vec<(KindId, usize, usize)>,
     /// The kind changed: briefs citing this one show its kind.
     pub kind_changed: bool,
     /// The date of the last change moved (the sitemap shows it).
     pub last_modified_changed: bool,
+}
+
+/// Brief ids when the brief at `from` moves to `to`: those between shift by one.
+#[derive(Debug, Clone, Copy)]
+pub struct Renumber {
+    pub from: BriefId,
+    pub to: BriefId,
+}
+
+impl Renumber {
+    /// The new id of brief `b`.
+    pub fn id(self, b: BriefId) -> BriefId {
+        let Renumber { from, to } = self;
+        if b == from {
+            to
+        } else if from < to && b > from && b <= to {
+            b - 1
+        } else if to < from && b >= to && b < from {
+            b + 1
+        } else {
+            b
+        }
+    }
+
+    /// Whether any id changes.
+    pub fn moves(self) -> bool {
+        self.from != self.to
+    }
+
+    /// Applies the same move to a list indexed by brief id.
+    pub fn reorder<T>(self, list: &mut [T]) {
+        let Renumber { from, to } = self;
+        if from < to {
+            list[from..=to].rotate_left(1);
+        } else if to < from {
+            list[to..=from].rotate_right(1);
+        }
+    }
+}
+
+/// One group the brief is in before or after, checked.
+struct GroupMove {
+    group: usize,
+    /// The group's brief list afterwards.
+    after: Vec<BriefId>,
+    /// Whether the brief joined or left it.
+    joined_or_left: bool,
+    /// Its listing positions before and after, when it stayed.
+    positions: Option<(usize, usize)>,
 }
 
 /// Puts `newer` (resolved from `parsed`) in place of brief `id`, or refuses
@@ -36,33 +93,24 @@ pub fn replace_brief(
     parsed: &ParsedBrief,
 ) -> Option<Moved> {
     let older = &site.briefs[id];
+    // A topic listed twice (not side by side) puts the brief twice in its list.
+    let twice = |b: &Brief| (1..b.topics.len()).any(|i| b.topics[..i].contains(&b.topics[i]));
+    if newer.slug != older.slug || newer.draft != older.draft || twice(older) || twice(&newer) {
+        return None;
+    }
     let listed_before = |a: &Brief, b: &Brief| {
         b.date
             .timestamp
             .cmp(&a.date.timestamp)
             .then_with(|| a.slug.cmp(&b.slug))
     };
-    let keeps_place = (id == 0 || listed_before(&site.briefs[id - 1], &newer) == Ordering::Less)
-        && site
-            .briefs
-            .get(id + 1)
-            .is_none_or(|next| listed_before(&newer, next) == Ordering::Less);
-    // A topic listed twice (not side by side) puts the brief twice in its list.
-    let twice = |b: &Brief| (1..b.topics.len()).any(|i| b.topics[..i].contains(&b.topics[i]));
-    if newer.slug != older.slug
-        || newer.draft != older.draft
-        || !keeps_place
-        || twice(older)
-        || twice(&newer)
-    {
-        return None;
-    }
+    let ahead = site
+        .briefs
+        .partition_point(|b| listed_before(b, &newer) == Ordering::Less);
+    let to = ahead - usize::from(listed_before(older, &newer) == Ordering::Less);
+    let renumber = Renumber { from: id, to };
     let per = site.config.paginate;
-    let mut moved = Moved {
-        kind_changed: newer.kind != older.kind,
-        last_modified_changed: newer.last_modified() != older.last_modified(),
-        ..Moved::default()
-    };
+
     // Check every group first: refusing must leave the site as it was.
     let mut topic_moves = Vec::new();
     for (t, group) in site.topics.iter().enumerate() {
@@ -70,15 +118,23 @@ pub fn replace_brief(
         if was || is {
             let spelling = (parsed.topics.iter().map(|r| r.id.as_str()))
                 .find(|n| site.spellings.topics.get(*n) == Some(&t));
-            topic_moves.push((t, group_move(group, id, was, is, spelling, per)?));
+            topic_moves.push(group_move(t, group, renumber, was, is, spelling, per)?);
         }
     }
-    let mut kind_moves = Vec::new();
+    let mut kind_moves: Vec<GroupMove> = Vec::new();
     for k in [older.kind, newer.kind] {
         let (was, is) = (older.kind == k, newer.kind == k);
         let spelling = (newer.kind == k).then_some(parsed.kind.as_str());
-        if !kind_moves.iter().any(|(seen, _)| *seen == k) {
-            kind_moves.push((k, group_move(&site.kinds[k], id, was, is, spelling, per)?));
+        if !kind_moves.iter().any(|m| m.group == k) {
+            kind_moves.push(group_move(
+                k,
+                &site.kinds[k],
+                renumber,
+                was,
+                is,
+                spelling,
+                per,
+            )?);
         }
     }
     let mut experts: Vec<ExpertId> = older.experts().chain(newer.experts()).collect();
@@ -97,99 +153,166 @@ pub fn replace_brief(
         }
     }
 
-    for (t, change) in topic_moves {
-        if apply(&mut site.topics[t], id, change) {
-            moved.topics.push(t);
+    let mut moved = Moved {
+        from: id,
+        to,
+        kind_changed: newer.kind != older.kind,
+        last_modified_changed: newer.last_modified() != older.last_modified(),
+        ..Moved::default()
+    };
+    for &e in &experts {
+        unindex_expert(site, e, id);
+    }
+    if renumber.moves() {
+        renumber_everything(site, renumber);
+    }
+    for (list, moves, changed, shifted) in [
+        (
+            &mut site.topics,
+            topic_moves,
+            &mut moved.topics,
+            &mut moved.shifted_topics,
+        ),
+        (
+            &mut site.kinds,
+            kind_moves,
+            &mut moved.kinds,
+            &mut moved.shifted_kinds,
+        ),
+    ] {
+        for m in moves {
+            list[m.group].briefs = m.after;
+            if m.joined_or_left {
+                changed.push(m.group);
+            } else if let Some((a, b)) = m.positions.filter(|(a, b)| a != b) {
+                shifted.push((m.group, a.min(b), a.max(b)));
+            }
         }
     }
-    for (k, change) in kind_moves {
-        if apply(&mut site.kinds[k], id, change) {
-            moved.kinds.push(k);
-        }
+    renumber.reorder(&mut site.briefs);
+    site.briefs[to] = newer;
+    if renumber.moves() {
+        // The new version's links were resolved against the old ids.
+        renumber_links(&mut site.briefs[to], renumber);
     }
     for &e in &experts {
-        reindex_expert(site, e, id, &newer);
+        let newer = &site.briefs[to];
+        let entries = expert_entries(newer, e, to);
+        let x = &mut site.experts[e];
+        splice(&mut x.authored, |&b| b, to, entries.authored);
+        splice(&mut x.appears_in, |&b| b, to, entries.appears_in);
+        splice(&mut x.quoted, |q| q.brief, to, entries.quoted);
+        splice(&mut x.related, |r| r.brief, to, entries.related);
     }
     moved.experts = experts;
-    site.briefs[id] = newer;
     Some(moved)
 }
 
-/// How a group's brief list changes: `Some(true)` joins, `Some(false)`
-/// leaves, `None` stays as it is.
-type Change = Option<bool>;
-
-/// Checks that the brief joining or leaving `group` changes neither its
-/// name (the first spelling in listing order) nor its number of pages.
+/// Checks one group the brief is in before or after: the change keeps the
+/// group's name (its first brief's spelling), leaves it non-empty and keeps
+/// its number of pages.
 fn group_move(
+    g: usize,
     group: &Group,
-    id: BriefId,
+    renumber: Renumber,
     was: bool,
     is: bool,
     spelling: Option<&str>,
     per: usize,
-) -> Option<Change> {
-    let len = group.briefs.len();
+) -> Option<GroupMove> {
     let pages = |n: usize| n.div_ceil(per).max(1);
-    let first = group.briefs.first().copied();
-    let (change, len_after) = match (was, is) {
-        (true, false) => (Some(false), len - 1),
-        (false, true) => (Some(true), len + 1),
-        _ => (None, len),
-    };
-    let first_after = match change {
-        Some(false) => group.briefs.iter().copied().find(|&b| b != id),
-        Some(true) => first.map(|f| f.min(id)).or(Some(id)),
-        None => first,
-    };
-    let renamed = match (first == Some(id), first_after == Some(id)) {
-        (true, false) => true,
-        (_, true) => spelling != Some(group.name.as_str()),
-        _ => false,
-    };
-    if len_after == 0 || pages(len_after) != pages(len) || renamed {
+    let mut after: Vec<BriefId> = (group.briefs.iter())
+        .filter(|&&b| b != renumber.from)
+        .map(|&b| renumber.id(b))
+        .collect();
+    let new_position = is.then(|| {
+        let at = after.partition_point(|&b| b < renumber.to);
+        after.insert(at, renumber.to);
+        at
+    });
+    let first_before = group.briefs.first().copied();
+    let first_after = after.first().copied();
+    let renamed = (first_before == Some(renumber.from) && first_after != Some(renumber.to))
+        || (first_after == Some(renumber.to) && spelling != Some(group.name.as_str()));
+    if after.is_empty() || pages(after.len()) != pages(group.briefs.len()) || renamed {
         return None;
     }
-    Some(change)
+    let old_position = (group.briefs.iter()).position(|&b| b == renumber.from);
+    Some(GroupMove {
+        group: g,
+        after,
+        joined_or_left: was != is,
+        positions: old_position.zip(new_position),
+    })
 }
 
-/// Applies a checked change; returns whether the list changed.
-fn apply(group: &mut Group, id: BriefId, change: Change) -> bool {
-    let at = group.briefs.partition_point(|&b| b < id);
-    match change {
-        Some(true) => group.briefs.insert(at, id),
-        Some(false) => {
-            group.briefs.remove(at);
+/// Renumbers every brief id in the site's lists and links but the moved
+/// brief's own entries, which the caller has taken out or replaces.
+fn renumber_everything(site: &mut Site, renumber: Renumber) {
+    for g in site.topics.iter_mut().chain(site.kinds.iter_mut()) {
+        for b in &mut g.briefs {
+            *b = renumber.id(*b);
         }
-        None => return false,
     }
-    true
+    for x in &mut site.experts {
+        x.authored.iter_mut().for_each(|b| *b = renumber.id(*b));
+        x.appears_in.iter_mut().for_each(|b| *b = renumber.id(*b));
+        x.quoted
+            .iter_mut()
+            .for_each(|q| q.brief = renumber.id(q.brief));
+        x.related
+            .iter_mut()
+            .for_each(|r| r.brief = renumber.id(r.brief));
+    }
+    for b in &mut site.briefs {
+        renumber_links(b, renumber);
+    }
 }
 
-/// Rewrites expert `e`'s entries for brief `id` from the brief's new version.
-fn reindex_expert(site: &mut Site, e: ExpertId, id: BriefId, newer: &Brief) {
+fn renumber_links(b: &mut Brief, renumber: Renumber) {
+    for r in &mut b.related {
+        if let Link::Brief(t) = &mut r.link {
+            *t = renumber.id(*t);
+        }
+    }
+}
+
+/// Takes out expert `e`'s entries for brief `id`.
+fn unindex_expert(site: &mut Site, e: ExpertId, id: BriefId) {
     let x = &mut site.experts[e];
-    let wrote = newer.authors.contains(&e);
-    let quotes: Vec<QuoteRef> = (newer.responses.iter().enumerate())
+    splice(&mut x.authored, |&b| b, id, []);
+    splice(&mut x.appears_in, |&b| b, id, []);
+    splice(&mut x.quoted, |q| q.brief, id, []);
+    splice(&mut x.related, |r| r.brief, id, []);
+}
+
+/// Expert `e`'s entries for brief `b` (id `id`), as a full assembly makes them.
+struct Entries {
+    authored: Option<BriefId>,
+    appears_in: Option<BriefId>,
+    quoted: Vec<QuoteRef>,
+    related: Vec<RelatedRef>,
+}
+
+fn expert_entries(b: &Brief, e: ExpertId, id: BriefId) -> Entries {
+    let wrote = b.authors.contains(&e);
+    let quoted: Vec<QuoteRef> = (b.responses.iter().enumerate())
         .filter(|(_, r)| r.expert == e)
         .map(|(response, _)| QuoteRef {
             brief: id,
             response,
         })
         .collect();
-    let related: Vec<RelatedRef> = (newer.related.iter().enumerate())
+    let related: Vec<RelatedRef> = (b.related.iter().enumerate())
         .flat_map(|(i, r)| r.by.iter().filter(move |&&by| by == e).map(move |_| i))
         .map(|related| RelatedRef { brief: id, related })
         .collect();
-    splice(&mut x.authored, |&b| b, id, wrote.then_some(id));
-    splice(
-        &mut x.appears_in,
-        |&b| b,
-        id,
-        (wrote || !quotes.is_empty()).then_some(id),
-    );
-    splice(&mut x.quoted, |q| q.brief, id, quotes);
-    splice(&mut x.related, |r| r.brief, id, related);
+    Entries {
+        authored: wrote.then_some(id),
+        appears_in: (wrote || !quoted.is_empty()).then_some(id),
+        quoted,
+        related,
+    }
 }
 
 /// Replaces the entries of brief `id` in a list ordered by brief.
