@@ -85,11 +85,20 @@ impl Model {
     /// Replaces brief `id` with `newer`, whose references changed; `None`
     /// (and the model as it was) when the site would change beyond what the
     /// quick path handles.
-    fn reshape(&mut self, id: BriefId, newer: &ParsedBrief) -> Option<Redo> {
+    fn reshape(
+        &mut self,
+        id: BriefId,
+        newer: &ParsedBrief,
+        files: &FxHashMap<PathBuf, Cached>,
+    ) -> Option<Redo> {
         let (brief, found) =
             model::resolve_again(&self.site, newer, &self.slugs, &self.unpublished)?;
         let cited_before: Vec<BriefId> = citations(&self.site.briefs[id]).collect();
-        let moved = model::replace_brief(&mut self.site, id, brief, newer)?;
+        let parsed_of = |path: &Path| match files.get(path).map(|c| &c.item) {
+            Some(One::Brief(b)) => Some(&**b),
+            _ => None,
+        };
+        let moved = model::replace_brief(&mut self.site, id, brief, newer, &parsed_of)?;
         let renumber = Renumber {
             from: moved.from,
             to: moved.to,
@@ -260,7 +269,7 @@ impl Session {
                 continue;
             }
             // Only a burst of one edit may reshape (checked in `edits`).
-            let Some(redo) = model.reshape(id, newer) else {
+            let Some(redo) = model.reshape(id, newer, &self.files) else {
                 self.model = Some(model);
                 return Ok(None);
             };

@@ -12,6 +12,7 @@
 use super::{Brief, BriefId, ExpertId, Group, KindId, Link, QuoteRef, RelatedRef, Site, TopicId};
 use crate::parse::ParsedBrief;
 use std::cmp::Ordering;
+use std::path::Path;
 
 /// What moved when a brief was replaced.
 #[derive(Debug, Default)]
@@ -85,12 +86,16 @@ struct GroupMove {
 }
 
 /// Puts `newer` (resolved from `parsed`) in place of brief `id`, or refuses
-/// (`None`, nothing changed) as the module says.
-pub fn replace_brief(
+/// (`None`, nothing changed) as the module says. `parsed_of` gives the
+/// parsed file of another brief by source path: when the brief leaves the
+/// first place of a group, the spelling of the group's new first brief
+/// must be its name.
+pub fn replace_brief<'a>(
     site: &mut Site,
     id: BriefId,
     newer: Brief,
     parsed: &ParsedBrief,
+    parsed_of: &dyn Fn(&Path) -> Option<&'a ParsedBrief>,
 ) -> Option<Moved> {
     let older = &site.briefs[id];
     // A topic listed twice (not side by side) puts the brief twice in its list.
@@ -112,29 +117,38 @@ pub fn replace_brief(
     let per = site.config.paginate;
 
     // Check every group first: refusing must leave the site as it was.
+    let topic_spelling = |p: &ParsedBrief, t: TopicId| {
+        (p.topics.iter().map(|r| r.id.clone())).find(|n| site.spellings.topics.get(n) == Some(&t))
+    };
+    let spelled = |b: BriefId, of: &dyn Fn(&ParsedBrief) -> Option<String>| {
+        parsed_of(&site.briefs[b].source).and_then(of)
+    };
     let mut topic_moves = Vec::new();
     for (t, group) in site.topics.iter().enumerate() {
         let (was, is) = (older.topics.contains(&t), newer.topics.contains(&t));
         if was || is {
-            let spelling = (parsed.topics.iter().map(|r| r.id.as_str()))
-                .find(|n| site.spellings.topics.get(*n) == Some(&t));
-            topic_moves.push(group_move(t, group, renumber, was, is, spelling, per)?);
+            let name = |b: BriefId| spelled(b, &|p| topic_spelling(p, t));
+            let spelling = topic_spelling(parsed, t);
+            let moved = group_move(
+                t,
+                group,
+                renumber,
+                (was, is),
+                spelling.as_deref(),
+                &name,
+                per,
+            );
+            topic_moves.push(moved?);
         }
     }
     let mut kind_moves: Vec<GroupMove> = Vec::new();
     for k in [older.kind, newer.kind] {
         let (was, is) = (older.kind == k, newer.kind == k);
+        let name = |b: BriefId| spelled(b, &|p| Some(p.kind.clone()));
         let spelling = (newer.kind == k).then_some(parsed.kind.as_str());
         if !kind_moves.iter().any(|m| m.group == k) {
-            kind_moves.push(group_move(
-                k,
-                &site.kinds[k],
-                renumber,
-                was,
-                is,
-                spelling,
-                per,
-            )?);
+            let moved = group_move(k, &site.kinds[k], renumber, (was, is), spelling, &name, per);
+            kind_moves.push(moved?);
         }
     }
     let mut experts: Vec<ExpertId> = older.experts().chain(newer.experts()).collect();
@@ -208,16 +222,17 @@ pub fn replace_brief(
     Some(moved)
 }
 
-/// Checks one group the brief is in before or after: the change keeps the
-/// group's name (its first brief's spelling), leaves it non-empty and keeps
-/// its number of pages.
+/// Checks one group the brief is in before or after (`was`, `is`): the
+/// change keeps the group's name (its first brief's spelling, `spelling`
+/// for this brief, `spelling_of` for another by old id), leaves it
+/// non-empty and keeps its number of pages.
 fn group_move(
     g: usize,
     group: &Group,
     renumber: Renumber,
-    was: bool,
-    is: bool,
+    (was, is): (bool, bool),
     spelling: Option<&str>,
+    spelling_of: &dyn Fn(BriefId) -> Option<String>,
     per: usize,
 ) -> Option<GroupMove> {
     let pages = |n: usize| n.div_ceil(per).max(1);
@@ -232,8 +247,16 @@ fn group_move(
     });
     let first_before = group.briefs.first().copied();
     let first_after = after.first().copied();
-    let renamed = (first_before == Some(renumber.from) && first_after != Some(renumber.to))
-        || (first_after == Some(renumber.to) && spelling != Some(group.name.as_str()));
+    let name = Some(group.name.as_str());
+    let renamed = if first_after == Some(renumber.to) {
+        spelling != name
+    } else if first_before == Some(renumber.from) {
+        // Another brief is first now: the first of the others, as before.
+        let next = group.briefs.iter().copied().find(|&b| b != renumber.from);
+        next.and_then(spelling_of).as_deref() != name
+    } else {
+        false
+    };
     if after.is_empty() || pages(after.len()) != pages(group.briefs.len()) || renamed {
         return None;
     }

@@ -572,9 +572,22 @@ fn reference_edits_the_quick_path_refuses_take_the_full_path() {
         "title: T\nbase_url: https://example.org/\nlanguage: en\norganisation: O\npaginate: 10\n",
     );
     site.write("content/experts/idle.md", &expert("Idle Expert", "Fellow"));
-    let store = MemorySink::default();
-    let mut session = Session::new(opts(&site));
-    session.rebuild(&store).unwrap();
+    // T4's newest brief spells it `T4`, the next one `t4`.
+    site.write(
+        "content/briefs/b064.md",
+        &reshaped(64, &[("topics: [T4]", "topics: [t4]")]),
+    );
+    let (store, mut session) = started(&site);
+    let b069 = "content/briefs/b069.md";
+    site.write(
+        b069,
+        &reshaped(69, &[("2021-01-01T00:01:09Z", "2020-01-01T00:00:00Z")]),
+    );
+    let r = session
+        .rebuild_paths(&store, &[site.root().join(b069)])
+        .unwrap();
+    assert!(!r.patched, "the topic's name becomes `t4`: the full path");
+    assert_same(&store, &site, "renaming a topic by moving its first brief");
     let b33 = "content/briefs/b033.md";
     let hint = vec![site.root().join(b33)];
     let steps: [(&str, &str, &str); 5] = [
