@@ -109,8 +109,7 @@ impl Model {
                 *b = renumber.id(*b);
             }
             renumber.reorder(&mut self.values.briefs);
-            // Items carry their brief's id.
-            self.items = Items::default();
+            self.items.renumber(renumber);
             self.cited_by = cited_by(&self.site);
         } else {
             for target in cited_before {

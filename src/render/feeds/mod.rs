@@ -156,6 +156,18 @@ pub fn render_specs(site: &Site, specs: &[Spec], sink: &dyn Sink) -> anyhow::Res
 pub struct Items(Vec<Option<Item>>);
 
 impl Items {
+    /// Follows the briefs as one moves in the listing order.
+    pub fn renumber(&mut self, renumber: crate::model::Renumber) {
+        if self.0.len() <= renumber.from.max(renumber.to) {
+            self.0.clear();
+            return;
+        }
+        renumber.reorder(&mut self.0);
+        for item in self.0.iter_mut().flatten() {
+            item.brief = renumber.id(item.brief);
+        }
+    }
+
     /// Forgets the item of brief `id` (the brief changed).
     pub fn forget(&mut self, id: BriefId) {
         if let Some(slot) = self.0.get_mut(id) {
