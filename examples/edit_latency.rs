@@ -1,10 +1,10 @@
 //! Measures save-to-updated latency of an incremental session on a site:
-//! `cargo run --release --example edit_latency -- SITE_ROOT BRIEF_FILE [N] [text|updated|date]`.
-//! `text` (the default) appends a line to the body, an edit of text only;
-//! `updated` sets the brief's `updated:` date (the sitemap and feeds show
-//! it; the brief keeps its place: still the quick path); `date` moves the
-//! brief's `date:` to another day of December 2024, which moves it in the
-//! listing order (the full path). Prints each rebuild's time and a median.
+//! `cargo run --release --example edit_latency -- SITE_ROOT BRIEF_FILE [N] [text|updated|date|topic]`.
+//! `text` (the default) appends a line to the body; `updated` sets the
+//! brief's `updated:` date (the sitemap and feeds show it); `date` moves
+//! its `date:` to another day of December 2024, and so its place in the
+//! listing order; `topic` adds a topic no brief had (a new topic page: the
+//! full path). Prints each rebuild's time and a median.
 
 use briefs::config::BuildOptions;
 use briefs::incremental::Session;
@@ -23,8 +23,8 @@ fn main() -> anyhow::Result<()> {
     let n: usize = args.get(3).and_then(|s| s.parse().ok()).unwrap_or(20);
     let edit = args.get(4).map_or("text", String::as_str);
     anyhow::ensure!(
-        ["text", "updated", "date"].contains(&edit),
-        "unknown edit `{edit}`: text, updated or date"
+        ["text", "updated", "date", "topic"].contains(&edit),
+        "unknown edit `{edit}`: text, updated, date or topic"
     );
     let store = MemorySink::default();
     let mut session = Session::new(BuildOptions {
@@ -60,6 +60,7 @@ fn main() -> anyhow::Result<()> {
                 let end = start + original[start..].find('\n').unwrap_or(0);
                 format!("{}2024-12-{day:02}{}", &original[..start], &original[end..])
             }
+            "topic" => original.replacen("\ntopics: [", &format!("\ntopics: [\"Probe {i}\", "), 1),
             _ => format!("{original}\nEdit {i}.\n"),
         };
         std::fs::write(&brief, edited)?;

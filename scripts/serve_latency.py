@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Save-to-served latency of `briefs serve`, measured from outside.
 
-    scripts/serve_latency.py BRIEFS_BINARY SITE_ROOT BRIEF_FILE [EDITS] [text|updated|date]
+    scripts/serve_latency.py BRIEFS_BINARY SITE_ROOT BRIEF_FILE [EDITS] [text|updated|date|topic]
 
 Starts `briefs serve` on SITE_ROOT, then EDITS times (default 20), a second
 apart: appends a unique line to BRIEF_FILE (relative to SITE_ROOT) and does
@@ -14,7 +14,8 @@ request included. Prints each figure and the median; restores the file.
 With `updated`, each edit also sets the brief's `updated:` date (shown in the
 sitemap and feeds; the brief keeps its place, so still serve's quick path);
 with `date`, it moves the brief's `date:` to another day of December 2024,
-which moves it in the listing order (serve's full path).
+which moves it in the listing order; with `topic`, it adds a topic no brief
+had, which makes a new topic page (serve's full path).
 """
 
 import http.client
@@ -60,8 +61,8 @@ def main():
     binary, root, rel = sys.argv[1:4]
     edits = int(sys.argv[4]) if len(sys.argv) > 4 else 20
     edit = sys.argv[5] if len(sys.argv) > 5 else "text"
-    if edit not in ("text", "updated", "date"):
-        sys.exit(f"unknown edit {edit}: text, updated or date")
+    if edit not in ("text", "updated", "date", "topic"):
+        sys.exit(f"unknown edit {edit}: text, updated, date or topic")
     stem = os.path.splitext(os.path.basename(rel))[0]
     slug = re.sub(r"^\d{4}-\d{2}-\d{2}-", "", stem)
     page = f"/briefs/{slug}/"
@@ -100,6 +101,8 @@ def main():
             if edit == "updated":
                 updated = f"updated: 2025-01-{i % 28 + 1:02}\n---\n"
                 text = text.replace("\n---\n", "\n" + updated, 1)
+            elif edit == "topic":
+                text = text.replace("\ntopics: [", f'\ntopics: ["Probe {i}", ', 1)
             elif edit == "date":
                 text = re.sub(r"\ndate: [^\n]*", f"\ndate: 2024-12-{i % 28 + 1:02}", text, count=1)
             with open(path, "w", encoding="utf-8") as f:
