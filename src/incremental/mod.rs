@@ -172,7 +172,6 @@ impl Session {
         lap("refresh");
         let (site, warnings) = self.assemble(config)?;
         lap("assemble");
-        let next_embargo = self.next_embargo(site.config.now);
         let templates = Templates::load(&site.config)?;
         let plan = Plan::new(&site)?;
         lap("plan");
@@ -275,14 +274,12 @@ impl Session {
             .zip(values.briefs.iter().cloned())
             .collect();
         let old_values = std::mem::replace(&mut self.brief_values, brief_values);
-        let unpublished = self.unpublished(&site);
         self.model = Some(quick::Model::new(
             site,
             values,
             templates.fingerprint,
             warnings.clone(),
-            unpublished,
-            next_embargo,
+            &self.files,
         ));
         // Off the path between the save and the served page.
         crate::discard((old_model, plan, old_outputs, old_values));
@@ -368,33 +365,6 @@ impl Session {
             Ok(_) => Ok(reparsed),
             Err(e) => Err(crate::with_snippets(e, root)),
         }
-    }
-
-    /// The slugs of briefs the site does not publish, and why.
-    fn unpublished(&self, site: &model::Site) -> FxHashMap<crate::parse::Text, &'static str> {
-        let published: std::collections::HashSet<&Path> =
-            site.briefs.iter().map(|b| &*b.source).collect();
-        self.files
-            .values()
-            .filter_map(|c| match &c.item {
-                One::Brief(b) if !published.contains(&*b.source) => Some((
-                    b.slug.clone(),
-                    if b.draft { "a draft" } else { "under embargo" },
-                )),
-                _ => None,
-            })
-            .collect()
-    }
-
-    /// The earliest embargo of any brief that is still ahead of `now`.
-    fn next_embargo(&self, now: jiff::Timestamp) -> Option<jiff::Timestamp> {
-        self.files
-            .values()
-            .filter_map(|c| match &c.item {
-                One::Brief(b) => b.embargo.map(|m| m.timestamp).filter(|t| *t > now),
-                _ => None,
-            })
-            .min()
     }
 
     fn assemble(&self, config: Config) -> Result<(model::Site, Diagnostics), Diagnostics> {

@@ -15,7 +15,7 @@ use crate::config::Config;
 use crate::diag::Diagnostic;
 use crate::diag::Diagnostics;
 use crate::load::{self, Collection};
-use crate::model::{self, BriefId, Link, Renumber, Site};
+use crate::model::{self, BriefId, Link, Site};
 use crate::parse::{self, One};
 use crate::parse::{ParsedBrief, Text};
 use crate::render::feeds::{Items, Scope, Spec};
@@ -53,19 +53,38 @@ pub struct Model {
 }
 
 impl Model {
+    /// Keeps `site` and its values; `files` are all content files parsed
+    /// (for the briefs it does not publish, and when an embargo ends).
     pub fn new(
         site: Site,
         values: Values,
         templates: u64,
         warnings: Diagnostics,
-        unpublished: FxHashMap<Text, &'static str>,
-        next_embargo: Option<Timestamp>,
+        files: &FxHashMap<PathBuf, Cached>,
     ) -> Model {
         let mut ids = FxHashMap::default();
         let mut slugs = FxHashMap::default();
         for (id, b) in site.briefs.iter().enumerate() {
             ids.insert(b.source.clone(), id);
             slugs.insert(b.slug.clone(), id);
+        }
+        let mut unpublished = FxHashMap::default();
+        let mut next_embargo: Option<Timestamp> = None;
+        for cached in files.values() {
+            let One::Brief(b) = &cached.item else {
+                continue;
+            };
+            if !ids.contains_key(&*b.source) {
+                let why = if b.draft { "a draft" } else { "under embargo" };
+                unpublished.insert(b.slug.clone(), why);
+            }
+            if let Some(due) = b
+                .embargo
+                .map(|m| m.timestamp)
+                .filter(|t| *t > site.config.now)
+            {
+                next_embargo = Some(next_embargo.map_or(due, |n| n.min(due)));
+            }
         }
         let cited_by = cited_by(&site);
         Model {
@@ -99,11 +118,8 @@ impl Model {
             _ => None,
         };
         let moved = model::replace_brief(&mut self.site, id, brief, newer, &parsed_of)?;
-        let renumber = Renumber {
-            from: moved.from,
-            to: moved.to,
-        };
-        let to = moved.to;
+        let renumber = moved.renumber;
+        let to = renumber.to;
         if renumber.moves() {
             for b in self.ids.values_mut().chain(self.slugs.values_mut()) {
                 *b = renumber.id(*b);
@@ -142,7 +158,7 @@ impl Model {
         let mut jobs = vec![Job::ExpertIndex, Job::TopicIndex];
         let mut scopes = Vec::new();
         // Home pages between its old and new place show other briefs now.
-        let (lo, hi) = (moved.from.min(to), moved.from.max(to));
+        let (lo, hi) = (renumber.from.min(to), renumber.from.max(to));
         jobs.extend((page(lo)..=page(hi)).map(|n| Job::Listing(Listing::Home, n)));
         if renumber.moves() {
             scopes.push(Scope::Site);

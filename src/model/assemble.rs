@@ -40,12 +40,7 @@ pub fn assemble_refs(
         .iter()
         .copied()
         .partition(|b| is_published(b, &config));
-    published.sort_by(|a, b| {
-        b.date
-            .timestamp
-            .cmp(&a.date.timestamp)
-            .then_with(|| a.slug.cmp(&b.slug))
-    });
+    published.sort_by(|a, b| listing_order((a.date, &a.slug), (b.date, &b.slug)));
     let unpublished: HashMap<&str, &'static str> = unpublished
         .into_iter()
         .map(|b| (&*b.slug, if b.draft { "a draft" } else { "under embargo" }))

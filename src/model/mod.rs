@@ -46,6 +46,12 @@ pub struct Spellings {
     pub kinds: rustc_hash::FxHashMap<String, KindId>,
 }
 
+/// Listing order: newest first, ties by slug (so a `BriefId` order is
+/// listing order).
+pub fn listing_order(a: (Moment, &str), b: (Moment, &str)) -> std::cmp::Ordering {
+    b.0.timestamp.cmp(&a.0.timestamp).then_with(|| a.1.cmp(b.1))
+}
+
 /// A published brief.
 #[derive(Debug)]
 pub struct Brief {

@@ -9,7 +9,10 @@
 //! or a listing page, the name of a group changing, an expert gaining their
 //! first or losing their last appearance (the idle-expert warning).
 
-use super::{Brief, BriefId, ExpertId, Group, KindId, Link, QuoteRef, RelatedRef, Site, TopicId};
+use super::{
+    Brief, BriefId, ExpertId, Group, KindId, Link, QuoteRef, RelatedRef, Site, TopicId,
+    listing_order,
+};
 use crate::parse::ParsedBrief;
 use std::cmp::Ordering;
 use std::path::Path;
@@ -18,8 +21,7 @@ use std::path::Path;
 #[derive(Debug, Default)]
 pub struct Moved {
     /// The brief's id before and after (different when its date moved it).
-    pub from: BriefId,
-    pub to: BriefId,
+    pub renumber: Renumber,
     /// Experts the brief names before or after.
     pub experts: Vec<ExpertId>,
     /// Topics whose brief list changed (every page of theirs shows the count).
@@ -37,7 +39,7 @@ pub struct Moved {
 }
 
 /// Brief ids when the brief at `from` moves to `to`: those between shift by one.
-#[derive(Debug, Clone, Copy)]
+#[derive(Debug, Clone, Copy, Default)]
 pub struct Renumber {
     pub from: BriefId,
     pub to: BriefId,
@@ -104,15 +106,10 @@ pub fn replace_brief<'a>(
         return None;
     }
     let listed_before = |a: &Brief, b: &Brief| {
-        b.date
-            .timestamp
-            .cmp(&a.date.timestamp)
-            .then_with(|| a.slug.cmp(&b.slug))
+        listing_order((a.date, &a.slug), (b.date, &b.slug)) == Ordering::Less
     };
-    let ahead = site
-        .briefs
-        .partition_point(|b| listed_before(b, &newer) == Ordering::Less);
-    let to = ahead - usize::from(listed_before(older, &newer) == Ordering::Less);
+    let ahead = site.briefs.partition_point(|b| listed_before(b, &newer));
+    let to = ahead - usize::from(listed_before(older, &newer));
     let renumber = Renumber { from: id, to };
     let per = site.config.paginate;
 
@@ -157,19 +154,15 @@ pub fn replace_brief<'a>(
     let appears = |b: &Brief, e: ExpertId| b.experts().any(|x| x == e);
     for &e in &experts {
         let x = &site.experts[e];
-        let others = x
-            .appears_in
-            .iter()
-            .chain(x.related.iter().map(|r| &r.brief));
-        let elsewhere = others.clone().any(|&b| b != id);
+        let mut others = (x.appears_in.iter()).chain(x.related.iter().map(|r| &r.brief));
+        let elsewhere = others.any(|&b| b != id);
         if !elsewhere && appears(older, e) != appears(&newer, e) {
             return None;
         }
     }
 
     let mut moved = Moved {
-        from: id,
-        to,
+        renumber,
         kind_changed: newer.kind != older.kind,
         last_modified_changed: newer.last_modified() != older.last_modified(),
         ..Moved::default()
