@@ -1,14 +1,17 @@
-//! The quick path for the commonest edits while serving: one brief's file
-//! saved, its place in the site kept. Either only its text changed (body,
-//! summary, title, quotes, related titles, names and URLs), or also what it
-//! refers to (experts, quotes added or removed, topics, kind, related
-//! pieces, dates that keep its place in the listing order). Then the model
-//! of the last rebuild is patched in place — the brief replaced, the reverse
-//! indexes it is in mended — so the cost does not grow with the site, and
-//! only the pages and feeds that show the brief, or whose lists it joined or
-//! left, are rendered again. Anything else takes the full path: files
-//! added or removed, another slug, date order, publication, a new topic or
-//! kind, experts, pages, templates, site.yaml.
+//! The quick path for the commonest edits while serving: brief files
+//! saved, added or deleted. Either only their text changed (body, summary,
+//! title, quotes, related titles, names and URLs; any number of briefs),
+//! or one brief changed more: what it refers to (experts, quotes, topics,
+//! kind, related pieces), its dates and so its place in the listing order,
+//! its URL or its publication, or the file is new or gone. Then the model
+//! of the last rebuild is patched in place — the brief put in, taken out or
+//! replaced, the reverse indexes it is in mended, the briefs after it
+//! renumbered — so the cost hardly grows with the site, and only the pages
+//! and feeds that show the brief, or whose lists it joined or left, are
+//! rendered again. Anything else takes the full path: a new topic or kind
+//! or spelling of one, a group losing its last brief or its first spelling,
+//! links of other briefs that would change, experts, pages, templates,
+//! site.yaml, several briefs changing shape at once.
 
 use super::{Cached, Rebuild, Session, Stamp, Store, hash_of, relative, stamp};
 use crate::config::Config;
@@ -101,115 +104,252 @@ impl Model {
         }
     }
 
-    /// Replaces brief `id` with `newer`, whose references changed; `None`
-    /// (and the model as it was) when the site would change beyond what the
-    /// quick path handles.
+    /// Takes in one brief file's change that is more than text: `id` is
+    /// its published id before, `older` and `newer` its parsed versions
+    /// (`None`: the file is new, or deleted). `None` (and a model the
+    /// caller must drop) when the site would change beyond what the quick
+    /// path handles.
     fn reshape(
         &mut self,
-        id: BriefId,
-        newer: &ParsedBrief,
+        id: Option<BriefId>,
+        older: Option<&ParsedBrief>,
+        newer: Option<&ParsedBrief>,
+        now: Timestamp,
         files: &FxHashMap<PathBuf, Cached>,
     ) -> Option<Redo> {
-        let (brief, found) =
-            model::resolve_again(&self.site, newer, &self.slugs, &self.unpublished)?;
-        let cited_before: Vec<BriefId> = citations(&self.site.briefs[id]).collect();
+        let config = &self.site.config;
+        let published = newer.filter(|n| model::is_published(n, config.drafts, now));
+        let why = |b: &ParsedBrief| if b.draft { "a draft" } else { "under embargo" };
+        let unpublished_before = older.filter(|_| id.is_none());
+        let unpublished_after = newer.filter(|_| published.is_none());
         let parsed_of = |path: &Path| match files.get(path).map(|c| &c.item) {
             Some(One::Brief(b)) => Some(&**b),
             _ => None,
         };
-        let moved = model::replace_brief(&mut self.site, id, brief, newer, &parsed_of)?;
+        // Another file's URL: the full path reports the collision.
+        if let Some(n) = newer {
+            let own = |slug: &str| older.is_some_and(|o| &*o.slug == slug);
+            let taken = self.slugs.contains_key(&n.slug) || self.unpublished.contains_key(&n.slug);
+            if taken && !own(&n.slug) {
+                return None;
+            }
+        }
+        // Briefs linking to this one would link elsewhere, or nowhere.
+        let leaves = |slug: &Text| newer.is_none_or(|n| n.slug != *slug) || published.is_none();
+        if let Some(id) = id {
+            let cited = self.cited_by.get(&id).is_some_and(|c| !c.is_empty());
+            if cited && older.is_some_and(|o| leaves(&o.slug)) {
+                return None;
+            }
+        }
+        // Briefs naming an unpublished one warn about it, and why.
+        if let Some(o) = unpublished_before {
+            let same = unpublished_after.is_some_and(|n| n.slug == o.slug && why(n) == why(o));
+            let named = || {
+                self.site.briefs.iter().any(|b| {
+                    parsed_of(&b.source).is_some_and(|p| {
+                        (p.related.iter())
+                            .any(|r| r.brief.as_ref().is_some_and(|t| t.id == *o.slug))
+                    })
+                })
+            };
+            if !same && named() {
+                return None;
+            }
+            self.unpublished.remove(&o.slug);
+        }
+        if let Some(n) = unpublished_after {
+            self.unpublished.insert(n.slug.clone(), why(n));
+            if let Some(due) = n.embargo.map(|m| m.timestamp).filter(|t| *t > now) {
+                self.next_embargo = Some(self.next_embargo.map_or(due, |d| d.min(due)));
+            }
+        }
+
+        let mut redo = Redo::default();
+        let mut at = id;
+        // Another URL: out at the old one, in at the new one.
+        if let (Some(old), Some(o), Some(n)) = (id, older, published) {
+            if o.slug != n.slug {
+                self.apply(Some(old), None, &parsed_of, &mut redo)?;
+                at = None;
+            }
+        }
+        match (at, published) {
+            (Some(old), None) => self.apply(Some(old), None, &parsed_of, &mut redo)?,
+            (at, Some(n)) => {
+                let (brief, found) =
+                    model::resolve_again(&self.site, n, &self.slugs, &self.unpublished)?;
+                self.apply(at, Some((brief, n, found)), &parsed_of, &mut redo)?;
+            }
+            (None, None) => {}
+        }
+        Some(redo)
+    }
+
+    /// Puts one brief in, out or in place of another (see
+    /// [`model::update_brief`]) and brings the indexes, values, feed items
+    /// and warnings kept beside the site along; adds what to render again
+    /// to `redo`.
+    fn apply<'a>(
+        &mut self,
+        old: Option<BriefId>,
+        newer: Option<(model::Brief, &ParsedBrief, Diagnostics)>,
+        parsed_of: &dyn Fn(&Path) -> Option<&'a ParsedBrief>,
+        redo: &mut Redo,
+    ) -> Option<()> {
+        let cited_before: Vec<BriefId> = old
+            .map(|id| citations(&self.site.briefs[id]).collect())
+            .unwrap_or_default();
+        let gone = old.map(|id| {
+            let b = &self.site.briefs[id];
+            (b.source.clone(), b.slug.clone(), self.site.brief_path(id))
+        });
+        let newer_is_none = newer.is_none();
+        let (newer, found) = match newer {
+            Some((brief, parsed, found)) => (Some((brief, parsed)), found),
+            None => (None, Diagnostics::default()),
+        };
+        let moved = model::update_brief(&mut self.site, old, newer, parsed_of)?;
         let renumber = moved.renumber;
         let to = renumber.to;
+        let inserted = old.is_none();
+        let removed = newer_is_none;
+        if let Some((source, slug, path)) = &gone {
+            if removed {
+                self.ids.remove(&**source);
+                self.slugs.remove(slug);
+                redo.gone.push(format!("{path}index.html"));
+            }
+        }
         if renumber.moves() {
             for b in self.ids.values_mut().chain(self.slugs.values_mut()) {
                 *b = renumber.id(*b);
             }
-            renumber.reorder(&mut self.values.briefs);
-            self.items.renumber(renumber);
+        }
+        if inserted {
+            let b = &self.site.briefs[to];
+            self.ids.insert(b.source.clone(), to);
+            self.slugs.insert(b.slug.clone(), to);
+            self.values.briefs.push(tera::Value::none());
+        }
+        renumber.reorder(&mut self.values.briefs);
+        self.values.briefs.truncate(self.site.briefs.len());
+        self.items
+            .follow(renumber, inserted, self.site.briefs.len());
+        if renumber.moves() || inserted || removed {
             self.cited_by = cited_by(&self.site);
         } else {
             for target in cited_before {
                 if let Some(list) = self.cited_by.get_mut(&target) {
-                    list.retain(|&b| b != id);
+                    list.retain(|&b| b != to);
                 }
             }
-            for target in citations(&self.site.briefs[id]) {
+            for target in citations(&self.site.briefs[to]) {
                 let list = self.cited_by.entry(target).or_default();
-                let at = list.partition_point(|&b| b < id);
-                list.insert(at, id);
+                let at = list.partition_point(|&b| b < to);
+                list.insert(at, to);
             }
         }
-        // The brief's own warnings (a related brief unpublished, no topics).
-        let source = self.site.briefs[to].source.clone();
+        // The brief's own warnings (a related brief unpublished, no
+        // topics), and the experts it leaves idle or no longer idle.
         let mut warnings: Vec<Diagnostic> = std::mem::take(&mut self.warnings.0);
-        warnings.retain(|d| d.path.as_path() != &*source);
+        if let Some((source, _, _)) = &gone {
+            warnings.retain(|d| d.path.as_path() != &**source);
+        }
+        if !removed {
+            let source = &self.site.briefs[to].source;
+            warnings.retain(|d| d.path.as_path() != &**source);
+        }
         warnings.extend(found.0);
+        for &e in &moved.experts {
+            let x = &self.site.experts[e];
+            let idle = model::idle_warning(x);
+            warnings.retain(|d| *d != idle);
+            if model::is_idle(x) {
+                warnings.push(idle);
+            }
+        }
         self.warnings = Diagnostics(warnings).sorted();
 
-        let mut changed = vec![to];
-        if moved.kind_changed {
-            changed.extend(self.cited_by.get(&to).into_iter().flatten().copied());
+        let mut changed = Vec::new();
+        if !removed {
+            changed.push(to);
+            if moved.kind_changed {
+                changed.extend(self.cited_by.get(&to).into_iter().flatten().copied());
+            }
         }
         for &b in &changed {
             self.values.refresh_brief(&self.site, b);
         }
         let per = self.site.config.paginate;
         let page = |at: usize| at / per + 1;
-        let mut jobs = vec![Job::ExpertIndex, Job::TopicIndex];
-        let mut scopes = Vec::new();
-        // Home pages between its old and new place show other briefs now.
-        let (lo, hi) = (renumber.from.min(to), renumber.from.max(to));
+        let jobs = &mut redo.pages;
+        for job in [Job::ExpertIndex, Job::TopicIndex] {
+            if !jobs.contains(&job) {
+                jobs.push(job);
+            }
+        }
+        // Home pages between its old and new place show other briefs now;
+        // a brief more or fewer changes the count every page may show.
+        let (lo, hi) = match inserted || removed {
+            true => (0, self.site.briefs.len()),
+            false => (renumber.from.min(to), renumber.from.max(to)),
+        };
         jobs.extend((page(lo)..=page(hi)).map(|n| Job::Listing(Listing::Home, n)));
-        if renumber.moves() {
-            scopes.push(Scope::Site);
+        if renumber.moves() || inserted || removed {
+            redo.feeds.push(Scope::Site);
         }
         for &e in &moved.experts {
             self.values.refresh_expert_card(&self.site, e);
             jobs.push(Job::Expert(e));
-            scopes.push(Scope::Expert(e));
+            redo.feeds.push(Scope::Expert(e));
         }
         // Every page of a listing shows its count; a brief moving within
-        // one changes the pages between its two places.
+        // one changes the pages between its two places. A list one shorter
+        // may have lost its last page.
         for &t in &moved.topics {
             self.values.refresh_topic_count(&self.site, t);
-            let pages = self.site.topics[t].briefs.len().div_ceil(per);
+            let pages = (self.site.topics[t].briefs.len() + 1).div_ceil(per);
             jobs.extend((1..=pages).map(|n| Job::Listing(Listing::Topic(t), n)));
-            scopes.push(Scope::Topic(t));
+            redo.feeds.push(Scope::Topic(t));
         }
         for &k in &moved.kinds {
             self.values.refresh_kind_count(&self.site, k);
-            let pages = self.site.kinds[k].briefs.len().div_ceil(per);
+            let pages = (self.site.kinds[k].briefs.len() + 1).div_ceil(per);
             jobs.extend((1..=pages).map(|n| Job::Listing(Listing::Kind(k), n)));
-            scopes.push(Scope::Kind(k));
+            redo.feeds.push(Scope::Kind(k));
         }
         for &(t, lo, hi) in &moved.shifted_topics {
             jobs.extend((page(lo)..=page(hi)).map(|n| Job::Listing(Listing::Topic(t), n)));
-            scopes.push(Scope::Topic(t));
+            redo.feeds.push(Scope::Topic(t));
         }
         for &(k, lo, hi) in &moved.shifted_kinds {
             jobs.extend((page(lo)..=page(hi)).map(|n| Job::Listing(Listing::Kind(k), n)));
-            scopes.push(Scope::Kind(k));
+            redo.feeds.push(Scope::Kind(k));
         }
-        Some(Redo {
-            briefs: changed,
-            pages: jobs,
-            feeds: scopes,
-            // The sitemap lists brief pages in order, with their last change.
-            sitemap: moved.last_modified_changed || renumber.moves(),
-        })
+        redo.briefs.retain(|&b| !removed || b != renumber.from);
+        redo.briefs.iter_mut().for_each(|b| *b = renumber.id(*b));
+        redo.briefs.extend(changed);
+        // The sitemap lists brief pages in order, with their last change.
+        redo.sitemap |= moved.last_modified_changed || renumber.moves();
+        Some(())
     }
 }
 
 /// What a brief whose references changed makes render again.
+#[derive(Default)]
 struct Redo {
     /// Briefs whose values changed: the pages and feeds showing them.
     briefs: Vec<BriefId>,
     /// Pages besides those: lists the brief joined or left, expert pages.
+    /// Listing pages past the end of their list are gone.
     pages: Vec<Job>,
     /// Feeds whose lists the brief may have joined or left.
     feeds: Vec<Scope>,
     /// The sitemap (a brief's last change moved).
     sitemap: bool,
+    /// Output files of pages that no longer exist.
+    gone: Vec<String>,
 }
 
 /// The briefs citing each brief, in order.
@@ -235,7 +375,8 @@ fn citations(b: &model::Brief) -> impl Iterator<Item = BriefId> + '_ {
 /// not published, so no output shows it).
 struct Edit {
     path: PathBuf,
-    cached: Cached,
+    /// The new version; `None` when the file was deleted.
+    cached: Option<Cached>,
     id: Option<BriefId>,
     /// Only its text changed ([`ParsedBrief::same_shape`]).
     text_only: bool,
@@ -273,25 +414,36 @@ impl Session {
         let mut jobs: Vec<Job> = Vec::new();
         let mut scopes: Vec<Scope> = Vec::new();
         let mut sitemap = false;
+        let mut gone: Vec<String> = Vec::new();
         for edit in &edits {
-            let (Some(id), One::Brief(newer)) = (edit.id, &edit.cached.item) else {
-                continue;
+            let newer = match edit.cached.as_ref().map(|c| &c.item) {
+                Some(One::Brief(b)) => Some(&**b),
+                _ => None,
             };
             if edit.text_only {
+                let (Some(id), Some(newer)) = (edit.id, newer) else {
+                    continue;
+                };
                 model.site.briefs[id] = model.site.briefs[id].with_text(newer);
                 model.values.refresh_brief(&model.site, id);
                 shown.push(id);
                 continue;
             }
+            let older = match self.files.get(&edit.path).map(|c| &c.item) {
+                Some(One::Brief(b)) => Some(&**b),
+                _ => None,
+            };
             // Only a burst of one edit may reshape (checked in `edits`).
-            let Some(redo) = model.reshape(id, newer, &self.files) else {
-                self.model = Some(model);
+            let Some(redo) = model.reshape(edit.id, older, newer, config.now, &self.files) else {
+                // Half changed: the full path assembles the site again.
+                crate::discard(model);
                 return Ok(None);
             };
             shown.extend(redo.briefs);
             jobs.extend(redo.pages);
             scopes.extend(redo.feeds);
             sitemap |= redo.sitemap;
+            gone.extend(redo.gone);
         }
         for &b in &shown {
             model.items.forget(b);
@@ -302,6 +454,13 @@ impl Session {
                 jobs.push(job);
             }
         }
+        // Listing pages past the end of a shorter list are gone.
+        let (kept, past_end): (Vec<Job>, Vec<Job>) =
+            jobs.into_iter().partition(|job| exists(&model.site, job));
+        let jobs = kept;
+        gone.extend(past_end.iter().map(|job| job.output_path(&model.site)));
+        gone.sort();
+        gone.dedup();
         let feeds: Vec<Spec> = Spec::all(&model.site)
             .into_iter()
             .filter(|spec| {
@@ -325,14 +484,30 @@ impl Session {
         stages.push(("render feeds", started.elapsed()));
         let reparsed = edits.len();
         for edit in edits {
-            self.files.insert(edit.path, edit.cached);
+            match edit.cached {
+                Some(cached) => self.files.insert(edit.path, cached),
+                None => self.files.remove(&edit.path),
+            };
         }
         let fresh = fresh.into_files();
+        if sitemap {
+            // Past 50,000 URLs the sitemap comes in parts; their number may change.
+            let site_files: Vec<String> = (fresh.keys())
+                .filter(|p| p.starts_with("sitemap") || *p == "robots.txt")
+                .cloned()
+                .collect();
+            let old = std::mem::replace(&mut self.site_files, site_files);
+            gone.extend(old.into_iter().filter(|p| !self.site_files.contains(p)));
+        }
         for path in fresh.keys() {
             self.outputs.insert(path.clone(), DIRTY);
         }
         for (path, bytes) in &fresh {
             store.write(path, bytes)?;
+        }
+        for path in &gone {
+            self.outputs.remove(path);
+            store.remove(path)?;
         }
         stages.push(("store", started.elapsed()));
         let warnings = model.warnings.clone();
@@ -341,7 +516,7 @@ impl Session {
             patched: true,
             reparsed,
             written: fresh.len(),
-            removed: 0,
+            removed: gone.len(),
             outputs: self.outputs.len(),
             warnings,
             elapsed: started.elapsed(),
@@ -366,25 +541,45 @@ impl Session {
         paths.dedup();
         let mut edits = Vec::new();
         for path in paths {
-            // A file that came and went within the burst (an editor's
-            // swap or backup file) changed nothing; a folder moved away
-            // with files in it did.
-            let vanished = !root.join(&path).exists();
-            if vanished && !self.files.keys().any(|known| known.starts_with(&path)) {
+            let full = root.join(&path);
+            let known = self.files.get(&path);
+            if !full.exists() && known.is_none() {
+                // A file that came and went within the burst (an editor's
+                // swap or backup file) changed nothing; a folder moved
+                // away with files in it did.
+                if self.files.keys().any(|k| k.starts_with(&path)) {
+                    return None;
+                }
                 continue;
             }
             let in_briefs = path.starts_with("content/briefs");
             let is_markdown = path.extension().is_some_and(|e| e == "md");
-            let old = self.files.get(&path)?;
-            let One::Brief(older) = &old.item else {
-                return None;
-            };
-            if !in_briefs || !is_markdown {
+            let hidden = (path.file_name()).is_none_or(|n| n.to_string_lossy().starts_with('.'));
+            if !in_briefs || !is_markdown || hidden {
                 return None;
             }
-            let now: Stamp = stamp(&root.join(&path));
-            if now == old.stamp {
+            let older = match known.map(|c| &c.item) {
+                Some(One::Brief(b)) => Some(&**b),
+                Some(_) => return None,
+                None => None,
+            };
+            let id = model.ids.get(path.as_path()).copied();
+            if !full.exists() {
+                edits.push(Edit {
+                    path,
+                    cached: None,
+                    id,
+                    text_only: false,
+                });
                 continue;
+            }
+            let now: Stamp = stamp(&full);
+            if !full.is_file() || known.is_some_and(|k| k.stamp == now) {
+                // A folder is looked at whole by the full path.
+                if full.is_file() {
+                    continue;
+                }
+                return None;
             }
             let file =
                 load::read_source(root, Collection::Brief, &path, config.max_file_size).ok()?;
@@ -393,24 +588,21 @@ impl Session {
             let One::Brief(newer) = &item else {
                 return None;
             };
-            let id = model.ids.get(path.as_path()).copied();
-            let same_publication = (older.draft, older.embargo) == (newer.draft, newer.embargo);
             // An unpublished brief that stays so under its slug shows
             // nowhere whatever it says (only its slug is checked, and named
             // in warnings): its text only, as far as the site goes.
-            let unseen = id.is_none() && same_publication && older.slug == newer.slug;
-            let text_only = unseen || older.same_shape(newer);
-            // Another shape: only a published brief keeping its publication.
-            if !text_only && (id.is_none() || !same_publication) {
-                return None;
-            }
+            let text_only = older.is_some_and(|older| {
+                let same_publication = (older.draft, older.embargo) == (newer.draft, newer.embargo);
+                let unseen = id.is_none() && same_publication && older.slug == newer.slug;
+                unseen || older.same_shape(newer)
+            });
             edits.push(Edit {
                 path,
-                cached: Cached {
+                cached: Some(Cached {
                     stamp: now,
                     hash,
                     item,
-                },
+                }),
                 id,
                 text_only,
             });
@@ -420,6 +612,18 @@ impl Session {
             return None;
         }
         Some(edits)
+    }
+}
+
+/// Whether a page job names a page the site has (a listing page may lie
+/// past the end of a list that got shorter).
+fn exists(site: &Site, job: &Job) -> bool {
+    let pages = |n: usize| n.div_ceil(site.config.paginate).max(1);
+    match *job {
+        Job::Listing(Listing::Home, n) => n <= pages(site.briefs.len()),
+        Job::Listing(Listing::Topic(t), n) => n <= pages(site.topics[t].briefs.len()),
+        Job::Listing(Listing::Kind(k), n) => n <= pages(site.kinds[k].briefs.len()),
+        _ => true,
     }
 }
 

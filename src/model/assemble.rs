@@ -39,7 +39,7 @@ pub fn assemble_refs(
     let (mut published, unpublished): (Vec<&ParsedBrief>, Vec<&ParsedBrief>) = briefs
         .iter()
         .copied()
-        .partition(|b| is_published(b, &config));
+        .partition(|b| is_published(b, config.drafts, config.now));
     published.sort_by(|a, b| listing_order((a.date, &a.slug), (b.date, &b.slug)));
     let unpublished: HashMap<&str, &'static str> = unpublished
         .into_iter()
@@ -129,8 +129,9 @@ pub fn assemble_refs(
     Ok((site, problems.sorted()))
 }
 
-fn is_published(b: &ParsedBrief, config: &Config) -> bool {
-    (config.drafts || !b.draft) && b.embargo.is_none_or(|e| e.timestamp <= config.now)
+/// Whether a brief is on the site at `now` (drafts only when `drafts`).
+pub fn is_published(b: &ParsedBrief, drafts: bool, now: jiff::Timestamp) -> bool {
+    (drafts || !b.draft) && b.embargo.is_none_or(|e| e.timestamp <= now)
 }
 
 /// Groups names by slug; the first spelling seen names the group.
@@ -448,17 +449,25 @@ fn push_once(v: &mut Vec<BriefId>, id: BriefId) {
 }
 
 fn warn_idle(briefs: &[Brief], experts: &[Expert], problems: &mut Diagnostics) {
-    for e in experts {
-        if e.appears_in.is_empty() && e.related.is_empty() {
-            problems.push(Diagnostic::warning(
-                &e.source,
-                format!("expert `{}` has no briefs or quotes yet", e.id),
-            ));
-        }
+    for e in experts.iter().filter(|e| is_idle(e)) {
+        problems.push(idle_warning(e));
     }
     for b in briefs {
         problems.extend(topicless(b));
     }
+}
+
+/// Whether an expert has no briefs, quotes or related pieces.
+pub fn is_idle(e: &Expert) -> bool {
+    e.appears_in.is_empty() && e.related.is_empty()
+}
+
+/// The warning for an idle expert ([`is_idle`]).
+pub fn idle_warning(e: &Expert) -> Diagnostic {
+    Diagnostic::warning(
+        &e.source,
+        format!("expert `{}` has no briefs or quotes yet", e.id),
+    )
 }
 
 /// The warning for a brief without topics.

@@ -7,8 +7,8 @@ mod assemble;
 
 mod update;
 
-pub use assemble::{assemble, assemble_refs, resolve_again};
-pub use update::{Moved, Renumber, replace_brief};
+pub use assemble::{assemble, assemble_refs, idle_warning, is_idle, is_published, resolve_again};
+pub use update::{Moved, Newer, Renumber, update_brief};
 
 use crate::config::Config;
 use crate::parse::{Moment, ParsedBrief, Text};

@@ -1,13 +1,13 @@
-//! Replaces one brief of an assembled [`Site`] with a newer version of it
-//! whose references or dates changed (other experts, quotes, topics, kind,
-//! related pieces, a date that moves it in the listing order): the lists it
-//! is in are mended in place, and when it moves, the briefs between its old
-//! and new place are renumbered (plain integer work over contiguous lists,
-//! no string is touched). What would change the site beyond that is
-//! refused, and the caller assembles the whole site again: another URL or
-//! publication, a topic or kind gaining its first or losing its last brief
-//! or a listing page, the name of a group changing, an expert gaining their
-//! first or losing their last appearance (the idle-expert warning).
+//! Puts one brief into an assembled [`Site`], takes it out, or replaces it
+//! with a newer version whose references or dates changed (other experts,
+//! quotes, topics, kind, related pieces, a date that moves it in the
+//! listing order): the lists it is in are mended in place, and the briefs
+//! between its old and new place are renumbered (plain integer work over
+//! contiguous lists, no string is touched). A new brief comes in from just
+//! past the end, a removed one leaves there. What would change the site
+//! beyond that is refused, and the caller assembles the whole site again:
+//! another URL while replacing, a topic or kind gaining its first or losing
+//! its last brief, the name of a group changing.
 
 use super::{
     Brief, BriefId, ExpertId, Group, KindId, Link, QuoteRef, RelatedRef, Site, TopicId,
@@ -87,33 +87,58 @@ struct GroupMove {
     positions: Option<(usize, usize)>,
 }
 
-/// Puts `newer` (resolved from `parsed`) in place of brief `id`, or refuses
-/// (`None`, nothing changed) as the module says. `parsed_of` gives the
-/// parsed file of another brief by source path: when the brief leaves the
-/// first place of a group, the spelling of the group's new first brief
-/// must be its name.
-pub fn replace_brief<'a>(
+/// A published brief's new version, resolved, with the file it came from.
+pub type Newer<'p> = (Brief, &'p ParsedBrief);
+
+/// Puts `newer` in place of published brief `old`, adds it (`old` is
+/// `None`: a new or newly published brief) or removes brief `old`
+/// (`newer` is `None`: deleted or unpublished), or refuses (`None`) as the
+/// module says; a refusal may leave the site half changed, so the caller
+/// must drop it. `parsed_of` gives the parsed file of another brief by
+/// source path: when the brief leaves the first place of a group, the
+/// spelling of the group's new first brief must be its name.
+pub fn update_brief<'a>(
     site: &mut Site,
-    id: BriefId,
-    newer: Brief,
-    parsed: &ParsedBrief,
+    old: Option<BriefId>,
+    newer: Option<Newer<'_>>,
     parsed_of: &dyn Fn(&Path) -> Option<&'a ParsedBrief>,
 ) -> Option<Moved> {
-    let older = &site.briefs[id];
+    let count = site.briefs.len();
+    let older = old.map(|id| &site.briefs[id]);
     // A topic listed twice (not side by side) puts the brief twice in its list.
     let twice = |b: &Brief| (1..b.topics.len()).any(|i| b.topics[..i].contains(&b.topics[i]));
-    if newer.slug != older.slug || newer.draft != older.draft || twice(older) || twice(&newer) {
+    let (new_brief, parsed) = match &newer {
+        Some((b, p)) => (Some(b), Some(*p)),
+        None => (None, None),
+    };
+    if let (Some(o), Some(n)) = (older, new_brief) {
+        if n.slug != o.slug || n.draft != o.draft {
+            return None;
+        }
+    }
+    if older.is_some_and(twice)
+        || new_brief.is_some_and(twice)
+        || (older.is_none() && new_brief.is_none())
+    {
         return None;
     }
     let listed_before = |a: &Brief, b: &Brief| {
         listing_order((a.date, &a.slug), (b.date, &b.slug)) == Ordering::Less
     };
-    let ahead = site.briefs.partition_point(|b| listed_before(b, &newer));
-    let to = ahead - usize::from(listed_before(older, &newer));
-    let renumber = Renumber { from: id, to };
-    let per = site.config.paginate;
+    // A new brief comes in from just past the end; a removed one leaves there.
+    let from = old.unwrap_or(count);
+    let to = match new_brief {
+        Some(n) => {
+            let ahead = site.briefs.partition_point(|b| listed_before(b, n));
+            ahead - usize::from(older.is_some_and(|o| listed_before(o, n)))
+        }
+        None => count - 1,
+    };
+    let renumber = Renumber { from, to };
+    let in_topic = |b: Option<&Brief>, t: TopicId| b.is_some_and(|b| b.topics.contains(&t));
+    let in_kind = |b: Option<&Brief>, k: KindId| b.is_some_and(|b| b.kind == k);
 
-    // Check every group first: refusing must leave the site as it was.
+    // Check every group first.
     let topic_spelling = |p: &ParsedBrief, t: TopicId| {
         (p.topics.iter().map(|r| r.id.clone())).find(|n| site.spellings.topics.get(n) == Some(&t))
     };
@@ -122,53 +147,43 @@ pub fn replace_brief<'a>(
     };
     let mut topic_moves = Vec::new();
     for (t, group) in site.topics.iter().enumerate() {
-        let (was, is) = (older.topics.contains(&t), newer.topics.contains(&t));
+        let (was, is) = (in_topic(older, t), in_topic(new_brief, t));
         if was || is {
             let name = |b: BriefId| spelled(b, &|p| topic_spelling(p, t));
-            let spelling = topic_spelling(parsed, t);
-            let moved = group_move(
-                t,
-                group,
-                renumber,
-                (was, is),
-                spelling.as_deref(),
-                &name,
-                per,
-            );
+            let spelling = parsed.and_then(|p| topic_spelling(p, t));
+            let moved = group_move(t, group, renumber, (was, is), spelling.as_deref(), &name);
             topic_moves.push(moved?);
         }
     }
     let mut kind_moves: Vec<GroupMove> = Vec::new();
-    for k in [older.kind, newer.kind] {
-        let (was, is) = (older.kind == k, newer.kind == k);
+    for k in older.into_iter().chain(new_brief).map(|b| b.kind) {
+        let (was, is) = (in_kind(older, k), in_kind(new_brief, k));
         let name = |b: BriefId| spelled(b, &|p| Some(p.kind.clone()));
-        let spelling = (newer.kind == k).then_some(parsed.kind.as_str());
+        let spelling = parsed.filter(|_| is).map(|p| p.kind.as_str());
         if !kind_moves.iter().any(|m| m.group == k) {
-            let moved = group_move(k, &site.kinds[k], renumber, (was, is), spelling, &name, per);
+            let moved = group_move(k, &site.kinds[k], renumber, (was, is), spelling, &name);
             kind_moves.push(moved?);
         }
     }
-    let mut experts: Vec<ExpertId> = older.experts().chain(newer.experts()).collect();
+    let mut experts: Vec<ExpertId> = (older.into_iter().chain(new_brief))
+        .flat_map(Brief::experts)
+        .collect();
     experts.sort_unstable();
     experts.dedup();
-    let appears = |b: &Brief, e: ExpertId| b.experts().any(|x| x == e);
-    for &e in &experts {
-        let x = &site.experts[e];
-        let mut others = (x.appears_in.iter()).chain(x.related.iter().map(|r| &r.brief));
-        let elsewhere = others.any(|&b| b != id);
-        if !elsewhere && appears(older, e) != appears(&newer, e) {
-            return None;
-        }
-    }
 
     let mut moved = Moved {
         renumber,
-        kind_changed: newer.kind != older.kind,
-        last_modified_changed: newer.last_modified() != older.last_modified(),
+        kind_changed: matches!((older, new_brief), (Some(o), Some(n)) if o.kind != n.kind),
+        last_modified_changed: match (older, new_brief) {
+            (Some(o), Some(n)) => o.last_modified() != n.last_modified(),
+            _ => true,
+        },
         ..Moved::default()
     };
-    for &e in &experts {
-        unindex_expert(site, e, id);
+    if old.is_some() {
+        for &e in &experts {
+            unindex_expert(site, e, from);
+        }
     }
     if renumber.moves() {
         renumber_everything(site, renumber);
@@ -196,8 +211,19 @@ pub fn replace_brief<'a>(
             }
         }
     }
-    renumber.reorder(&mut site.briefs);
-    site.briefs[to] = newer;
+    let Some((newer, _)) = newer else {
+        renumber.reorder(&mut site.briefs);
+        site.briefs.pop();
+        moved.experts = experts;
+        return Some(moved);
+    };
+    if old.is_none() {
+        site.briefs.push(newer);
+        renumber.reorder(&mut site.briefs);
+    } else {
+        renumber.reorder(&mut site.briefs);
+        site.briefs[to] = newer;
+    }
     if renumber.moves() {
         // The new version's links were resolved against the old ids.
         renumber_links(&mut site.briefs[to], renumber);
@@ -218,7 +244,7 @@ pub fn replace_brief<'a>(
 /// Checks one group the brief is in before or after (`was`, `is`): the
 /// change keeps the group's name (its first brief's spelling, `spelling`
 /// for this brief, `spelling_of` for another by old id), leaves it
-/// non-empty and keeps its number of pages.
+/// non-empty.
 fn group_move(
     g: usize,
     group: &Group,
@@ -226,9 +252,7 @@ fn group_move(
     (was, is): (bool, bool),
     spelling: Option<&str>,
     spelling_of: &dyn Fn(BriefId) -> Option<String>,
-    per: usize,
 ) -> Option<GroupMove> {
-    let pages = |n: usize| n.div_ceil(per).max(1);
     let mut after: Vec<BriefId> = (group.briefs.iter())
         .filter(|&&b| b != renumber.from)
         .map(|&b| renumber.id(b))
@@ -250,7 +274,7 @@ fn group_move(
     } else {
         false
     };
-    if after.is_empty() || pages(after.len()) != pages(group.briefs.len()) || renamed {
+    if after.is_empty() || renamed {
         return None;
     }
     let old_position = (group.briefs.iter()).position(|&b| b == renumber.from);

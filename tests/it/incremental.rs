@@ -571,11 +571,14 @@ fn reference_edits_the_quick_path_refuses_take_the_full_path() {
         "site.yaml",
         "title: T\nbase_url: https://example.org/\nlanguage: en\norganisation: O\npaginate: 10\n",
     );
-    site.write("content/experts/idle.md", &expert("Idle Expert", "Fellow"));
     // T4's newest brief spells it `T4`, the next one `t4`.
     site.write(
         "content/briefs/b064.md",
         &reshaped(64, &[("topics: [T4]", "topics: [t4]")]),
+    );
+    site.write(
+        "content/briefs/b010.md",
+        &reshaped(10, &[("brief: b000", "brief: b020")]),
     );
     let (store, mut session) = started(&site);
     let b069 = "content/briefs/b069.md";
@@ -590,20 +593,13 @@ fn reference_edits_the_quick_path_refuses_take_the_full_path() {
     assert_same(&store, &site, "renaming a topic by moving its first brief");
     let b33 = "content/briefs/b033.md";
     let hint = vec![site.root().join(b33)];
-    let steps: [(&str, &str, &str); 5] = [
+    let steps: [(&str, &str, &str); 2] = [
         ("a new topic", "topics: [T3]", "topics: [T3, Brand new]"),
         (
             "another spelling of a topic",
             "topics: [T3]",
             "topics: [t3]",
         ),
-        (
-            "an idle expert's first brief",
-            "authors: [e3]",
-            "authors: [e3, idle]",
-        ),
-        ("the slug", "kind: K0", "slug: elsewhere\nkind: K0"),
-        ("publication", "kind: K0", "draft: true\nkind: K0"),
     ];
     for (what, from, to) in steps {
         site.write(b33, &reshaped(33, &[(from, to)]));
@@ -611,6 +607,49 @@ fn reference_edits_the_quick_path_refuses_take_the_full_path() {
         assert!(!r.patched, "changing {what} must take the full path");
         assert_same(&store, &site, &format!("changing {what}"));
     }
+    // b010 cites b020: its link would change, or break.
+    let b020 = "content/briefs/b020.md";
+    let cited: [(&str, String); 2] = [
+        (
+            "unpublishing a cited brief",
+            reshaped(20, &[("kind: K2", "draft: true\nkind: K2")]),
+        ),
+        ("publishing a brief others name", brief_text(20, "Brief")),
+    ];
+    for (what, text) in cited {
+        site.write(b020, &text);
+        let r = session
+            .rebuild_paths(&store, &[site.root().join(b020)])
+            .unwrap();
+        assert!(!r.patched, "{what} must take the full path");
+        assert_same(&store, &site, what);
+    }
+    let before = store.files.lock().unwrap().clone();
+    for broken in [
+        Some(reshaped(20, &[("kind: K2", "slug: moved\nkind: K2")])),
+        None,
+    ] {
+        match &broken {
+            Some(text) => site.write(b020, text),
+            None => site.remove(b020),
+        }
+        let err = session
+            .rebuild_paths(&store, &[site.root().join(b020)])
+            .unwrap_err();
+        assert!(format!("{err:?}").contains("b020"), "b010's link: {err:?}");
+        assert!(*store.files.lock().unwrap() == before);
+    }
+    site.write(b020, &brief_text(20, "Brief"));
+    session
+        .rebuild_paths(&store, &[site.root().join(b020)])
+        .unwrap();
+    assert_same(&store, &site, "restoring a cited brief");
+    // Another file's URL: reported, and nothing changes.
+    let before = store.files.lock().unwrap().clone();
+    site.write(b33, &reshaped(33, &[("kind: K0", "slug: b034\nkind: K0")]));
+    let err = session.rebuild_paths(&store, &hint).unwrap_err();
+    assert!(format!("{err:?}").contains("b034"), "a taken URL: {err:?}");
+    assert!(*store.files.lock().unwrap() == before);
     // An unknown expert: the full path reports it, and nothing changes.
     site.write(b33, &brief_text(33, "Brief"));
     session.rebuild_paths(&store, &hint).unwrap();
@@ -625,4 +664,133 @@ fn reference_edits_the_quick_path_refuses_take_the_full_path() {
     site.write(b33, &reshaped(33, &[("authors: [e3]", "authors: [e4]")]));
     session.rebuild_paths(&store, &hint).unwrap();
     assert_same(&store, &site, "fixing the unknown expert");
+}
+
+#[test]
+fn briefs_added_removed_published_and_renamed_patch_the_kept_model() {
+    let site = generated(70);
+    // Seven to a page: the home listing has ten full pages, topic T0
+    // fourteen briefs (two full pages), kind K0 twenty-four.
+    site.write(
+        "site.yaml",
+        "title: T\nbase_url: https://example.org/\nlanguage: en\norganisation: O\npaginate: 7\nfeed:\n  limit: 12\n",
+    );
+    site.write("content/experts/idle.md", &expert("Idle Expert", "Fellow"));
+    site.write("content/briefs/draft.md", DRAFT);
+    let (store, mut session) = started(&site);
+    let later = jiff::Timestamp::now() + jiff::SignedDuration::from_secs(3600);
+    let b033 = "content/briefs/b033.md";
+    let new = "content/briefs/2021/new.md";
+    let b050 = "content/briefs/b050.md";
+    let b040 = "content/briefs/b040.md";
+    let d2 = "content/briefs/d2.md";
+    let embargoed = format!("embargo: {later}\nkind: K0");
+    // What each step writes to a file (`None`: deletes it).
+    let steps: Vec<(&str, &str, Option<String>)> = vec![
+        (
+            "an idle expert's first brief",
+            b033,
+            Some(reshaped(33, &[("authors: [e3]", "authors: [e3, idle]")])),
+        ),
+        (
+            "an idle expert's last brief",
+            b033,
+            Some(brief_text(33, "Brief")),
+        ),
+        (
+            "the slug",
+            b033,
+            Some(reshaped(33, &[("kind: K0", "slug: elsewhere\nkind: K0")])),
+        ),
+        (
+            "the slug and the date",
+            b033,
+            Some(reshaped(
+                33,
+                &[
+                    ("kind: K0", "slug: again\nkind: K0"),
+                    ("00:00:33Z", "00:01:05Z"),
+                ],
+            )),
+        ),
+        (
+            "unpublishing",
+            b033,
+            Some(reshaped(33, &[("kind: K0", "draft: true\nkind: K0")])),
+        ),
+        (
+            "a brief naming the unpublished one",
+            b050,
+            Some(reshaped(50, &[("brief: b000", "brief: b033")])),
+        ),
+        (
+            "that brief naming another",
+            b050,
+            Some(brief_text(50, "Brief")),
+        ),
+        ("publishing again", b033, Some(brief_text(33, "Brief"))),
+        (
+            "an embargo ahead",
+            b033,
+            Some(reshaped(33, &[("kind: K0", &embargoed)])),
+        ),
+        ("the embargo lifted", b033, Some(brief_text(33, "Brief"))),
+        (
+            "a new brief at the top: a home page and a topic page more",
+            new,
+            Some(reshaped(
+                90,
+                &[
+                    ("topics: [T0]", "topics: [T0, T2]"),
+                    ("00:01:30Z", "00:05:00Z"),
+                ],
+            )),
+        ),
+        ("the new brief deleted", new, None),
+        (
+            "a new brief at the end",
+            new,
+            Some(reshaped(
+                91,
+                &[("2021-01-01T00:01:31Z", "2019-06-01T00:00:00Z")],
+            )),
+        ),
+        ("a brief in the middle deleted", b040, None),
+        (
+            "it back, by the idle expert",
+            b040,
+            Some(reshaped(40, &[("authors: [e0]", "authors: [idle]")])),
+        ),
+        ("the oldest brief deleted", new, None),
+        (
+            "a new draft",
+            d2,
+            Some(DRAFT.replace("Draft", "Second draft")),
+        ),
+        ("the new draft deleted", d2, None),
+        (
+            "a draft citing a brief, published",
+            "content/briefs/draft.md",
+            Some(reshaped(95, &[("kind: K2", "slug: draft\nkind: K2")])),
+        ),
+    ];
+    for (what, path, text) in &steps {
+        match text {
+            Some(text) => site.write(path, text),
+            None => site.remove(path),
+        }
+        let r = session
+            .rebuild_paths(&store, &[site.root().join(path)])
+            .unwrap();
+        assert!(r.patched, "{what} should patch the model");
+        assert_same(&store, &site, what);
+        let fresh = Session::new(opts(&site))
+            .rebuild(&MemorySink::default())
+            .unwrap();
+        assert_eq!(
+            r.warnings.to_string(),
+            fresh.warnings.to_string(),
+            "warnings after {what}"
+        );
+    }
 }

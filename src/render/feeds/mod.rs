@@ -168,6 +168,16 @@ impl Items {
         }
     }
 
+    /// Follows the briefs as one comes in (`inserted`: from just past the
+    /// end), moves or goes out (to the end, then cut off at `len`).
+    pub fn follow(&mut self, renumber: crate::model::Renumber, inserted: bool, len: usize) {
+        if inserted && self.0.len() == renumber.from {
+            self.0.push(None);
+        }
+        self.renumber(renumber);
+        self.0.truncate(len);
+    }
+
     /// Forgets the item of brief `id` (the brief changed).
     pub fn forget(&mut self, id: BriefId) {
         if let Some(slot) = self.0.get_mut(id) {
