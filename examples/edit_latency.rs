@@ -1,10 +1,13 @@
 //! Measures save-to-updated latency of an incremental session on a site:
-//! `cargo run --release --example edit_latency -- SITE_ROOT BRIEF_FILE [N] [text|updated|date|topic]`.
+//! `cargo run --release --example edit_latency -- SITE_ROOT BRIEF_FILE [N] [text|updated|date|topic|add|publish]`.
 //! `text` (the default) appends a line to the body; `updated` sets the
 //! brief's `updated:` date (the sitemap and feeds show it); `date` moves
 //! its `date:` to another day of December 2024, and so its place in the
 //! listing order; `topic` adds a topic no brief had (a new topic page: the
-//! full path). Prints each rebuild's time and a median.
+//! full path); `add` saves a new brief, the newest of all, beside it, then
+//! deletes it, in turn (every home page shows the count, so every one is
+//! rendered again); `publish` makes the brief a draft, then publishes it
+//! again, in turn. Prints each rebuild's time and a median.
 
 use briefs::config::BuildOptions;
 use briefs::incremental::Session;
@@ -23,8 +26,8 @@ fn main() -> anyhow::Result<()> {
     let n: usize = args.get(3).and_then(|s| s.parse().ok()).unwrap_or(20);
     let edit = args.get(4).map_or("text", String::as_str);
     anyhow::ensure!(
-        ["text", "updated", "date", "topic"].contains(&edit),
-        "unknown edit `{edit}`: text, updated, date or topic"
+        ["text", "updated", "date", "topic", "add", "publish"].contains(&edit),
+        "unknown edit `{edit}`: text, updated, date, topic, add or publish"
     );
     let store = MemorySink::default();
     let mut session = Session::new(BuildOptions {
@@ -39,7 +42,11 @@ fn main() -> anyhow::Result<()> {
         first.outputs
     );
     let original = std::fs::read_to_string(&brief)?;
+    let probe = brief.with_file_name("2025-06-01-latency-probe.md");
+    // To the pages showing the edit (what `serve` publishes first), and
+    // to the rest (listing pages that only shifted, feeds, sitemap).
     let mut times = Vec::new();
+    let mut whole = Vec::new();
     for i in 0..n {
         // An editor saves every few seconds: let the previous rebuild's
         // background work (freeing the old model) finish first.
@@ -54,22 +61,29 @@ fn main() -> anyhow::Result<()> {
             "updated" => {
                 original.replacen("\n---\n", &format!("\nupdated: 2025-01-{day:02}\n---\n"), 1)
             }
-            "date" => {
-                let start = original.find("\ndate: ").map(|i| i + "\ndate: ".len());
-                let start = start.ok_or_else(|| anyhow::anyhow!("no `date:` line"))?;
-                let end = start + original[start..].find('\n').unwrap_or(0);
-                format!("{}2024-12-{day:02}{}", &original[..start], &original[end..])
-            }
+            "date" => with_date(&original, &format!("2024-12-{day:02}"))?,
             "topic" => original.replacen("\ntopics: [", &format!("\ntopics: [\"Probe {i}\", "), 1),
+            "publish" if i % 2 == 0 => original.replacen("\n---\n", "\ndraft: true\n---\n", 1),
+            "add" | "publish" => original.clone(),
             _ => format!("{original}\nEdit {i}.\n"),
         };
-        std::fs::write(&brief, edited)?;
+        let changed = match edit {
+            "add" => probe.clone(),
+            _ => brief.clone(),
+        };
+        match edit {
+            "add" if i % 2 == 1 => std::fs::remove_file(&probe)?,
+            "add" => std::fs::write(&probe, with_date(&edited, "2025-06-01")?)?,
+            _ => std::fs::write(&brief, edited)?,
+        }
         let t = Instant::now();
-        let r = session.rebuild_paths(&store, std::slice::from_ref(&brief))?;
+        let r = session.rebuild_paths_first(&store, std::slice::from_ref(&changed))?;
         times.push(t.elapsed());
+        let later = session.finish(&store)?;
+        whole.push(t.elapsed());
         if i == 0 {
             println!(
-                "one edit: reparsed {}, wrote {}, removed {}",
+                "one edit: reparsed {}, wrote {} then {later}, removed {}",
                 r.reparsed, r.written, r.removed
             );
             for (stage, at) in &r.stages {
@@ -78,12 +92,28 @@ fn main() -> anyhow::Result<()> {
         }
     }
     std::fs::write(&brief, original)?;
-    times.sort();
-    println!(
-        "rebuild after an edit: median {:?}, min {:?}, max {:?} over {n}",
-        times[n / 2],
-        times[0],
-        times[n - 1]
-    );
+    if probe.exists() {
+        std::fs::remove_file(&probe)?;
+    }
+    for (what, times) in [
+        ("rebuild after an edit", &mut times),
+        ("with what follows", &mut whole),
+    ] {
+        times.sort();
+        println!(
+            "{what}: median {:?}, min {:?}, max {:?} over {n}",
+            times[n / 2],
+            times[0],
+            times[n - 1]
+        );
+    }
     Ok(())
+}
+
+/// A brief's text with its `date:` set to `date`.
+fn with_date(text: &str, date: &str) -> anyhow::Result<String> {
+    let start = text.find("\ndate: ").map(|i| i + "\ndate: ".len());
+    let start = start.ok_or_else(|| anyhow::anyhow!("no `date:` line"))?;
+    let end = start + text[start..].find('\n').unwrap_or(0);
+    Ok(format!("{}{date}{}", &text[..start], &text[end..]))
 }

@@ -30,8 +30,12 @@ fn print(event: Event) {
             let latency = since_change
                 .map(|d| format!(", {d:.0?} after the change"))
                 .unwrap_or_default();
+            let later = match rebuild.deferred.len() {
+                0 => String::new(),
+                n => format!(" ({n} more that only shifted, feeds and sitemap follow)"),
+            };
             println!(
-                "build {generation}: {} of {} pages and feeds rendered, {} files read, in {:.0?}{latency}",
+                "build {generation}: {} of {} pages and feeds rendered, {} files read, in {:.0?}{latency}{later}",
                 rebuild.written, rebuild.outputs, rebuild.reparsed, rebuild.elapsed
             );
         }

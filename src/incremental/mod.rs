@@ -71,6 +71,10 @@ pub struct Rebuild {
     pub removed: usize,
     /// All pages and feeds of the site.
     pub outputs: usize,
+    /// Output files left for [`Session::finish`] (by
+    /// [`Session::rebuild_paths_first`]): listing pages that only shifted,
+    /// feeds, the sitemap.
+    pub deferred: Vec<String>,
     pub warnings: Diagnostics,
     pub elapsed: Duration,
     /// Time since the start at the end of each stage.
@@ -94,6 +98,8 @@ pub struct Session {
     brief_values: HashMap<u64, tera::Value>,
     /// The site of the last good rebuild, for the quick path.
     model: Option<quick::Model>,
+    /// What the last quick rebuild left to render.
+    later: Option<quick::Later>,
 }
 
 impl Session {
@@ -111,6 +117,7 @@ impl Session {
             list_warnings: Diagnostics::default(),
             brief_values: HashMap::new(),
             model: None,
+            later: None,
         }
     }
 
@@ -134,6 +141,21 @@ impl Session {
         store: &dyn Store,
         changed: &[PathBuf],
     ) -> anyhow::Result<Rebuild> {
+        let mut done = self.rebuild_with(store, Some(changed))?;
+        self.finish(store)?;
+        done.deferred.clear();
+        Ok(done)
+    }
+
+    /// Like [`Session::rebuild_paths`], but what only shifted (listing
+    /// pages showing other briefs or a new count), the feeds and the
+    /// sitemap are left for [`Session::finish`], so the pages showing the
+    /// change can be served first; [`Rebuild::deferred`] names them.
+    pub fn rebuild_paths_first(
+        &mut self,
+        store: &dyn Store,
+        changed: &[PathBuf],
+    ) -> anyhow::Result<Rebuild> {
         self.rebuild_with(store, Some(changed))
     }
 
@@ -143,6 +165,8 @@ impl Session {
         hints: Option<&[PathBuf]>,
     ) -> anyhow::Result<Rebuild> {
         let started = Instant::now();
+        // What an earlier rebuild left for later comes first.
+        self.finish(store)?;
         let root = self.opts.root.clone();
         let mut opts = self.opts.clone();
         opts.now = None;
@@ -289,6 +313,7 @@ impl Session {
             written: fresh.len() + copied,
             removed: gone.len(),
             outputs: self.outputs.len(),
+            deferred: Vec::new(),
             warnings,
             elapsed: started.elapsed(),
             stages,

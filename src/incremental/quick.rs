@@ -336,6 +336,27 @@ impl Model {
     }
 }
 
+/// What a quick rebuild leaves for [`Session::finish`].
+pub struct Later {
+    jobs: Vec<Job>,
+    feeds: Vec<Spec>,
+    sitemap: bool,
+    templates: Templates,
+}
+
+impl Later {
+    /// The output files it will write (the sitemap's as they are now).
+    fn paths(&self, site: &Site, site_files: &[String]) -> Vec<String> {
+        let mut paths: Vec<String> = (self.jobs.iter().map(|j| j.output_path(site)))
+            .chain(self.feeds.iter().map(|f| f.path(site)))
+            .collect();
+        if self.sitemap {
+            paths.extend(site_files.iter().cloned());
+        }
+        paths
+    }
+}
+
 /// What a brief whose references changed makes render again.
 #[derive(Default)]
 struct Redo {
@@ -449,18 +470,23 @@ impl Session {
             model.items.forget(b);
         }
         stages.push(("values", started.elapsed()));
-        for job in pages_showing(&model.site, &shown) {
-            if !jobs.contains(&job) {
-                jobs.push(job);
+        let showing = pages_showing(&model.site, &shown);
+        for job in &showing {
+            if !jobs.contains(job) {
+                jobs.push(*job);
             }
         }
         // Listing pages past the end of a shorter list are gone.
         let (kept, past_end): (Vec<Job>, Vec<Job>) =
             jobs.into_iter().partition(|job| exists(&model.site, job));
-        let jobs = kept;
         gone.extend(past_end.iter().map(|job| job.output_path(&model.site)));
         gone.sort();
         gone.dedup();
+        // What shows the edit comes first; listing pages that only
+        // shifted or show a new count come later, with feeds and sitemap.
+        let (jobs, later_jobs): (Vec<Job>, Vec<Job>) = kept
+            .into_iter()
+            .partition(|job| !matches!(job, Job::Listing(_, n) if *n > 1) || showing.contains(job));
         let feeds: Vec<Spec> = Spec::all(&model.site)
             .into_iter()
             .filter(|spec| {
@@ -475,13 +501,7 @@ impl Session {
         // On an error the patched model is dropped here (it no longer
         // matches the store), so the next rebuild takes the full path.
         render::render_jobs(&model.site, &templates, &model.values, &jobs, &fresh)?;
-        stages.push(("render pages", started.elapsed()));
-        render::feeds::render_kept(&model.site, &feeds, &mut model.items, &fresh)?;
-        if sitemap {
-            render::write_site_files(&model.site, &pages::jobs(&model.site), &fresh)?;
-            self.sitemap_fp = DIRTY;
-        }
-        stages.push(("render feeds", started.elapsed()));
+        stages.push(("render", started.elapsed()));
         let reparsed = edits.len();
         for edit in edits {
             match edit.cached {
@@ -489,17 +509,15 @@ impl Session {
                 None => self.files.remove(&edit.path),
             };
         }
+        let later = Later {
+            jobs: later_jobs,
+            feeds,
+            sitemap,
+            templates,
+        };
+        let deferred = later.paths(&model.site, &self.site_files);
         let fresh = fresh.into_files();
-        if sitemap {
-            // Past 50,000 URLs the sitemap comes in parts; their number may change.
-            let site_files: Vec<String> = (fresh.keys())
-                .filter(|p| p.starts_with("sitemap") || *p == "robots.txt")
-                .cloned()
-                .collect();
-            let old = std::mem::replace(&mut self.site_files, site_files);
-            gone.extend(old.into_iter().filter(|p| !self.site_files.contains(p)));
-        }
-        for path in fresh.keys() {
+        for path in fresh.keys().chain(&deferred) {
             self.outputs.insert(path.clone(), DIRTY);
         }
         for (path, bytes) in &fresh {
@@ -510,6 +528,7 @@ impl Session {
             store.remove(path)?;
         }
         stages.push(("store", started.elapsed()));
+        self.later = Some(later);
         let warnings = model.warnings.clone();
         self.model = Some(model);
         Ok(Some(Rebuild {
@@ -518,10 +537,57 @@ impl Session {
             written: fresh.len(),
             removed: gone.len(),
             outputs: self.outputs.len(),
+            deferred,
             warnings,
             elapsed: started.elapsed(),
             stages,
         }))
+    }
+
+    /// Renders what the last quick rebuild left for later (listing pages
+    /// that only shifted, feeds, the sitemap) into `store`; returns how many
+    /// files it wrote. On an error the kept model is dropped, so the next
+    /// rebuild takes the full path.
+    pub fn finish(&mut self, store: &dyn Store) -> anyhow::Result<usize> {
+        let Some(later) = self.later.take() else {
+            return Ok(0);
+        };
+        let Some(mut model) = self.model.take() else {
+            return Ok(0);
+        };
+        let fresh = MemorySink::default();
+        let rendered = (|| {
+            let site = &model.site;
+            render::render_jobs(site, &later.templates, &model.values, &later.jobs, &fresh)?;
+            render::feeds::render_kept(site, &later.feeds, &mut model.items, &fresh)?;
+            if later.sitemap {
+                render::write_site_files(site, &pages::jobs(site), &fresh)?;
+            }
+            anyhow::Ok(())
+        })();
+        if let Err(e) = rendered {
+            crate::discard(model);
+            return Err(e);
+        }
+        let fresh = fresh.into_files();
+        if later.sitemap {
+            self.sitemap_fp = DIRTY;
+            // Past 50,000 URLs the sitemap comes in parts; their number may change.
+            let site_files: Vec<String> = (fresh.keys())
+                .filter(|p| p.starts_with("sitemap") || *p == "robots.txt")
+                .cloned()
+                .collect();
+            let old = std::mem::replace(&mut self.site_files, site_files);
+            for path in old.iter().filter(|p| !self.site_files.contains(p)) {
+                store.remove(path)?;
+            }
+        }
+        for (path, bytes) in &fresh {
+            self.outputs.insert(path.clone(), DIRTY);
+            store.write(path, bytes)?;
+        }
+        self.model = Some(model);
+        Ok(fresh.len())
     }
 
     /// The hinted files parsed again, if every hint is a brief file this

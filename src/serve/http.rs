@@ -82,7 +82,11 @@ fn port_of(host: &str) -> &str {
     host.rsplit_once(':').map_or("", |(_, p)| p)
 }
 
+/// How long a request for a file still being rendered waits for it.
+const PENDING_LIMIT: std::time::Duration = std::time::Duration::from_secs(30);
+
 /// A file of the built site, the 404 page, or a redirect to the pretty URL.
+/// A file the rebuild is still rendering is sent once it is there.
 async fn site_file(State(state): State<AppState>, req: Request) -> Response {
     if req.method() != Method::GET && req.method() != Method::HEAD {
         return (
@@ -96,7 +100,12 @@ async fn site_file(State(state): State<AppState>, req: Request) -> Response {
         let page = reload::no_site_page(snap.generation, snap.error.as_deref());
         return html(StatusCode::SERVICE_UNAVAILABLE, page);
     }
-    match resolve(req.uri().path(), |k| snap.files.contains_key(k)) {
+    let known = |k: &str| snap.files.contains_key(k) || snap.pending.contains(k);
+    match resolve(req.uri().path(), known) {
+        Resolved::File(key) if snap.pending.contains(&key) => {
+            let settled = state.shared.settled_for(&key, PENDING_LIMIT).await;
+            file(&settled, &key, StatusCode::OK)
+        }
         Resolved::File(key) => file(&snap, &key, StatusCode::OK),
         Resolved::Redirect(to) => redirect(&to, req.uri().query()),
         Resolved::NotFound => not_found(&snap),

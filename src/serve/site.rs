@@ -8,7 +8,7 @@ use crate::incremental::{Session, Store};
 use crate::render::Sink;
 use crate::write::MemorySink;
 use axum::body::Bytes;
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex, RwLock};
 use std::time::Instant;
@@ -23,6 +23,9 @@ pub struct Snapshot {
     pub generation: u64,
     /// The diagnostics of the latest build, if it failed.
     pub error: Option<String>,
+    /// Files the rebuild is still rendering (listing pages that only
+    /// shifted, feeds, the sitemap): a request for one waits for them.
+    pub pending: HashSet<String>,
 }
 
 /// The snapshot shared by the server and the watcher, and the channel that
@@ -30,6 +33,8 @@ pub struct Snapshot {
 pub struct Shared {
     snapshot: RwLock<Arc<Snapshot>>,
     pub changes: watch::Sender<u64>,
+    /// Bumped whenever pending files land (no reload: the generation stays).
+    pub settled: watch::Sender<u64>,
 }
 
 impl Shared {
@@ -38,6 +43,7 @@ impl Shared {
         Shared {
             snapshot: RwLock::new(Arc::new(Snapshot::default())),
             changes: watch::channel(0).0,
+            settled: watch::channel(0).0,
         }
     }
 
@@ -49,19 +55,33 @@ impl Shared {
             .clone()
     }
 
-    /// Publishes the last good files with one rebuild's changes applied.
-    fn apply(&self, changes: Changes) -> u64 {
-        let mut files = self.get().files.clone();
-        for path in changes.removed {
-            files.remove(&path);
-        }
-        for (path, bytes) in changes.written {
-            files.insert(path, Bytes::from(bytes));
-        }
-        self.publish(Some(files), None)
+    /// Publishes the last good files with one rebuild's changes applied;
+    /// `pending` files are still to come (see [`Shared::settle`]).
+    fn apply(&self, changes: Changes, pending: HashSet<String>) -> u64 {
+        let files = with_changes(&self.get().files, changes);
+        self.publish(Some(files), None, pending)
     }
 
-    fn publish(&self, files: Option<HashMap<String, Bytes>>, error: Option<String>) -> u64 {
+    /// Puts the pending files in place, keeping the generation (open pages
+    /// reloaded already), and wakes the requests waiting for them.
+    fn settle(&self, changes: Changes) {
+        let mut slot = self.snapshot.write().unwrap_or_else(|e| e.into_inner());
+        *slot = Arc::new(Snapshot {
+            files: with_changes(&slot.files, changes),
+            generation: slot.generation,
+            error: slot.error.clone(),
+            pending: HashSet::new(),
+        });
+        drop(slot);
+        self.settled.send_modify(|n| *n += 1);
+    }
+
+    fn publish(
+        &self,
+        files: Option<HashMap<String, Bytes>>,
+        error: Option<String>,
+        pending: HashSet<String>,
+    ) -> u64 {
         let mut slot = self.snapshot.write().unwrap_or_else(|e| e.into_inner());
         let generation = slot.generation + 1;
         let files = files.unwrap_or_else(|| slot.files.clone());
@@ -69,11 +89,45 @@ impl Shared {
             files,
             generation,
             error,
+            pending,
         });
         drop(slot);
         self.changes.send_replace(generation);
+        self.settled.send_modify(|n| *n += 1);
         generation
     }
+
+    /// The snapshot once `key` is no longer pending (at most `limit` later).
+    pub async fn settled_for(&self, key: &str, limit: std::time::Duration) -> Arc<Snapshot> {
+        let mut settled = self.settled.subscribe();
+        let wait = async {
+            loop {
+                let snap = self.get();
+                if !snap.pending.contains(key) {
+                    return snap;
+                }
+                if settled.changed().await.is_err() {
+                    return snap;
+                }
+            }
+        };
+        match tokio::time::timeout(limit, wait).await {
+            Ok(snap) => snap,
+            Err(_) => self.get(),
+        }
+    }
+}
+
+/// `files` with one rebuild's changes applied.
+fn with_changes(files: &HashMap<String, Bytes>, changes: Changes) -> HashMap<String, Bytes> {
+    let mut files = files.clone();
+    for path in changes.removed {
+        files.remove(&path);
+    }
+    for (path, bytes) in changes.written {
+        files.insert(path, Bytes::from(bytes));
+    }
+    files
 }
 
 impl Default for Shared {
@@ -96,26 +150,35 @@ pub fn rebuild(session: &mut Session, shared: &Shared, report: &Reporter, change
     let started = Instant::now();
     let store = ServeSink::new(session.root());
     let result = match change.as_ref().and_then(|c| c.paths.as_deref()) {
-        Some(paths) => session.rebuild_paths(&store, paths),
+        Some(paths) => session.rebuild_paths_first(&store, paths),
         None => session.rebuild(&store),
+    };
+    let failed = |e: anyhow::Error| {
+        let text = error_text(&e);
+        shared.publish(None, Some(text.clone()), HashSet::new());
+        report(Event::Failed {
+            text,
+            elapsed: started.elapsed(),
+        });
     };
     match result {
         Ok(rebuilt) => {
-            let generation = shared.apply(store.into_changes());
+            let pending: HashSet<String> = rebuilt.deferred.iter().cloned().collect();
+            let generation = shared.apply(store.into_changes(), pending.clone());
             report(Event::Built {
                 rebuild: Box::new(rebuilt),
                 generation,
                 since_change: change.map(|c| c.at.elapsed()),
             });
+            if !pending.is_empty() {
+                let later = ServeSink::new(session.root());
+                match session.finish(&later) {
+                    Ok(_) => shared.settle(later.into_changes()),
+                    Err(e) => failed(e),
+                }
+            }
         }
-        Err(e) => {
-            let text = error_text(&e);
-            shared.publish(None, Some(text.clone()));
-            report(Event::Failed {
-                text,
-                elapsed: started.elapsed(),
-            });
-        }
+        Err(e) => failed(e),
     }
 }
 
@@ -190,5 +253,50 @@ impl Sink for ServeSink {
         } else {
             Ok(())
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::time::Duration;
+
+    fn changes(files: &[(&str, &str)]) -> Changes {
+        Changes {
+            written: files
+                .iter()
+                .map(|(p, b)| (p.to_string(), b.as_bytes().to_vec()))
+                .collect(),
+            removed: Vec::new(),
+        }
+    }
+
+    #[tokio::test]
+    async fn a_pending_file_is_served_once_it_lands_in_the_same_generation() {
+        let shared = Arc::new(Shared::new());
+        shared.apply(changes(&[("page/2/index.html", "old")]), HashSet::new());
+        let pending: HashSet<String> = ["page/2/index.html".to_string()].into();
+        let generation = shared.apply(changes(&[("index.html", "new")]), pending);
+        let waiter = {
+            let shared = shared.clone();
+            tokio::spawn(async move {
+                let snap = shared
+                    .settled_for("page/2/index.html", Duration::from_secs(10))
+                    .await;
+                (snap.files["page/2/index.html"].clone(), snap.generation)
+            })
+        };
+        tokio::time::sleep(Duration::from_millis(50)).await;
+        assert!(!waiter.is_finished(), "served before it was rendered");
+        shared.settle(changes(&[("page/2/index.html", "shifted")]));
+        let (bytes, seen) = waiter.await.unwrap();
+        assert_eq!(&bytes[..], b"shifted");
+        assert_eq!(seen, generation, "settling reloads nothing");
+        assert!(shared.get().pending.is_empty());
+        // Nothing pending: at once.
+        let snap = shared
+            .settled_for("index.html", Duration::from_secs(10))
+            .await;
+        assert_eq!(&snap.files["index.html"][..], b"new");
     }
 }
