@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Save-to-served latency of `briefs serve`, measured from outside.
 
-    scripts/serve_latency.py BRIEFS_BINARY SITE_ROOT BRIEF_FILE [EDITS] [text|updated|date|topic]
+    scripts/serve_latency.py BRIEFS_BINARY SITE_ROOT BRIEF_FILE [EDITS] [text|updated|date|topic|add|publish]
 
 Starts `briefs serve` on SITE_ROOT, then EDITS times (default 20), a second
 apart: appends a unique line to BRIEF_FILE (relative to SITE_ROOT) and does
@@ -15,7 +15,12 @@ With `updated`, each edit also sets the brief's `updated:` date (shown in the
 sitemap and feeds; the brief keeps its place, so still serve's quick path);
 with `date`, it moves the brief's `date:` to another day of December 2024,
 which moves it in the listing order; with `topic`, it adds a topic no brief
-had, which makes a new topic page (serve's full path).
+had, which makes a new topic page. With `add`, even edits save a new brief
+beside BRIEF_FILE, dated after every other (so it tops every listing and
+every listing page shifts), and odd edits delete it again: the figure is the
+time until its page is served, or answers 404. With `publish`, even edits
+make the brief a draft (until its page answers 404) and odd ones publish it
+again.
 """
 
 import http.client
@@ -61,8 +66,8 @@ def main():
     binary, root, rel = sys.argv[1:4]
     edits = int(sys.argv[4]) if len(sys.argv) > 4 else 20
     edit = sys.argv[5] if len(sys.argv) > 5 else "text"
-    if edit not in ("text", "updated", "date", "topic"):
-        sys.exit(f"unknown edit {edit}: text, updated, date or topic")
+    if edit not in ("text", "updated", "date", "topic", "add", "publish"):
+        sys.exit(f"unknown edit {edit}: text, updated, date, topic, add or publish")
     stem = os.path.splitext(os.path.basename(rel))[0]
     slug = re.sub(r"^\d{4}-\d{2}-\d{2}-", "", stem)
     page = f"/briefs/{slug}/"
@@ -90,7 +95,7 @@ def main():
         events = queue.Queue()
         threading.Thread(target=listen, args=(port, events), daemon=True).start()
         events.get(timeout=30)  # the stream's first event: the current build
-        times = []
+        times, shifted = [], []
         for i in range(edits):
             time.sleep(1)
             while not events.empty():
@@ -98,6 +103,7 @@ def main():
             marker = f"Latency probe {i} {time.time_ns()}"
             start = time.perf_counter()
             text = original
+            target, wanted, gone = path, page, False
             if edit == "updated":
                 updated = f"updated: 2025-01-{i % 28 + 1:02}\n---\n"
                 text = text.replace("\n---\n", "\n" + updated, 1)
@@ -105,21 +111,44 @@ def main():
                 text = text.replace("\ntopics: [", f'\ntopics: ["Probe {i}", ', 1)
             elif edit == "date":
                 text = re.sub(r"\ndate: [^\n]*", f"\ndate: 2024-12-{i % 28 + 1:02}", text, count=1)
-            with open(path, "w", encoding="utf-8") as f:
-                f.write(f"{text}\n{marker}\n")
+            elif edit == "add":
+                target = os.path.join(os.path.dirname(path), "2025-06-01-latency-probe.md")
+                wanted, gone = "/briefs/latency-probe/", i % 2 == 1
+                text = re.sub(r"\ndate: [^\n]*", "\ndate: 2025-06-01", text, count=1)
+            elif edit == "publish":
+                gone = i % 2 == 0
+                if gone:
+                    text = text.replace("\n---\n", "\ndraft: true\n---\n", 1)
+            if edit == "add" and gone:
+                os.remove(target)
+            else:
+                with open(target, "w", encoding="utf-8") as f:
+                    f.write(f"{text}\n{marker}\n")
             while True:
                 events.get(timeout=30)
-                if marker.encode() in get(conn, page)[1]:
+                status, body = get(conn, wanted)
+                if (status == 404) if gone else (marker.encode() in body):
                     break
             times.append((time.perf_counter() - start) * 1000)
-            print(f"edit {i}: served after {times[-1]:.1f} ms", flush=True)
-        print(
-            f"save-to-served over {edits} edits: median {statistics.median(times):.1f} ms, "
-            f"min {min(times):.1f} ms, max {max(times):.1f} ms"
-        )
+            # Home page 2 shows other briefs (or a new count) now: served
+            # once what follows the first pages has been rendered.
+            get(conn, "/page/2/")
+            shifted.append((time.perf_counter() - start) * 1000)
+            print(
+                f"edit {i}: served after {times[-1]:.1f} ms, /page/2/ after {shifted[-1]:.1f} ms",
+                flush=True,
+            )
+        for what, figures in (("save-to-served", times), ("save to /page/2/ served", shifted)):
+            print(
+                f"{what} over {edits} edits: median {statistics.median(figures):.1f} ms, "
+                f"min {min(figures):.1f} ms, max {max(figures):.1f} ms"
+            )
     finally:
         with open(path, "w", encoding="utf-8") as f:
             f.write(original)
+        probe = os.path.join(os.path.dirname(path), "2025-06-01-latency-probe.md")
+        if os.path.exists(probe):
+            os.remove(probe)
         server.terminate()
         server.wait(timeout=10)
 
