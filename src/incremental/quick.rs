@@ -8,17 +8,18 @@
 //! replaced, the reverse indexes it is in mended, the briefs after it
 //! renumbered — so the cost hardly grows with the site, and only the pages
 //! and feeds that show the brief, or whose lists it joined or left, are
-//! rendered again. Anything else takes the full path: a new topic or kind
-//! or spelling of one, a group losing its last brief or its first spelling,
-//! links of other briefs that would change, experts, pages, templates,
-//! site.yaml, several briefs changing shape at once.
+//! rendered again. Topics and kinds come and go with the briefs naming
+//! them. Anything else takes the full path: a group's name changing (its
+//! newest brief spells it another way), links of other briefs that would
+//! change or break, experts, pages, templates, site.yaml, several briefs
+//! changing shape at once, an embargo passing.
 
 use super::{Cached, Rebuild, Session, Stamp, Store, hash_of, relative, stamp};
 use crate::config::Config;
 use crate::diag::Diagnostic;
 use crate::diag::Diagnostics;
 use crate::load::{self, Collection};
-use crate::model::{self, BriefId, Link, Site};
+use crate::model::{self, BriefId, Grouping, Link, Site};
 use crate::parse::{self, One};
 use crate::parse::{ParsedBrief, Text};
 use crate::render::feeds::{Items, Scope, Spec};
@@ -166,6 +167,18 @@ impl Model {
         }
 
         let mut redo = Redo::default();
+        // A topic or kind no brief named yet: a group of its own, or
+        // another spelling of one the site has.
+        if let Some(n) = published {
+            let spellings = (n.topics.iter().map(|t| (Grouping::Topics, t.id.as_str())))
+                .chain([(Grouping::Kinds, n.kind.as_str())]);
+            for (g, spelling) in spellings {
+                if let Some(at) = self.site.add_spelling(g, spelling) {
+                    self.values.insert_group(&self.site, g, at);
+                    redo.sitemap = true;
+                }
+            }
+        }
         let mut at = id;
         // Another URL: out at the old one, in at the new one.
         if let (Some(old), Some(o), Some(n)) = (id, older, published) {
@@ -182,6 +195,26 @@ impl Model {
                 self.apply(at, Some((brief, n, found)), &parsed_of, &mut redo)?;
             }
             (None, None) => {}
+        }
+        // A group left without briefs goes, with its page and feeds.
+        for g in [Grouping::Topics, Grouping::Kinds] {
+            while let Some(id) = (self.site.grouping(g).0.iter()).position(|x| x.briefs.is_empty())
+            {
+                let (listing, scope) = match g {
+                    Grouping::Topics => (Listing::Topic(id), Scope::Topic(id)),
+                    Grouping::Kinds => (Listing::Kind(id), Scope::Kind(id)),
+                };
+                redo.gone
+                    .push(Job::Listing(listing, 1).output_path(&self.site));
+                let feeds = Spec::all(&self.site)
+                    .into_iter()
+                    .filter(|f| f.scope == scope);
+                redo.gone.extend(feeds.map(|f| f.path(&self.site)));
+                self.site.remove_group(g, id);
+                self.values.remove_group(g, id);
+                redo.forget_group(g, id);
+                redo.sitemap = true;
+            }
         }
         Some(redo)
     }
@@ -371,6 +404,28 @@ struct Redo {
     sitemap: bool,
     /// Output files of pages that no longer exist.
     gone: Vec<String>,
+}
+
+impl Redo {
+    /// Drops what names group `id` of `g` (taken out of the site) and
+    /// renumbers the groups after it.
+    fn forget_group(&mut self, g: Grouping, id: usize) {
+        let keep = |t: &mut usize| {
+            let kept = *t != id;
+            *t -= usize::from(*t > id);
+            kept
+        };
+        self.pages.retain_mut(|job| match (g, job) {
+            (Grouping::Topics, Job::Listing(Listing::Topic(t), _)) => keep(t),
+            (Grouping::Kinds, Job::Listing(Listing::Kind(k), _)) => keep(k),
+            _ => true,
+        });
+        self.feeds.retain_mut(|scope| match (g, scope) {
+            (Grouping::Topics, Scope::Topic(t)) => keep(t),
+            (Grouping::Kinds, Scope::Kind(k)) => keep(k),
+            _ => true,
+        });
+    }
 }
 
 /// The briefs citing each brief, in order.

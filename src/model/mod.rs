@@ -4,10 +4,11 @@
 //! sorted newest first (ties by slug), so a `BriefId` order is listing order.
 
 mod assemble;
-
+mod groups;
 mod update;
 
 pub use assemble::{assemble, assemble_refs, idle_warning, is_idle, is_published, resolve_again};
+pub use groups::Grouping;
 pub use update::{Moved, Newer, Renumber, update_brief};
 
 use crate::config::Config;

@@ -243,8 +243,8 @@ pub fn update_brief<'a>(
 
 /// Checks one group the brief is in before or after (`was`, `is`): the
 /// change keeps the group's name (its first brief's spelling, `spelling`
-/// for this brief, `spelling_of` for another by old id), leaves it
-/// non-empty.
+/// for this brief, `spelling_of` for another by old id). A group left
+/// empty is the caller's to take out.
 fn group_move(
     g: usize,
     group: &Group,
@@ -265,7 +265,9 @@ fn group_move(
     let first_before = group.briefs.first().copied();
     let first_after = after.first().copied();
     let name = Some(group.name.as_str());
-    let renamed = if first_after == Some(renumber.to) {
+    let renamed = if after.is_empty() {
+        false
+    } else if first_after == Some(renumber.to) {
         spelling != name
     } else if first_before == Some(renumber.from) {
         // Another brief is first now: the first of the others, as before.
@@ -274,7 +276,7 @@ fn group_move(
     } else {
         false
     };
-    if after.is_empty() || renamed {
+    if renamed {
         return None;
     }
     let old_position = (group.briefs.iter()).position(|&b| b == renumber.from);

@@ -5,7 +5,7 @@
 //!
 //! Field names here are documented in the README ("Templates"); keep both in step.
 
-use crate::model::{Brief, BriefId, Expert, ExpertId, Group, Link, Site, paths};
+use crate::model::{Brief, BriefId, Expert, ExpertId, Group, Grouping, Link, Site, paths};
 use crate::parse::Moment;
 use rayon::prelude::*;
 use std::collections::HashMap;
@@ -116,6 +116,33 @@ impl Values {
     /// Converts kind `id`'s count again, after its briefs changed.
     pub fn refresh_kind_count(&mut self, site: &Site, id: usize) {
         self.kinds[id] = with_count(&self.kind_refs[id], site.kinds[id].briefs.len());
+    }
+
+    /// Makes room for group `id` of `g`, new in the site.
+    pub fn insert_group(&mut self, site: &Site, g: Grouping, id: usize) {
+        let (refs, counted) = self.grouping(g);
+        let group = &site.grouping(g).0[id];
+        let path = match g {
+            Grouping::Topics => paths::topic(&group.slug),
+            Grouping::Kinds => paths::kind(&group.slug),
+        };
+        let value = group_ref(site, group, path);
+        counted.insert(id, with_count(&value, group.briefs.len()));
+        refs.insert(id, value);
+    }
+
+    /// Forgets group `id` of `g`, taken out of the site.
+    pub fn remove_group(&mut self, g: Grouping, id: usize) {
+        let (refs, counted) = self.grouping(g);
+        refs.remove(id);
+        counted.remove(id);
+    }
+
+    fn grouping(&mut self, g: Grouping) -> (&mut Vec<Value>, &mut Vec<Value>) {
+        match g {
+            Grouping::Topics => (&mut self.topic_refs, &mut self.topics),
+            Grouping::Kinds => (&mut self.kind_refs, &mut self.kinds),
+        }
     }
 
     /// The briefs with these ids, as a list value.

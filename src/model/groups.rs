@@ -1,0 +1,83 @@
+//! Topics and kinds coming and going in an assembled [`Site`]: a spelling
+//! no brief used before names an existing group (same slug) or a new one,
+//! put in its place among the groups ordered by slug; a group left without
+//! briefs is taken out. Group ids after the place shift by one in every
+//! brief and spelling, as a full assembly would number them.
+
+use super::{Group, Site};
+use rustc_hash::FxHashMap;
+
+/// One of a site's two lists of groups.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Grouping {
+    Topics,
+    Kinds,
+}
+
+impl Site {
+    /// The groups of one list, and the spellings naming them.
+    pub fn grouping(&self, g: Grouping) -> (&[Group], &FxHashMap<String, usize>) {
+        match g {
+            Grouping::Topics => (&self.topics, &self.spellings.topics),
+            Grouping::Kinds => (&self.kinds, &self.spellings.kinds),
+        }
+    }
+
+    /// Makes `spelling` name a group: an existing one with its slug, or a
+    /// new, empty one named so. Returns the new group's id.
+    pub fn add_spelling(&mut self, g: Grouping, spelling: &str) -> Option<usize> {
+        if self.grouping(g).1.contains_key(spelling) {
+            return None;
+        }
+        let slug = slug::slugify(spelling);
+        let (groups, spellings) = match g {
+            Grouping::Topics => (&mut self.topics, &mut self.spellings.topics),
+            Grouping::Kinds => (&mut self.kinds, &mut self.spellings.kinds),
+        };
+        let at = match groups.binary_search_by(|x| x.slug.as_str().cmp(&slug)) {
+            Ok(found) => {
+                spellings.insert(spelling.to_string(), found);
+                return None;
+            }
+            Err(at) => at,
+        };
+        groups.insert(
+            at,
+            Group {
+                name: spelling.to_string(),
+                slug,
+                briefs: Vec::new(),
+            },
+        );
+        spellings
+            .values_mut()
+            .for_each(|v| *v += usize::from(*v >= at));
+        spellings.insert(spelling.to_string(), at);
+        self.renumber_groups(g, |v| v + usize::from(v >= at));
+        Some(at)
+    }
+
+    /// Takes out group `id`, which no brief is in any more.
+    pub fn remove_group(&mut self, g: Grouping, id: usize) {
+        let (groups, spellings) = match g {
+            Grouping::Topics => (&mut self.topics, &mut self.spellings.topics),
+            Grouping::Kinds => (&mut self.kinds, &mut self.spellings.kinds),
+        };
+        groups.remove(id);
+        spellings.retain(|_, v| *v != id);
+        spellings
+            .values_mut()
+            .for_each(|v| *v -= usize::from(*v > id));
+        self.renumber_groups(g, |v| v - usize::from(v > id));
+    }
+
+    /// Applies `f` to every brief's group ids of one list.
+    fn renumber_groups(&mut self, g: Grouping, f: impl Fn(usize) -> usize) {
+        for b in &mut self.briefs {
+            match g {
+                Grouping::Topics => b.topics.iter_mut().for_each(|t| *t = f(*t)),
+                Grouping::Kinds => b.kind = f(b.kind),
+            }
+        }
+    }
+}
