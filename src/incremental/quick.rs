@@ -135,30 +135,40 @@ impl Model {
                 return None;
             }
         }
-        // Briefs linking to this one would link elsewhere, or nowhere.
-        let leaves = |slug: &Text| newer.is_none_or(|n| n.slug != *slug) || published.is_none();
-        if let Some(id) = id {
-            let cited = self.cited_by.get(&id).is_some_and(|c| !c.is_empty());
-            if cited && older.is_some_and(|o| leaves(&o.slug)) {
+        // Briefs linking to this one: a link to a brief gone from its URL
+        // breaks (the full path reports it); one to a brief unpublished
+        // under its URL turns into a title with a warning, and one to a
+        // brief published links again. Those briefs are resolved again
+        // once it is in or out.
+        let keeps_url = |o: &ParsedBrief| newer.is_some_and(|n| n.slug == o.slug);
+        let mut relink: Vec<Arc<Path>> = Vec::new();
+        if let (Some(id), Some(o)) = (id, older) {
+            let citing = self.cited_by.get(&id).map_or(&[][..], Vec::as_slice);
+            if !citing.is_empty() && !keeps_url(o) {
                 return None;
             }
+            if published.is_none() {
+                relink.extend(citing.iter().map(|&c| self.site.briefs[c].source.clone()));
+            }
         }
-        // Briefs naming an unpublished one warn about it, and why.
         if let Some(o) = unpublished_before {
             let same = unpublished_after.is_some_and(|n| n.slug == o.slug && why(n) == why(o));
-            let named = || {
-                self.site.briefs.iter().any(|b| {
-                    parsed_of(&b.source).is_some_and(|p| {
-                        (p.related.iter())
-                            .any(|r| r.brief.as_ref().is_some_and(|t| t.id == *o.slug))
-                    })
-                })
-            };
-            if !same && named() {
-                return None;
+            if !same {
+                let names = |p: &ParsedBrief| {
+                    (p.related.iter()).any(|r| r.brief.as_ref().is_some_and(|t| t.id == *o.slug))
+                };
+                let naming = (self.site.briefs.iter())
+                    .filter(|b| parsed_of(&b.source).is_some_and(names))
+                    .map(|b| b.source.clone());
+                relink.extend(naming);
+                if !relink.is_empty() && !keeps_url(o) {
+                    return None;
+                }
             }
             self.unpublished.remove(&o.slug);
         }
+        let edited = older.or(newer).map(|b| b.source.clone());
+        relink.retain(|source| Some(source) != edited.as_ref());
         if let Some(n) = unpublished_after {
             self.unpublished.insert(n.slug.clone(), why(n));
             if let Some(due) = n.embargo.map(|m| m.timestamp).filter(|t| *t > now) {
@@ -195,6 +205,18 @@ impl Model {
                 self.apply(at, Some((brief, n, found)), &parsed_of, &mut redo)?;
             }
             (None, None) => {}
+        }
+        for source in relink {
+            let id = *self.ids.get(&*source)?;
+            let parsed = parsed_of(&source)?;
+            let (brief, found) =
+                model::resolve_again(&self.site, parsed, &self.slugs, &self.unpublished)?;
+            self.apply(
+                Some(id),
+                Some((brief, parsed, found)),
+                &parsed_of,
+                &mut redo,
+            )?;
         }
         // A group left without briefs goes, with its page and feeds.
         for g in [Grouping::Topics, Grouping::Kinds] {

@@ -595,21 +595,6 @@ fn reference_edits_the_quick_path_refuses_take_the_full_path() {
     let hint = vec![site.root().join(b33)];
     // b010 cites b020: its link would change, or break.
     let b020 = "content/briefs/b020.md";
-    let cited: [(&str, String); 2] = [
-        (
-            "unpublishing a cited brief",
-            reshaped(20, &[("kind: K2", "draft: true\nkind: K2")]),
-        ),
-        ("publishing a brief others name", brief_text(20, "Brief")),
-    ];
-    for (what, text) in cited {
-        site.write(b020, &text);
-        let r = session
-            .rebuild_paths(&store, &[site.root().join(b020)])
-            .unwrap();
-        assert!(!r.patched, "{what} must take the full path");
-        assert_same(&store, &site, what);
-    }
     let before = store.files.lock().unwrap().clone();
     for broken in [
         Some(reshaped(20, &[("kind: K2", "slug: moved\nkind: K2")])),
@@ -663,11 +648,14 @@ fn briefs_added_removed_published_and_renamed_patch_the_kept_model() {
     );
     site.write("content/experts/idle.md", &expert("Idle Expert", "Fellow"));
     site.write("content/briefs/draft.md", DRAFT);
+    let b010 = reshaped(10, &[("brief: b000", "brief: b020")]);
+    site.write("content/briefs/b010.md", &b010);
     let (store, mut session) = started(&site);
     let later = jiff::Timestamp::now() + jiff::SignedDuration::from_secs(3600);
     let b033 = "content/briefs/b033.md";
     let new = "content/briefs/2021/new.md";
     let b050 = "content/briefs/b050.md";
+    let b020 = "content/briefs/b020.md";
     let b040 = "content/briefs/b040.md";
     let d2 = "content/briefs/d2.md";
     let embargoed = format!("embargo: {later}\nkind: K0");
@@ -784,6 +772,24 @@ fn briefs_added_removed_published_and_renamed_patch_the_kept_model() {
             "the new kind's only brief leaving it",
             b033,
             Some(brief_text(33, "Brief")),
+        ),
+        (
+            "a brief another cites unpublished: its link goes",
+            b020,
+            Some(reshaped(20, &[("kind: K2", "draft: true\nkind: K2")])),
+        ),
+        (
+            "that brief under embargo instead: the warning says so",
+            b020,
+            Some(reshaped(
+                20,
+                &[("kind: K2", &embargoed.replace("K0", "K2"))],
+            )),
+        ),
+        (
+            "that brief published again",
+            b020,
+            Some(brief_text(20, "Brief")),
         ),
         (
             "a new draft",
