@@ -200,3 +200,37 @@ fn edit_loop(bencher: divan::Bencher, n: usize, hinted: bool) {
     });
     std::fs::write(&path, original).ok();
 }
+
+/// A new brief saved, the newest of all, then deleted, in turn, told the
+/// path: the quick path puts it in and takes it out of the kept model; every
+/// home page shows the count, so each is rendered again (all of it counted
+/// here; `serve` publishes the pages showing the brief first).
+#[divan::bench(args = [1000, 10000], sample_count = 10)]
+fn incremental_add_delete(bencher: divan::Bencher, n: usize) {
+    let root = corpus(n);
+    let store = briefs::write::MemorySink::default();
+    let mut session = briefs::incremental::Session::new(options(root.clone()));
+    let Ok(_) = session.rebuild(&store) else {
+        panic!("corpus does not build")
+    };
+    let original = std::fs::read_to_string(root.join("content/briefs/2015/brief-000000.md"))
+        .unwrap_or_default();
+    let text = match original.find("\ndate: ") {
+        Some(at) => {
+            let end = at + 1 + original[at + 1..].find('\n').unwrap_or(0);
+            format!("{}\ndate: 2030-01-01{}", &original[..at], &original[end..])
+        }
+        None => original.clone(),
+    };
+    let path = root.join("content/briefs/2015/bench-added.md");
+    bencher.bench_local(|| {
+        if path.exists() {
+            std::fs::remove_file(&path).ok();
+        } else {
+            std::fs::write(&path, &text).ok();
+        }
+        let rebuilt = session.rebuild_paths(&store, std::slice::from_ref(&path));
+        rebuilt.map(|r| r.written).ok()
+    });
+    std::fs::remove_file(&path).ok();
+}

@@ -1,5 +1,5 @@
 //! Measures save-to-updated latency of an incremental session on a site:
-//! `cargo run --release --example edit_latency -- SITE_ROOT BRIEF_FILE [N] [text|updated|date|topic|add|publish]`.
+//! `cargo run --release --example edit_latency -- SITE_ROOT BRIEF_FILE [N] [text|updated|date|topic|add|publish|full]`.
 //! `text` (the default) appends a line to the body; `updated` sets the
 //! brief's `updated:` date (the sitemap and feeds show it); `date` moves
 //! its `date:` to another day of December 2024, and so its place in the
@@ -7,7 +7,9 @@
 //! full path); `add` saves a new brief, the newest of all, beside it, then
 //! deletes it, in turn (every home page shows the count, so every one is
 //! rendered again); `publish` makes the brief a draft, then publishes it
-//! again, in turn. Prints each rebuild's time and a median.
+//! again, in turn; `full` is the text edit through the full path (the
+//! rebuild told nothing of what changed: the baseline). Prints each
+//! rebuild's time and a median.
 
 use briefs::config::BuildOptions;
 use briefs::incremental::Session;
@@ -26,8 +28,8 @@ fn main() -> anyhow::Result<()> {
     let n: usize = args.get(3).and_then(|s| s.parse().ok()).unwrap_or(20);
     let edit = args.get(4).map_or("text", String::as_str);
     anyhow::ensure!(
-        ["text", "updated", "date", "topic", "add", "publish"].contains(&edit),
-        "unknown edit `{edit}`: text, updated, date, topic, add or publish"
+        ["text", "updated", "date", "topic", "add", "publish", "full"].contains(&edit),
+        "unknown edit `{edit}`: text, updated, date, topic, add, publish or full"
     );
     let store = MemorySink::default();
     let mut session = Session::new(BuildOptions {
@@ -77,7 +79,10 @@ fn main() -> anyhow::Result<()> {
             _ => std::fs::write(&brief, edited)?,
         }
         let t = Instant::now();
-        let r = session.rebuild_paths_first(&store, std::slice::from_ref(&changed))?;
+        let r = match edit {
+            "full" => session.rebuild(&store)?,
+            _ => session.rebuild_paths_first(&store, std::slice::from_ref(&changed))?,
+        };
         times.push(t.elapsed());
         let later = session.finish(&store)?;
         whole.push(t.elapsed());
