@@ -38,6 +38,58 @@ impl Store for MemorySink {
     }
 }
 
+/// One rebuild's changes to a [`Store`] — files written, paths removed —
+/// kept in memory, to be applied to another store all at once or not at all.
+#[derive(Default)]
+pub struct Staged {
+    written: MemorySink,
+    removed: std::sync::Mutex<std::collections::BTreeSet<String>>,
+}
+
+impl Staged {
+    /// The files written and the paths removed.
+    pub fn into_changes(self) -> (std::collections::BTreeMap<String, Vec<u8>>, Vec<String>) {
+        let removed = self.removed.into_inner().unwrap_or_else(|e| e.into_inner());
+        (self.written.into_files(), removed.into_iter().collect())
+    }
+
+    /// Makes the same changes to `store`.
+    pub fn apply_to(self, store: &dyn Store) -> std::io::Result<()> {
+        let (written, removed) = self.into_changes();
+        for path in &removed {
+            store.remove(path)?;
+        }
+        for (path, bytes) in &written {
+            store.write(path, bytes)?;
+        }
+        Ok(())
+    }
+
+    fn removed(&self) -> std::sync::MutexGuard<'_, std::collections::BTreeSet<String>> {
+        self.removed.lock().unwrap_or_else(|e| e.into_inner())
+    }
+}
+
+impl Sink for Staged {
+    fn write(&self, path: &str, bytes: &[u8]) -> std::io::Result<()> {
+        self.removed().remove(path);
+        self.written.write(path, bytes)
+    }
+
+    fn copy(&self, from: &Path, path: &str) -> std::io::Result<()> {
+        self.removed().remove(path);
+        self.written.copy(from, path)
+    }
+}
+
+impl Store for Staged {
+    fn remove(&self, path: &str) -> std::io::Result<()> {
+        self.written.remove(path)?;
+        self.removed().insert(path.to_string());
+        Ok(())
+    }
+}
+
 /// What changes a file's stamp changes the file (or nearly always does).
 type Stamp = (u64, Option<SystemTime>);
 
@@ -141,8 +193,11 @@ impl Session {
         store: &dyn Store,
         changed: &[PathBuf],
     ) -> anyhow::Result<Rebuild> {
-        let mut done = self.rebuild_with(store, Some(changed))?;
-        self.finish(store)?;
+        // Both steps into memory first, so an error changes nothing.
+        let staged = Staged::default();
+        let mut done = self.rebuild_with(&staged, Some(changed))?;
+        self.finish(&staged)?;
+        staged.apply_to(store)?;
         done.deferred.clear();
         Ok(done)
     }

@@ -36,6 +36,11 @@ use std::time::{Duration, Instant};
 /// An output whose fingerprint is unknown: the full path renders it again.
 pub const DIRTY: u64 = u64::MAX;
 
+/// An output the quick path removed: the next full rebuild removes it from
+/// the store again (the store may still hold it if that rebuild failed
+/// half-way) and forgets it.
+pub const GONE: u64 = u64::MAX - 1;
+
 /// The site of the last full rebuild, kept so text edits can patch it.
 pub struct Model {
     pub site: Site,
@@ -594,14 +599,17 @@ impl Session {
         };
         let deferred = later.paths(&model.site, &self.site_files);
         let fresh = fresh.into_files();
+        // Pages and feeds only: the sitemap has a fingerprint of its own.
         for path in fresh.keys().chain(&deferred) {
-            self.outputs.insert(path.clone(), DIRTY);
+            if !self.site_files.contains(path) {
+                self.outputs.insert(path.clone(), DIRTY);
+            }
         }
         for (path, bytes) in &fresh {
             store.write(path, bytes)?;
         }
         for path in &gone {
-            self.outputs.remove(path);
+            self.outputs.insert(path.clone(), GONE);
             store.remove(path)?;
         }
         stages.push(("store", started.elapsed()));
@@ -613,7 +621,7 @@ impl Session {
             reparsed,
             written: fresh.len(),
             removed: gone.len(),
-            outputs: self.outputs.len(),
+            outputs: self.outputs.values().filter(|&&fp| fp != GONE).count(),
             deferred,
             warnings,
             elapsed: started.elapsed(),
@@ -660,7 +668,9 @@ impl Session {
             }
         }
         for (path, bytes) in &fresh {
-            self.outputs.insert(path.clone(), DIRTY);
+            if !self.site_files.contains(path) {
+                self.outputs.insert(path.clone(), DIRTY);
+            }
             store.write(path, bytes)?;
         }
         self.model = Some(model);

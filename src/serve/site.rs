@@ -4,13 +4,12 @@
 
 use super::{Event, Reporter};
 use crate::diag::Diagnostics;
-use crate::incremental::{Session, Store};
+use crate::incremental::{Session, Staged, Store};
 use crate::render::Sink;
-use crate::write::MemorySink;
 use axum::body::Bytes;
 use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
-use std::sync::{Arc, Mutex, RwLock};
+use std::sync::{Arc, RwLock};
 use std::time::Instant;
 use tokio::sync::watch;
 
@@ -200,8 +199,7 @@ pub fn error_text(e: &anyhow::Error) -> String {
 /// out static files reached through symlinks pointing outside the site root,
 /// so serve never hands out such a file.
 struct ServeSink {
-    memory: MemorySink,
-    removed: Mutex<Vec<String>>,
+    staged: Staged,
     root: Option<PathBuf>,
 }
 
@@ -214,33 +212,26 @@ pub struct Changes {
 impl ServeSink {
     fn new(root: &Path) -> ServeSink {
         ServeSink {
-            memory: MemorySink::default(),
-            removed: Mutex::new(Vec::new()),
+            staged: Staged::default(),
             root: root.canonicalize().ok(),
         }
     }
 
     fn into_changes(self) -> Changes {
-        Changes {
-            written: self.memory.into_files(),
-            removed: self.removed.into_inner().unwrap_or_else(|e| e.into_inner()),
-        }
+        let (written, removed) = self.staged.into_changes();
+        Changes { written, removed }
     }
 }
 
 impl Store for ServeSink {
     fn remove(&self, path: &str) -> std::io::Result<()> {
-        self.removed
-            .lock()
-            .unwrap_or_else(|e| e.into_inner())
-            .push(path.to_string());
-        Ok(())
+        self.staged.remove(path)
     }
 }
 
 impl Sink for ServeSink {
     fn write(&self, path: &str, bytes: &[u8]) -> std::io::Result<()> {
-        self.memory.write(path, bytes)
+        self.staged.write(path, bytes)
     }
 
     fn copy(&self, from: &Path, path: &str) -> std::io::Result<()> {
@@ -249,7 +240,7 @@ impl Sink for ServeSink {
             _ => false,
         };
         if inside {
-            self.memory.copy(from, path)
+            self.staged.copy(from, path)
         } else {
             Ok(())
         }

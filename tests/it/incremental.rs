@@ -417,6 +417,50 @@ fn a_template_error_met_on_the_quick_path_changes_nothing() {
 }
 
 #[test]
+fn a_template_error_in_what_follows_changes_nothing_or_only_the_first_pages() {
+    let site = generated(20);
+    site.write(
+        "site.yaml",
+        "title: T\nbase_url: https://example.org/\nlanguage: en\norganisation: O\npaginate: 5\n",
+    );
+    // Home page 2 breaks once there are 21 briefs; page 1 never does.
+    site.write(
+        "templates/index.html",
+        "{% extends \"base.html\" %}{% block content %}{% if paginator.current == 2 and paginator.items == 21 %}{{ paginator.nope.missing }}{% endif %}{% for brief in briefs %}{{ brief.title }}{% endfor %}{% endblock content %}",
+    );
+    let (store, mut session) = started(&site);
+    assert_same(&store, &site, "the first build");
+    let before = store.files.lock().unwrap().clone();
+    let new = "content/briefs/new.md";
+    let hint = vec![site.root().join(new)];
+    site.write(new, &reshaped(90, &[]));
+    // Both steps at once: nothing changes.
+    assert!(session.rebuild_paths(&store, &hint).is_err());
+    assert!(*store.files.lock().unwrap() == before);
+    site.remove(new);
+    let r = session.rebuild_paths(&store, &hint).unwrap();
+    assert!(!r.patched, "after an error the model is assembled again");
+    assert_same(&store, &site, "taking the brief out");
+    // Step by step (as serve goes): the first pages, then the error.
+    site.write(new, &reshaped(91, &[]));
+    let first = session.rebuild_paths_first(&store, &hint).unwrap();
+    assert!(first.patched);
+    assert!(first.deferred.contains(&"page/2/index.html".to_string()));
+    assert!(
+        store
+            .files
+            .lock()
+            .unwrap()
+            .contains_key("briefs/new/index.html")
+    );
+    assert!(session.finish(&store).is_err());
+    site.remove(new);
+    let r = session.rebuild_paths(&store, &hint).unwrap();
+    assert!(!r.patched, "after an error the model is assembled again");
+    assert_same(&store, &site, "taking the brief out again");
+}
+
+#[test]
 fn an_embargo_that_passes_ends_the_quick_path() {
     let site = generated(10);
     let due = jiff::Timestamp::now() + jiff::SignedDuration::from_secs(2);
@@ -839,6 +883,16 @@ fn briefs_added_removed_published_and_renamed_patch_the_kept_model() {
             "warnings after {what}"
         );
     }
+    // The full path picks up where the quick path left off.
+    site.write(
+        "content/experts/e4.md",
+        &expert("Expert Four", "Director of Research"),
+    );
+    let r = session
+        .rebuild_paths(&store, &[site.root().join("content/experts/e4.md")])
+        .unwrap();
+    assert!(!r.patched);
+    assert_same(&store, &site, "an expert edited after the quick path");
 }
 
 /// A brief file's slug: its `slug:` line, or its file name.
