@@ -2,7 +2,7 @@
 //! to over raw TCP (so the test controls the exact request bytes). Every
 //! wait is bounded; the server is killed when a test ends.
 
-use crate::harness::{TestSite, copy_dir, repo_root};
+use crate::harness::{TestSite, brief, copy_dir, repo_root};
 use std::io::{Read, Write};
 use std::net::TcpStream;
 use std::process::{Child, Command, Stdio};
@@ -202,6 +202,57 @@ fn serves_pages_and_reloads_edits_keeping_the_last_good_site() {
     // The built output never carries the script.
     site.build_ok(&[]);
     assert!(!site.read("index.html").contains("__briefs"));
+}
+
+#[test]
+fn a_new_brief_is_served_and_every_listing_page_it_shifts_follows() {
+    let site = TestSite::with_files(&[]);
+    site.write(
+        "site.yaml",
+        "title: T\nbase_url: https://example.org/\norganisation: O\npaginate: 2\n",
+    );
+    for i in 0..6 {
+        site.write(
+            &format!("content/briefs/b{i}.md"),
+            &brief(
+                &format!("Brief number {i}"),
+                &format!("2024-01-0{}", i + 1),
+                "",
+            ),
+        );
+    }
+    let server = start(site.root(), &[]);
+    assert_eq!(server.get("/page/4/").status, 404);
+    // Newer than all: every brief moves one place down the listing.
+    site.write(
+        "content/briefs/newest.md",
+        &brief("Brand new brief", "2024-02-01", ""),
+    );
+    wait_until(Duration::from_secs(5), "the new brief", || {
+        server.get("/briefs/newest/").status == 200
+    });
+    let expect = [
+        ("/", ["Brand new brief", "Brief number 5"]),
+        ("/page/2/", ["Brief number 4", "Brief number 3"]),
+        ("/page/3/", ["Brief number 2", "Brief number 1"]),
+        ("/page/4/", ["Brief number 0", "Page 4 of 4"]),
+    ];
+    for (page, titles) in expect {
+        let got = server.get(page);
+        assert_eq!(got.status, 200, "{page}");
+        for title in titles {
+            assert!(got.body.contains(title), "{page} lacks {title}");
+        }
+    }
+    assert!(server.get("/feed.xml").body.contains("Brand new brief"));
+    // Deleted again: the last page goes.
+    site.remove("content/briefs/newest.md");
+    wait_until(Duration::from_secs(5), "the brief to go", || {
+        server.get("/briefs/newest/").status == 404
+    });
+    assert_eq!(server.get("/page/4/").status, 404);
+    assert!(server.get("/page/3/").body.contains("Brief number 0"));
+    assert!(!server.get("/feed.xml").body.contains("Brand new brief"));
 }
 
 /// The first event of the reload stream.
