@@ -84,8 +84,7 @@ impl Model {
                 continue;
             };
             if !ids.contains_key(&*b.source) {
-                let why = if b.draft { "a draft" } else { "under embargo" };
-                unpublished.insert(b.slug.clone(), why);
+                unpublished.insert(b.slug.clone(), model::why_unpublished(b));
             }
             if let Some(due) = b
                 .embargo
@@ -125,7 +124,6 @@ impl Model {
     ) -> Option<Redo> {
         let config = &self.site.config;
         let published = newer.filter(|n| model::is_published(n, config.drafts, now));
-        let why = |b: &ParsedBrief| if b.draft { "a draft" } else { "under embargo" };
         let unpublished_before = older.filter(|_| id.is_none());
         let unpublished_after = newer.filter(|_| published.is_none());
         let parsed_of = |path: &Path| match files.get(path).map(|c| &c.item) {
@@ -140,42 +138,13 @@ impl Model {
                 return None;
             }
         }
-        // Briefs linking to this one: a link to a brief gone from its URL
-        // breaks (the full path reports it); one to a brief unpublished
-        // under its URL turns into a title with a warning, and one to a
-        // brief published links again. Those briefs are resolved again
-        // once it is in or out.
-        let keeps_url = |o: &ParsedBrief| newer.is_some_and(|n| n.slug == o.slug);
-        let mut relink: Vec<Arc<Path>> = Vec::new();
-        if let (Some(id), Some(o)) = (id, older) {
-            let citing = self.cited_by.get(&id).map_or(&[][..], Vec::as_slice);
-            if !citing.is_empty() && !keeps_url(o) {
-                return None;
-            }
-            if published.is_none() {
-                relink.extend(citing.iter().map(|&c| self.site.briefs[c].source.clone()));
-            }
-        }
+        let relink = self.relinks(id, older, newer, published.is_some(), &parsed_of)?;
         if let Some(o) = unpublished_before {
-            let same = unpublished_after.is_some_and(|n| n.slug == o.slug && why(n) == why(o));
-            if !same {
-                let names = |p: &ParsedBrief| {
-                    (p.related.iter()).any(|r| r.brief.as_ref().is_some_and(|t| t.id == *o.slug))
-                };
-                let naming = (self.site.briefs.iter())
-                    .filter(|b| parsed_of(&b.source).is_some_and(names))
-                    .map(|b| b.source.clone());
-                relink.extend(naming);
-                if !relink.is_empty() && !keeps_url(o) {
-                    return None;
-                }
-            }
             self.unpublished.remove(&o.slug);
         }
-        let edited = older.or(newer).map(|b| b.source.clone());
-        relink.retain(|source| Some(source) != edited.as_ref());
         if let Some(n) = unpublished_after {
-            self.unpublished.insert(n.slug.clone(), why(n));
+            self.unpublished
+                .insert(n.slug.clone(), model::why_unpublished(n));
             if let Some(due) = n.embargo.map(|m| m.timestamp).filter(|t| *t > now) {
                 self.next_embargo = Some(self.next_embargo.map_or(due, |d| d.min(due)));
             }
@@ -223,10 +192,67 @@ impl Model {
                 &mut redo,
             )?;
         }
-        // A group left without briefs goes, with its page and feeds.
+        self.drop_empty_groups(&mut redo);
+        Some(redo)
+    }
+
+    /// The other briefs to resolve again when one brief file changes from
+    /// `older` to `newer` (`id`: its published id before; `published`:
+    /// whether it is now), or `None` when their links would break (the
+    /// full path reports that). A brief unpublished under its URL turns the
+    /// links to it into titles with a warning, one published links again,
+    /// and an unpublished one changing why it is (draft, embargo) changes
+    /// the warning.
+    fn relinks<'a>(
+        &self,
+        id: Option<BriefId>,
+        older: Option<&ParsedBrief>,
+        newer: Option<&ParsedBrief>,
+        published: bool,
+        parsed_of: &dyn Fn(&Path) -> Option<&'a ParsedBrief>,
+    ) -> Option<Vec<Arc<Path>>> {
+        let Some(o) = older else {
+            return Some(Vec::new());
+        };
+        let keeps_url = newer.is_some_and(|n| n.slug == o.slug);
+        let mut relink: Vec<Arc<Path>> = Vec::new();
+        match id {
+            Some(id) => {
+                let citing = self.cited_by.get(&id).map_or(&[][..], Vec::as_slice);
+                if !published {
+                    relink.extend(citing.iter().map(|&c| self.site.briefs[c].source.clone()));
+                }
+                if !citing.is_empty() && !keeps_url {
+                    return None;
+                }
+            }
+            None => {
+                let why = model::why_unpublished;
+                let same = !published && keeps_url && newer.is_some_and(|n| why(n) == why(o));
+                let names = |p: &ParsedBrief| {
+                    (p.related.iter()).any(|r| r.brief.as_ref().is_some_and(|t| t.id == *o.slug))
+                };
+                if !same {
+                    let naming = (self.site.briefs.iter())
+                        .filter(|b| parsed_of(&b.source).is_some_and(names))
+                        .map(|b| b.source.clone());
+                    relink.extend(naming);
+                }
+                if !relink.is_empty() && !keeps_url {
+                    return None;
+                }
+            }
+        }
+        relink.retain(|source| *source != o.source);
+        Some(relink)
+    }
+
+    /// Takes out every topic and kind left without briefs, with its page
+    /// and feeds.
+    fn drop_empty_groups(&mut self, redo: &mut Redo) {
         for g in [Grouping::Topics, Grouping::Kinds] {
-            while let Some(id) = (self.site.grouping(g).0.iter()).position(|x| x.briefs.is_empty())
-            {
+            let empty = |site: &Site| site.grouping(g).0.iter().position(|x| x.briefs.is_empty());
+            while let Some(id) = empty(&self.site) {
                 let (listing, scope) = match g {
                     Grouping::Topics => (Listing::Topic(id), Scope::Topic(id)),
                     Grouping::Kinds => (Listing::Kind(id), Scope::Kind(id)),
@@ -243,7 +269,6 @@ impl Model {
                 redo.sitemap = true;
             }
         }
-        Some(redo)
     }
 
     /// Puts one brief in, out or in place of another (see

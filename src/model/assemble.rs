@@ -43,7 +43,7 @@ pub fn assemble_refs(
     published.sort_by(|a, b| listing_order((a.date, &a.slug), (b.date, &b.slug)));
     let unpublished: HashMap<&str, &'static str> = unpublished
         .into_iter()
-        .map(|b| (&*b.slug, if b.draft { "a draft" } else { "under embargo" }))
+        .map(|b| (&*b.slug, why_unpublished(b)))
         .collect();
 
     let mut experts: Vec<&ParsedExpert> = experts.to_vec();
@@ -127,6 +127,11 @@ pub fn assemble_refs(
         },
     };
     Ok((site, problems.sorted()))
+}
+
+/// Why a brief is not on the site, as warnings about links to it say.
+pub fn why_unpublished(b: &ParsedBrief) -> &'static str {
+    if b.draft { "a draft" } else { "under embargo" }
 }
 
 /// Whether a brief is on the site at `now` (drafts only when `drafts`).

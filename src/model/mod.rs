@@ -7,7 +7,9 @@ mod assemble;
 mod groups;
 mod update;
 
-pub use assemble::{assemble, assemble_refs, idle_warning, is_idle, is_published, resolve_again};
+pub use assemble::{
+    assemble, assemble_refs, idle_warning, is_idle, is_published, resolve_again, why_unpublished,
+};
 pub use groups::Grouping;
 pub use update::{Moved, Newer, Renumber, update_brief};
 
