@@ -1,18 +1,21 @@
 //! The quick path for the commonest edits while serving: brief files
-//! saved, added or deleted. Either only their text changed (body, summary,
-//! title, quotes, related titles, names and URLs; any number of briefs),
-//! or one brief changed more: what it refers to (experts, quotes, topics,
-//! kind, related pieces), its dates and so its place in the listing order,
-//! its URL or its publication, or the file is new or gone. Then the model
-//! of the last rebuild is patched in place — the brief put in, taken out or
-//! replaced, the reverse indexes it is in mended, the briefs after it
-//! renumbered — so the cost hardly grows with the site, and only the pages
-//! and feeds that show the brief, or whose lists it joined or left, are
-//! rendered again. Topics and kinds come and go with the briefs naming
-//! them. Anything else takes the full path: a group's name changing (its
-//! newest brief spells it another way), links of other briefs that would
-//! change or break, experts, pages, templates, site.yaml, several briefs
-//! changing shape at once, an embargo passing.
+//! saved, added or deleted (up to [`MAX_RESHAPES`] of them changing more
+//! than their text in one burst). Text-only changes (body, summary, title,
+//! quotes, related titles, names and URLs) are taken over as they are; any
+//! other change — what a brief refers to (experts, quotes, topics, kind,
+//! related pieces), its dates and so its place in the listing order, its
+//! URL or its publication, a new file or a gone one — is applied to the
+//! model of the last rebuild in place, one file after another: the brief
+//! put in, taken out or replaced, the reverse indexes it is in mended, the
+//! briefs after it renumbered, briefs citing it resolved again when it is
+//! unpublished or published, topics and kinds coming and going with the
+//! briefs naming them. So the cost hardly grows with the site, and only the
+//! pages and feeds that show the brief, or whose lists changed, are
+//! rendered again — those showing the change first, what only shifted
+//! later (see [`Session::finish`]). Anything else takes the full path: a
+//! group's name changing (its newest brief spells it another way), links
+//! of other briefs that would break, experts, pages, templates, site.yaml,
+//! a larger burst, an embargo passing.
 
 use super::{Cached, Rebuild, Session, Stamp, Store, hash_of, relative, stamp};
 use crate::config::Config;
@@ -32,6 +35,9 @@ use rustc_hash::FxHashMap;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::time::{Duration, Instant};
+
+/// The most files of one burst whose shape changed that the quick path takes.
+const MAX_RESHAPES: usize = 16;
 
 /// An output whose fingerprint is unknown: the full path renders it again.
 pub const DIRTY: u64 = u64::MAX;
@@ -121,7 +127,8 @@ impl Model {
         newer: Option<&ParsedBrief>,
         now: Timestamp,
         files: &FxHashMap<PathBuf, Cached>,
-    ) -> Option<Redo> {
+        redo: &mut Redo,
+    ) -> Option<()> {
         let config = &self.site.config;
         let published = newer.filter(|n| model::is_published(n, config.drafts, now));
         let unpublished_before = older.filter(|_| id.is_none());
@@ -150,7 +157,6 @@ impl Model {
             }
         }
 
-        let mut redo = Redo::default();
         // A topic or kind no brief named yet: a group of its own, or
         // another spelling of one the site has.
         if let Some(n) = published {
@@ -159,6 +165,7 @@ impl Model {
             for (g, spelling) in spellings {
                 if let Some(at) = self.site.add_spelling(g, spelling) {
                     self.values.insert_group(&self.site, g, at);
+                    redo.shift_groups(g, at);
                     redo.sitemap = true;
                 }
             }
@@ -167,16 +174,16 @@ impl Model {
         // Another URL: out at the old one, in at the new one.
         if let (Some(old), Some(o), Some(n)) = (id, older, published) {
             if o.slug != n.slug {
-                self.apply(Some(old), None, &parsed_of, &mut redo)?;
+                self.apply(Some(old), None, &parsed_of, redo)?;
                 at = None;
             }
         }
         match (at, published) {
-            (Some(old), None) => self.apply(Some(old), None, &parsed_of, &mut redo)?,
+            (Some(old), None) => self.apply(Some(old), None, &parsed_of, redo)?,
             (at, Some(n)) => {
                 let (brief, found) =
                     model::resolve_again(&self.site, n, &self.slugs, &self.unpublished)?;
-                self.apply(at, Some((brief, n, found)), &parsed_of, &mut redo)?;
+                self.apply(at, Some((brief, n, found)), &parsed_of, redo)?;
             }
             (None, None) => {}
         }
@@ -185,15 +192,10 @@ impl Model {
             let parsed = parsed_of(&source)?;
             let (brief, found) =
                 model::resolve_again(&self.site, parsed, &self.slugs, &self.unpublished)?;
-            self.apply(
-                Some(id),
-                Some((brief, parsed, found)),
-                &parsed_of,
-                &mut redo,
-            )?;
+            self.apply(Some(id), Some((brief, parsed, found)), &parsed_of, redo)?;
         }
-        self.drop_empty_groups(&mut redo);
-        Some(redo)
+        self.drop_empty_groups(redo);
+        Some(())
     }
 
     /// The other briefs to resolve again when one brief file changes from
@@ -459,14 +461,26 @@ struct Redo {
 }
 
 impl Redo {
+    /// Renumbers the groups of `g` from `at` on, one new there.
+    fn shift_groups(&mut self, g: Grouping, at: usize) {
+        self.renumber_groups(g, |t| {
+            *t += usize::from(*t >= at);
+            true
+        });
+    }
+
     /// Drops what names group `id` of `g` (taken out of the site) and
     /// renumbers the groups after it.
     fn forget_group(&mut self, g: Grouping, id: usize) {
-        let keep = |t: &mut usize| {
+        self.renumber_groups(g, |t| {
             let kept = *t != id;
             *t -= usize::from(*t > id);
             kept
-        };
+        });
+    }
+
+    /// Applies `keep` to every group id of `g` named; drops what it refuses.
+    fn renumber_groups(&mut self, g: Grouping, keep: impl Fn(&mut usize) -> bool) {
         self.pages.retain_mut(|job| match (g, job) {
             (Grouping::Topics, Job::Listing(Listing::Topic(t), _)) => keep(t),
             (Grouping::Kinds, Job::Listing(Listing::Kind(k), _)) => keep(k),
@@ -499,13 +513,11 @@ fn citations(b: &model::Brief) -> impl Iterator<Item = BriefId> + '_ {
     })
 }
 
-/// A changed brief file, parsed, and where it sits in the model (`None`:
-/// not published, so no output shows it).
+/// A changed brief file, parsed.
 struct Edit {
     path: PathBuf,
     /// The new version; `None` when the file was deleted.
     cached: Option<Cached>,
-    id: Option<BriefId>,
     /// Only its text changed ([`ParsedBrief::same_shape`]).
     text_only: bool,
 }
@@ -538,41 +550,46 @@ impl Session {
         stages.push(("plan", started.elapsed()));
 
         let mut model = self.model.take().expect("checked above");
-        let mut shown: Vec<BriefId> = Vec::new();
-        let mut jobs: Vec<Job> = Vec::new();
-        let mut scopes: Vec<Scope> = Vec::new();
-        let mut sitemap = false;
-        let mut gone: Vec<String> = Vec::new();
-        for edit in &edits {
+        // One edit after another, each file's new version in place before
+        // the next is looked at.
+        let reparsed = edits.len();
+        let mut redo = Redo::default();
+        for edit in edits {
             let newer = match edit.cached.as_ref().map(|c| &c.item) {
                 Some(One::Brief(b)) => Some(&**b),
                 _ => None,
             };
+            let id = model.ids.get(edit.path.as_path()).copied();
             if edit.text_only {
-                let (Some(id), Some(newer)) = (edit.id, newer) else {
-                    continue;
+                if let (Some(id), Some(newer)) = (id, newer) {
+                    model.site.briefs[id] = model.site.briefs[id].with_text(newer);
+                    model.values.refresh_brief(&model.site, id);
+                    redo.briefs.push(id);
+                }
+            } else {
+                let older = match self.files.get(&edit.path).map(|c| &c.item) {
+                    Some(One::Brief(b)) => Some(&**b),
+                    _ => None,
                 };
-                model.site.briefs[id] = model.site.briefs[id].with_text(newer);
-                model.values.refresh_brief(&model.site, id);
-                shown.push(id);
-                continue;
+                let done = model.reshape(id, older, newer, config.now, &self.files, &mut redo);
+                if done.is_none() {
+                    // Half changed: the full path assembles the site again.
+                    crate::discard(model);
+                    return Ok(None);
+                }
             }
-            let older = match self.files.get(&edit.path).map(|c| &c.item) {
-                Some(One::Brief(b)) => Some(&**b),
-                _ => None,
+            match edit.cached {
+                Some(cached) => self.files.insert(edit.path, cached),
+                None => self.files.remove(&edit.path),
             };
-            // Only a burst of one edit may reshape (checked in `edits`).
-            let Some(redo) = model.reshape(edit.id, older, newer, config.now, &self.files) else {
-                // Half changed: the full path assembles the site again.
-                crate::discard(model);
-                return Ok(None);
-            };
-            shown.extend(redo.briefs);
-            jobs.extend(redo.pages);
-            scopes.extend(redo.feeds);
-            sitemap |= redo.sitemap;
-            gone.extend(redo.gone);
         }
+        let Redo {
+            briefs: shown,
+            pages: mut jobs,
+            feeds: scopes,
+            sitemap,
+            mut gone,
+        } = redo;
         for &b in &shown {
             model.items.forget(b);
         }
@@ -609,13 +626,6 @@ impl Session {
         // matches the store), so the next rebuild takes the full path.
         render::render_jobs(&model.site, &templates, &model.values, &jobs, &fresh)?;
         stages.push(("render", started.elapsed()));
-        let reparsed = edits.len();
-        for edit in edits {
-            match edit.cached {
-                Some(cached) => self.files.insert(edit.path, cached),
-                None => self.files.remove(&edit.path),
-            };
-        }
         let later = Later {
             jobs: later_jobs,
             feeds,
@@ -746,7 +756,6 @@ impl Session {
                 edits.push(Edit {
                     path,
                     cached: None,
-                    id,
                     text_only: false,
                 });
                 continue;
@@ -781,12 +790,12 @@ impl Session {
                     hash,
                     item,
                 }),
-                id,
                 text_only,
             });
         }
-        // A reshaping edit comes alone, so refusing it changes nothing.
-        if edits.len() > 1 && edits.iter().any(|e| !e.text_only) {
+        // Past a handful (a checkout, a bulk rename) assembling the site
+        // once costs less than reshaping it file by file.
+        if edits.iter().filter(|e| !e.text_only).count() > MAX_RESHAPES {
             return None;
         }
         Some(edits)

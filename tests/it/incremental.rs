@@ -4,7 +4,7 @@
 
 use crate::harness::{TestSite, brief, expert};
 use briefs::config::BuildOptions;
-use briefs::incremental::Session;
+use briefs::incremental::{Rebuild, Session};
 use briefs::write::MemorySink;
 use std::collections::BTreeMap;
 
@@ -493,6 +493,21 @@ fn an_embargo_that_passes_ends_the_quick_path() {
     assert_same(&store, &site, "the embargo passing");
 }
 
+/// `r` patched the kept model, and the store and the warnings equal those
+/// of a fresh full build.
+fn assert_patched_like_full(r: &Rebuild, store: &MemorySink, site: &TestSite, what: &str) {
+    assert!(r.patched, "{what} should patch the model");
+    assert_same(store, site, what);
+    let fresh = Session::new(opts(site))
+        .rebuild(&MemorySink::default())
+        .unwrap();
+    assert_eq!(
+        r.warnings.to_string(),
+        fresh.warnings.to_string(),
+        "warnings after {what}"
+    );
+}
+
 /// `brief_text(i)` with front-matter lines replaced.
 fn reshaped(i: usize, changes: &[(&str, &str)]) -> String {
     let mut text = brief_text(i, "Brief");
@@ -595,16 +610,7 @@ fn reference_edits_patch_the_kept_model_and_equal_full_builds() {
         let r = session
             .rebuild_paths(&store, &[site.root().join(&path)])
             .unwrap();
-        assert!(r.patched, "changing {what} should patch the model");
-        assert_same(&store, &site, &format!("changing {what}"));
-        let fresh = Session::new(opts(&site))
-            .rebuild(&MemorySink::default())
-            .unwrap();
-        assert_eq!(
-            r.warnings.to_string(),
-            fresh.warnings.to_string(),
-            "warnings after changing {what}"
-        );
+        assert_patched_like_full(&r, &store, &site, &format!("changing {what}"));
     }
 }
 
@@ -873,15 +879,7 @@ fn briefs_added_removed_published_and_renamed_patch_the_kept_model() {
             assert!(!r.deferred.contains(&page), "{page} deferred after {what}");
         }
         session.finish(&store).unwrap();
-        assert_same(&store, &site, what);
-        let fresh = Session::new(opts(&site))
-            .rebuild(&MemorySink::default())
-            .unwrap();
-        assert_eq!(
-            r.warnings.to_string(),
-            fresh.warnings.to_string(),
-            "warnings after {what}"
-        );
+        assert_patched_like_full(&r, &store, &site, what);
     }
     // The full path picks up where the quick path left off.
     site.write(
@@ -906,5 +904,79 @@ fn page_slug(site: &TestSite, path: &str) -> String {
             .unwrap()
             .trim_end_matches(".md")
             .to_string(),
+    }
+}
+
+#[test]
+fn several_briefs_reshaped_in_one_save_patch_the_kept_model() {
+    let site = generated(70);
+    site.write(
+        "site.yaml",
+        "title: T\nbase_url: https://example.org/\nlanguage: en\norganisation: O\npaginate: 7\n",
+    );
+    site.write("content/briefs/draft.md", DRAFT);
+    let (store, mut session) = started(&site);
+    let (b033, b034, b050) = (
+        "content/briefs/b033.md",
+        "content/briefs/b034.md",
+        "content/briefs/b050.md",
+    );
+    let new = "content/briefs/new.md";
+    type Burst<'a> = (&'a str, Vec<(&'a str, Option<String>)>);
+    let bursts: Vec<Burst> = vec![
+        (
+            "a new brief, a deletion and a text edit",
+            vec![
+                (new, Some(reshaped(90, &[("00:01:30Z", "00:05:00Z")]))),
+                ("content/briefs/b040.md", None),
+                ("content/briefs/b010.md", Some(brief_text(10, "Edited"))),
+            ],
+        ),
+        (
+            // b050 comes first: it names a draft the next file publishes.
+            "a brief naming a draft published in the same save",
+            vec![
+                (b050, Some(reshaped(50, &[("brief: b000", "brief: draft")]))),
+                (
+                    "content/briefs/draft.md",
+                    Some(reshaped(95, &[("kind: K2", "slug: draft\nkind: K2")])),
+                ),
+            ],
+        ),
+        (
+            // b033's topic pages are due when b034's new topic sorts first.
+            "a topic changed, then a new topic sorting first",
+            vec![
+                (
+                    b033,
+                    Some(reshaped(33, &[("topics: [T3]", "topics: [T1]")])),
+                ),
+                (
+                    b034,
+                    Some(reshaped(34, &[("topics: [T4]", "topics: [Aardvarks, T4]")])),
+                ),
+            ],
+        ),
+        (
+            "both out of it again, one to another new topic",
+            vec![
+                (b033, Some(brief_text(33, "Brief"))),
+                (
+                    b034,
+                    Some(reshaped(34, &[("topics: [T4]", "topics: [Zebras]")])),
+                ),
+            ],
+        ),
+    ];
+    for (what, files) in &bursts {
+        for (path, text) in files {
+            match text {
+                Some(text) => site.write(path, text),
+                None => site.remove(path),
+            }
+        }
+        let hints: Vec<_> = files.iter().map(|(p, _)| site.root().join(p)).collect();
+        let r = session.rebuild_paths(&store, &hints).unwrap();
+        assert_patched_like_full(&r, &store, &site, what);
     }
 }
