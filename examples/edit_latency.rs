@@ -1,5 +1,5 @@
 //! Measures save-to-updated latency of an incremental session on a site:
-//! `cargo run --release --example edit_latency -- SITE_ROOT BRIEF_FILE [N] [text|updated|date|topic|add|publish|full]`.
+//! `cargo run --release --example edit_latency -- SITE_ROOT BRIEF_FILE [N] [text|updated|date|topic|add|publish|rename|full]`.
 //! `text` (the default) appends a line to the body; `updated` sets the
 //! brief's `updated:` date (the sitemap and feeds show it); `date` moves
 //! its `date:` to another day of December 2024, and so its place in the
@@ -7,7 +7,9 @@
 //! full path); `add` saves a new brief, the newest of all, beside it, then
 //! deletes it, in turn (every home page shows the count, so every one is
 //! rendered again); `publish` makes the brief a draft, then publishes it
-//! again, in turn; `full` is the text edit through the full path (the
+//! again, in turn; `rename` spells the brief's first topic in lower case,
+//! then as it was, in turn (the newest brief names the topic: every brief
+//! in it shows the new name); `full` is the text edit through the full path (the
 //! rebuild told nothing of what changed: the baseline). Prints each
 //! rebuild's time and a median.
 
@@ -28,8 +30,11 @@ fn main() -> anyhow::Result<()> {
     let n: usize = args.get(3).and_then(|s| s.parse().ok()).unwrap_or(20);
     let edit = args.get(4).map_or("text", String::as_str);
     anyhow::ensure!(
-        ["text", "updated", "date", "topic", "add", "publish", "full"].contains(&edit),
-        "unknown edit `{edit}`: text, updated, date, topic, add, publish or full"
+        [
+            "text", "updated", "date", "topic", "add", "publish", "rename", "full"
+        ]
+        .contains(&edit),
+        "unknown edit `{edit}`: text, updated, date, topic, add, publish, rename or full"
     );
     let store = MemorySink::default();
     let mut session = Session::new(BuildOptions {
@@ -66,7 +71,15 @@ fn main() -> anyhow::Result<()> {
             "date" => with_date(&original, &format!("2024-12-{day:02}"))?,
             "topic" => original.replacen("\ntopics: [", &format!("\ntopics: [\"Probe {i}\", "), 1),
             "publish" if i % 2 == 0 => original.replacen("\n---\n", "\ndraft: true\n---\n", 1),
-            "add" | "publish" => original.clone(),
+            "rename" if i % 2 == 0 => match original.split_once("\ntopics: [\"") {
+                Some((head, tail)) => {
+                    let end = tail.find('"').unwrap_or(0);
+                    let lower = tail[..end].to_lowercase();
+                    format!("{head}\ntopics: [\"{lower}{}", &tail[end..])
+                }
+                None => anyhow::bail!("no `topics: [\"...` line to rename"),
+            },
+            "add" | "publish" | "rename" => original.clone(),
             _ => format!("{original}\nEdit {i}.\n"),
         };
         let changed = match edit {

@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Save-to-served latency of `briefs serve`, measured from outside.
 
-    scripts/serve_latency.py BRIEFS_BINARY SITE_ROOT BRIEF_FILE [EDITS] [text|updated|date|topic|add|publish]
+    scripts/serve_latency.py BRIEFS_BINARY SITE_ROOT BRIEF_FILE [EDITS] [text|updated|date|topic|add|publish|rename]
 
 Starts `briefs serve` on SITE_ROOT, then EDITS times (default 20), a second
 apart: appends a unique line to BRIEF_FILE (relative to SITE_ROOT) and does
@@ -20,7 +20,9 @@ beside BRIEF_FILE, dated after every other (so it tops every listing and
 every listing page shifts), and odd edits delete it again: the figure is the
 time until its page is served, or answers 404. With `publish`, even edits
 make the brief a draft (until its page answers 404) and odd ones publish it
-again.
+again. With `rename`, even edits spell the brief's first topic in lower case
+(the newest brief names the topic, so every brief in it shows the new name)
+and odd ones spell it as it was.
 """
 
 import http.client
@@ -66,8 +68,8 @@ def main():
     binary, root, rel = sys.argv[1:4]
     edits = int(sys.argv[4]) if len(sys.argv) > 4 else 20
     edit = sys.argv[5] if len(sys.argv) > 5 else "text"
-    if edit not in ("text", "updated", "date", "topic", "add", "publish"):
-        sys.exit(f"unknown edit {edit}: text, updated, date, topic, add or publish")
+    if edit not in ("text", "updated", "date", "topic", "add", "publish", "rename"):
+        sys.exit(f"unknown edit {edit}: text, updated, date, topic, add, publish or rename")
     stem = os.path.splitext(os.path.basename(rel))[0]
     slug = re.sub(r"^\d{4}-\d{2}-\d{2}-", "", stem)
     page = f"/briefs/{slug}/"
@@ -115,6 +117,8 @@ def main():
                 target = os.path.join(os.path.dirname(path), "2025-06-01-latency-probe.md")
                 wanted, gone = "/briefs/latency-probe/", i % 2 == 1
                 text = re.sub(r"\ndate: [^\n]*", "\ndate: 2025-06-01", text, count=1)
+            elif edit == "rename" and i % 2 == 0:
+                text = re.sub(r'\ntopics: \["([^"]*)"', lambda m: f'\ntopics: ["{m.group(1).lower()}"', text, count=1)
             elif edit == "publish":
                 gone = i % 2 == 0
                 if gone:

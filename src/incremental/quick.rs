@@ -12,10 +12,12 @@
 //! briefs naming them. So the cost hardly grows with the site, and only the
 //! pages and feeds that show the brief, or whose lists changed, are
 //! rendered again — those showing the change first, what only shifted
-//! later (see [`Session::finish`]). Anything else takes the full path: a
-//! group's name changing (its newest brief spells it another way), links
-//! of other briefs that would break, experts, pages, templates, site.yaml,
-//! a larger burst, an embargo passing.
+//! later (see [`Session::finish`]). A topic or kind whose newest brief
+//! spells it another way is renamed, and every brief in it (for a kind,
+//! also every brief citing one) shows the new name, in the second step.
+//! Anything else takes the full path: links of other briefs that would
+//! break, experts, pages, templates, site.yaml, a larger burst, an embargo
+//! passing.
 
 use super::{Cached, Rebuild, Session, Stamp, Store, hash_of, relative, stamp};
 use crate::config::Config;
@@ -31,7 +33,7 @@ use crate::render::pages::{Job, Listing};
 use crate::render::{self, Templates, values::Values};
 use crate::write::MemorySink;
 use jiff::Timestamp;
-use rustc_hash::FxHashMap;
+use rustc_hash::{FxHashMap, FxHashSet};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::time::{Duration, Instant};
@@ -365,9 +367,35 @@ impl Model {
                 changed.extend(self.cited_by.get(&to).into_iter().flatten().copied());
             }
         }
+        // A group renamed: every brief in it shows the name (and, for a
+        // kind, every brief citing one), on pages that may come later.
+        let mut later: Vec<BriefId> = Vec::new();
+        let renamed = (moved.renamed_topics.iter().map(|&t| (Grouping::Topics, t)))
+            .chain(moved.renamed_kinds.iter().map(|&k| (Grouping::Kinds, k)));
+        for (g, id) in renamed {
+            self.values.refresh_group(&self.site, g, id);
+            let members = &self.site.grouping(g).0[id].briefs;
+            later.extend(members);
+            if g == Grouping::Kinds {
+                let citing = members.iter().filter_map(|b| self.cited_by.get(b));
+                later.extend(citing.flatten());
+            }
+            let (listing, scope) = match g {
+                Grouping::Topics => (Listing::Topic(id), Scope::Topic(id)),
+                Grouping::Kinds => (Listing::Kind(id), Scope::Kind(id)),
+            };
+            let pages = members.len().div_ceil(self.site.config.paginate);
+            redo.pages
+                .extend((1..=pages).map(|n| Job::Listing(listing, n)));
+            redo.feeds.push(scope);
+        }
+        later.sort_unstable();
+        later.dedup();
+        later.retain(|b| !changed.contains(b));
         for &b in &changed {
             self.values.refresh_brief(&self.site, b);
         }
+        self.values.refresh_briefs(&self.site, &later);
         let per = self.site.config.paginate;
         let page = |at: usize| at / per + 1;
         let jobs = &mut redo.pages;
@@ -414,9 +442,12 @@ impl Model {
             jobs.extend((page(lo)..=page(hi)).map(|n| Job::Listing(Listing::Kind(k), n)));
             redo.feeds.push(Scope::Kind(k));
         }
-        redo.briefs.retain(|&b| !removed || b != renumber.from);
-        redo.briefs.iter_mut().for_each(|b| *b = renumber.id(*b));
+        for list in [&mut redo.briefs, &mut redo.later] {
+            list.retain(|&b| !removed || b != renumber.from);
+            list.iter_mut().for_each(|b| *b = renumber.id(*b));
+        }
         redo.briefs.extend(changed);
+        redo.later.extend(later);
         // The sitemap lists brief pages in order, with their last change.
         redo.sitemap |= moved.last_modified_changed || renumber.moves();
         Some(())
@@ -449,6 +480,9 @@ impl Later {
 struct Redo {
     /// Briefs whose values changed: the pages and feeds showing them.
     briefs: Vec<BriefId>,
+    /// Briefs whose values changed with a group's name: the pages showing
+    /// them come in the second step.
+    later: Vec<BriefId>,
     /// Pages besides those: lists the brief joined or left, expert pages.
     /// Listing pages past the end of their list are gone.
     pages: Vec<Job>,
@@ -585,18 +619,22 @@ impl Session {
         }
         let Redo {
             briefs: shown,
+            later: shown_later,
             pages: mut jobs,
             feeds: scopes,
             sitemap,
             mut gone,
         } = redo;
-        for &b in &shown {
+        for &b in shown.iter().chain(&shown_later) {
             model.items.forget(b);
         }
         stages.push(("values", started.elapsed()));
         let showing = pages_showing(&model.site, &shown);
-        for job in &showing {
-            if !jobs.contains(job) {
+        let showing_later = pages_showing(&model.site, &shown_later);
+        let mut seen: FxHashSet<Job> = FxHashSet::default();
+        jobs.retain(|job| seen.insert(*job));
+        for job in showing.iter().chain(&showing_later) {
+            if seen.insert(*job) {
                 jobs.push(*job);
             }
         }
@@ -608,14 +646,16 @@ impl Session {
         gone.dedup();
         // What shows the edit comes first; listing pages that only
         // shifted or show a new count come later, with feeds and sitemap.
-        let (jobs, later_jobs): (Vec<Job>, Vec<Job>) = kept
-            .into_iter()
-            .partition(|job| !matches!(job, Job::Listing(_, n) if *n > 1) || showing.contains(job));
+        let (jobs, later_jobs): (Vec<Job>, Vec<Job>) = kept.into_iter().partition(|job| {
+            let shifted = matches!(job, Job::Listing(_, n) if *n > 1);
+            showing.contains(job) || !(shifted || showing_later.contains(job))
+        });
+        let touched: FxHashSet<BriefId> = shown.iter().chain(&shown_later).copied().collect();
         let feeds: Vec<Spec> = Spec::all(&model.site)
             .into_iter()
             .filter(|spec| {
                 scopes.contains(&spec.scope)
-                    || spec.briefs(&model.site).iter().any(|b| shown.contains(b))
+                    || spec.briefs(&model.site).iter().any(|b| touched.contains(b))
             })
             .collect();
         stages.push(("fingerprints", started.elapsed()));
@@ -820,8 +860,9 @@ fn exists(site: &Site, job: &Job) -> bool {
 fn pages_showing(site: &Site, briefs: &[BriefId]) -> Vec<Job> {
     let per = site.config.paginate;
     let mut jobs = Vec::new();
+    let mut seen: FxHashSet<Job> = FxHashSet::default();
     let mut add = |job: Job| {
-        if !jobs.contains(&job) {
+        if seen.insert(job) {
             jobs.push(job);
         }
     };

@@ -4,10 +4,10 @@
 //! listing order): the lists it is in are mended in place, and the briefs
 //! between its old and new place are renumbered (plain integer work over
 //! contiguous lists, no string is touched). A new brief comes in from just
-//! past the end, a removed one leaves there. What would change the site
-//! beyond that is refused, and the caller assembles the whole site again:
-//! another URL while replacing, a topic or kind gaining its first or losing
-//! its last brief, the name of a group changing.
+//! past the end, a removed one leaves there. A group whose first brief
+//! spells it another way now takes that name. Another URL while replacing
+//! is refused (the caller takes the brief out and puts it in again); a
+//! group left without briefs stays, empty, for the caller to take out.
 
 use super::{
     Brief, BriefId, ExpertId, Group, KindId, Link, QuoteRef, RelatedRef, Site, TopicId,
@@ -32,6 +32,10 @@ pub struct Moved {
     /// last listing positions between its old and new place.
     pub shifted_topics: Vec<(TopicId, usize, usize)>,
     pub shifted_kinds: Vec<(KindId, usize, usize)>,
+    /// Topics and kinds whose name changed (their first brief spells them
+    /// another way now): every brief in them shows it.
+    pub renamed_topics: Vec<TopicId>,
+    pub renamed_kinds: Vec<KindId>,
     /// The kind changed: briefs citing this one show its kind.
     pub kind_changed: bool,
     /// The date of the last change moved (the sitemap shows it).
@@ -85,6 +89,8 @@ struct GroupMove {
     joined_or_left: bool,
     /// Its listing positions before and after, when it stayed.
     positions: Option<(usize, usize)>,
+    /// Its new name, when its first brief spells it another way now.
+    renamed: Option<String>,
 }
 
 /// A published brief's new version, resolved, with the file it came from.
@@ -188,22 +194,28 @@ pub fn update_brief<'a>(
     if renumber.moves() {
         renumber_everything(site, renumber);
     }
-    for (list, moves, changed, shifted) in [
+    for (list, moves, changed, shifted, renamed) in [
         (
             &mut site.topics,
             topic_moves,
             &mut moved.topics,
             &mut moved.shifted_topics,
+            &mut moved.renamed_topics,
         ),
         (
             &mut site.kinds,
             kind_moves,
             &mut moved.kinds,
             &mut moved.shifted_kinds,
+            &mut moved.renamed_kinds,
         ),
     ] {
         for m in moves {
             list[m.group].briefs = m.after;
+            if let Some(name) = m.renamed {
+                list[m.group].name = name;
+                renamed.push(m.group);
+            }
             if m.joined_or_left {
                 changed.push(m.group);
             } else if let Some((a, b)) = m.positions.filter(|(a, b)| a != b) {
@@ -264,27 +276,30 @@ fn group_move(
     });
     let first_before = group.briefs.first().copied();
     let first_after = after.first().copied();
-    let name = Some(group.name.as_str());
-    let renamed = if after.is_empty() {
-        false
+    // The group's name is its first brief's spelling of it.
+    let first_spelling = if after.is_empty() {
+        None
     } else if first_after == Some(renumber.to) {
-        spelling != name
+        Some(spelling.map(str::to_string))
     } else if first_before == Some(renumber.from) {
         // Another brief is first now: the first of the others, as before.
         let next = group.briefs.iter().copied().find(|&b| b != renumber.from);
-        next.and_then(spelling_of).as_deref() != name
+        Some(next.and_then(spelling_of))
     } else {
-        false
+        None
     };
-    if renamed {
-        return None;
-    }
+    let renamed = match first_spelling {
+        Some(None) => return None,
+        Some(Some(name)) => (name != group.name).then_some(name),
+        None => None,
+    };
     let old_position = (group.briefs.iter()).position(|&b| b == renumber.from);
     Some(GroupMove {
         group: g,
         after,
         joined_or_left: was != is,
         positions: old_position.zip(new_position),
+        renamed,
     })
 }
 

@@ -8,7 +8,7 @@ use crate::model::{BriefId, ExpertId, Group, KindId, Site, TopicId, paths};
 use tera::{Context, Value};
 
 /// A listing that may span several pages.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Listing {
     Home,
     Topic(TopicId),
@@ -16,7 +16,7 @@ pub enum Listing {
 }
 
 /// One HTML page to render.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Job {
     Brief(BriefId),
     /// Page `page` (1-based) of a listing.

@@ -103,6 +103,25 @@ impl Values {
         );
     }
 
+    /// [`Values::refresh_brief`] for many briefs, in parallel.
+    pub fn refresh_briefs(&mut self, site: &Site, ids: &[BriefId]) {
+        let fresh: Vec<Value> = ids
+            .par_iter()
+            .map(|&id| {
+                brief(
+                    site,
+                    id,
+                    &self.expert_refs,
+                    &self.topic_refs,
+                    &self.kind_refs,
+                )
+            })
+            .collect();
+        for (&id, value) in ids.iter().zip(fresh) {
+            self.briefs[id] = value;
+        }
+    }
+
     /// Converts expert `id`'s card again, after their counts changed.
     pub fn refresh_expert_card(&mut self, site: &Site, id: ExpertId) {
         self.expert_cards[id] = expert_card(site, &self.expert_refs[id], id);
@@ -120,15 +139,18 @@ impl Values {
 
     /// Makes room for group `id` of `g`, new in the site.
     pub fn insert_group(&mut self, site: &Site, g: Grouping, id: usize) {
+        let (value, count) = group_values(site, g, id);
         let (refs, counted) = self.grouping(g);
-        let group = &site.grouping(g).0[id];
-        let path = match g {
-            Grouping::Topics => paths::topic(&group.slug),
-            Grouping::Kinds => paths::kind(&group.slug),
-        };
-        let value = group_ref(site, group, path);
-        counted.insert(id, with_count(&value, group.briefs.len()));
+        counted.insert(id, count);
         refs.insert(id, value);
+    }
+
+    /// Converts group `id` of `g` again, after its name changed.
+    pub fn refresh_group(&mut self, site: &Site, g: Grouping, id: usize) {
+        let (value, count) = group_values(site, g, id);
+        let (refs, counted) = self.grouping(g);
+        counted[id] = count;
+        refs[id] = value;
     }
 
     /// Forgets group `id` of `g`, taken out of the site.
@@ -199,6 +221,18 @@ fn group_ref(site: &Site, g: &Group, path: String) -> Value {
         "permalink" => site.config.permalink(&path),
         "feed_url" => site.config.url(&format!("{path}feed.xml")),
     }
+}
+
+/// Group `id` of `g` as a reference, and with its brief count.
+fn group_values(site: &Site, g: Grouping, id: usize) -> (Value, Value) {
+    let group = &site.grouping(g).0[id];
+    let path = match g {
+        Grouping::Topics => paths::topic(&group.slug),
+        Grouping::Kinds => paths::kind(&group.slug),
+    };
+    let value = group_ref(site, group, path);
+    let count = with_count(&value, group.briefs.len());
+    (value, count)
 }
 
 /// A group with its brief count.

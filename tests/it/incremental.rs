@@ -615,7 +615,7 @@ fn reference_edits_patch_the_kept_model_and_equal_full_builds() {
 }
 
 #[test]
-fn reference_edits_the_quick_path_refuses_take_the_full_path() {
+fn group_renames_patch_the_model_and_broken_links_take_the_full_path() {
     let site = generated(70);
     site.write(
         "site.yaml",
@@ -639,8 +639,32 @@ fn reference_edits_the_quick_path_refuses_take_the_full_path() {
     let r = session
         .rebuild_paths(&store, &[site.root().join(b069)])
         .unwrap();
-    assert!(!r.patched, "the topic's name becomes `t4`: the full path");
-    assert_same(&store, &site, "renaming a topic by moving its first brief");
+    // The topic's name becomes `t4`: every brief in it shows that.
+    assert_patched_like_full(
+        &r,
+        &store,
+        &site,
+        "a topic renamed by moving its first brief",
+    );
+    // K0's newest brief spells it `k0`: so does every brief in it, and
+    // every brief citing one (all cite b000) shows it.
+    let b066 = "content/briefs/b066.md";
+    site.write(b066, &reshaped(66, &[("kind: K0", "kind: k0")]));
+    let first = session
+        .rebuild_paths_first(&store, &[site.root().join(b066)])
+        .unwrap();
+    assert!(
+        first
+            .deferred
+            .contains(&"briefs/b003/index.html".to_string())
+    );
+    assert!(
+        !first
+            .deferred
+            .contains(&"briefs/b066/index.html".to_string())
+    );
+    session.finish(&store).unwrap();
+    assert_patched_like_full(&first, &store, &site, "a kind renamed by its first brief");
     let b33 = "content/briefs/b033.md";
     let hint = vec![site.root().join(b33)];
     // b010 cites b020: its link would change, or break.
