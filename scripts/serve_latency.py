@@ -4,8 +4,9 @@
     scripts/serve_latency.py BRIEFS_BINARY SITE_ROOT BRIEF_FILE [EDITS] [text|updated|date|topic|add|publish|rename]
 
 Starts `briefs serve` on SITE_ROOT, then EDITS times (default 20), a second
-apart: appends a unique line to BRIEF_FILE (relative to SITE_ROOT) and does
-what the live-reload script in a browser does: waits for the server's
+apart (SERVE_LATENCY_PAUSE=seconds to change that): appends a unique line to
+BRIEF_FILE (relative to SITE_ROOT) and does what the live-reload script in a
+browser does: waits for the server's
 `build` event on /__briefs/events, then fetches the brief's page (again on
 each event until the page holds the line). The time from just before the
 write to the end of that response is the save-to-served latency: file-system
@@ -98,8 +99,9 @@ def main():
         threading.Thread(target=listen, args=(port, events), daemon=True).start()
         events.get(timeout=30)  # the stream's first event: the current build
         times, shifted = [], []
+        pause = float(os.environ.get("SERVE_LATENCY_PAUSE", "1"))
         for i in range(edits):
-            time.sleep(1)
+            time.sleep(pause)
             while not events.empty():
                 events.get()
             marker = f"Latency probe {i} {time.time_ns()}"

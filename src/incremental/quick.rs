@@ -395,7 +395,7 @@ impl Model {
         for &b in &changed {
             self.values.refresh_brief(&self.site, b);
         }
-        self.values.refresh_briefs(&self.site, &later);
+        self.values.regroup_briefs(&self.site, &later);
         let per = self.site.config.paginate;
         let page = |at: usize| at / per + 1;
         let jobs = &mut redo.pages;

@@ -103,18 +103,20 @@ impl Values {
         );
     }
 
-    /// [`Values::refresh_brief`] for many briefs, in parallel.
-    pub fn refresh_briefs(&mut self, site: &Site, ids: &[BriefId]) {
+    /// Converts again, in parallel, only the fields showing group names
+    /// (kind, topics, related briefs' kinds) of briefs whose group was
+    /// renamed; the rest of each value (its text above all) is kept.
+    pub fn regroup_briefs(&mut self, site: &Site, ids: &[BriefId]) {
+        let (experts, topics, kinds) = (&self.expert_refs, &self.topic_refs, &self.kind_refs);
         let fresh: Vec<Value> = ids
             .par_iter()
             .map(|&id| {
-                brief(
-                    site,
-                    id,
-                    &self.expert_refs,
-                    &self.topic_refs,
-                    &self.kind_refs,
-                )
+                let mut m = self.briefs[id].as_map().cloned().unwrap_or_default();
+                let fields = group_fields(site, &site.briefs[id], experts, topics, kinds);
+                for (key, value) in ["kind", "topics", "related"].into_iter().zip(fields) {
+                    m.insert(key.into(), value);
+                }
+                Value::from(m)
             })
             .collect();
         for (&id, value) in ids.iter().zip(fresh) {
@@ -297,11 +299,7 @@ fn brief(site: &Site, id: BriefId, experts: &[Value], topics: &[Value], kinds: &
             }
         })
         .collect();
-    let related: Vec<Value> = b
-        .related
-        .iter()
-        .map(|r| related(site, r, experts))
-        .collect();
+    let [kind, topics, related] = group_fields(site, b, experts, topics, kinds);
     map! {
         "slug" => &*b.slug,
         "title" => &*b.title,
@@ -309,16 +307,40 @@ fn brief(site: &Site, id: BriefId, experts: &[Value], topics: &[Value], kinds: &
         "permalink" => site.config.permalink(&path),
         "date" => moment(site, b.date),
         "updated" => b.updated.map(|u| moment(site, u)),
-        "kind" => kinds[b.kind].clone(),
+        "kind" => kind,
         "summary" => &*b.summary,
         "content" => Value::safe_string(&b.body_html),
-        "topics" => b.topics.iter().map(|&t| topics[t].clone()).collect::<Vec<_>>(),
+        "topics" => topics,
         "authors" => b.authors.iter().map(|&a| experts[a].clone()).collect::<Vec<_>>(),
         "responses" => responses,
         "related" => related,
         "draft" => b.draft,
         "extra" => Value::from_serializable(&*b.extra),
     }
+}
+
+/// The fields of a brief's value that show group names: `kind`, `topics`
+/// and `related` (a related brief's kind), in that order.
+fn group_fields(
+    site: &Site,
+    b: &Brief,
+    experts: &[Value],
+    topics: &[Value],
+    kinds: &[Value],
+) -> [Value; 3] {
+    let related: Vec<Value> = (b.related.iter())
+        .map(|r| related(site, r, experts))
+        .collect();
+    [
+        kinds[b.kind].clone(),
+        Value::from(
+            b.topics
+                .iter()
+                .map(|&t| topics[t].clone())
+                .collect::<Vec<_>>(),
+        ),
+        Value::from(related),
+    ]
 }
 
 fn related(site: &Site, r: &crate::model::Related, experts: &[Value]) -> Value {
