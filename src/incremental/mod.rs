@@ -321,11 +321,7 @@ impl Session {
         let site_files: Vec<String> = if sitemap_fp == self.sitemap_fp {
             self.site_files.clone()
         } else {
-            fresh
-                .keys()
-                .filter(|p| p.starts_with("sitemap") || *p == "robots.txt")
-                .cloned()
-                .collect()
+            site_files(&fresh)
         };
         gone.extend(
             self.site_files
@@ -461,6 +457,15 @@ impl Session {
         model::assemble_refs(&briefs, &experts, &pages, &[], config)
             .map_err(|d| crate::with_snippets(d, &root))
     }
+}
+
+/// The sitemap's files (past 50,000 URLs it comes in parts) and
+/// robots.txt among the files of one rebuild.
+fn site_files(written: &std::collections::BTreeMap<String, Vec<u8>>) -> Vec<String> {
+    (written.keys())
+        .filter(|p| p.starts_with("sitemap") || *p == "robots.txt")
+        .cloned()
+        .collect()
 }
 
 /// A path the watcher reported, relative to the site root; `None` for one

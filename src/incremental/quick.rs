@@ -19,7 +19,7 @@
 //! break, experts, pages, templates, site.yaml, a larger burst, an embargo
 //! passing.
 
-use super::{Cached, Rebuild, Session, Stamp, Store, hash_of, relative, stamp};
+use super::{Cached, Rebuild, Session, Stamp, Store, hash_of, relative, site_files, stamp};
 use crate::config::Config;
 use crate::diag::Diagnostic;
 use crate::diag::Diagnostics;
@@ -257,10 +257,7 @@ impl Model {
         for g in [Grouping::Topics, Grouping::Kinds] {
             let empty = |site: &Site| site.grouping(g).0.iter().position(|x| x.briefs.is_empty());
             while let Some(id) = empty(&self.site) {
-                let (listing, scope) = match g {
-                    Grouping::Topics => (Listing::Topic(id), Scope::Topic(id)),
-                    Grouping::Kinds => (Listing::Kind(id), Scope::Kind(id)),
-                };
+                let (listing, scope) = group_outputs(g, id);
                 redo.gone
                     .push(Job::Listing(listing, 1).output_path(&self.site));
                 let feeds = Spec::all(&self.site)
@@ -380,11 +377,8 @@ impl Model {
                 let citing = members.iter().filter_map(|b| self.cited_by.get(b));
                 later.extend(citing.flatten());
             }
-            let (listing, scope) = match g {
-                Grouping::Topics => (Listing::Topic(id), Scope::Topic(id)),
-                Grouping::Kinds => (Listing::Kind(id), Scope::Kind(id)),
-            };
-            let pages = members.len().div_ceil(self.site.config.paginate);
+            let (listing, scope) = group_outputs(g, id);
+            let pages = listing.pages(&self.site);
             redo.pages
                 .extend((1..=pages).map(|n| Job::Listing(listing, n)));
             redo.feeds.push(scope);
@@ -422,25 +416,21 @@ impl Model {
         // Every page of a listing shows its count; a brief moving within
         // one changes the pages between its two places. A list one shorter
         // may have lost its last page.
-        for &t in &moved.topics {
-            self.values.refresh_topic_count(&self.site, t);
-            let pages = (self.site.topics[t].briefs.len() + 1).div_ceil(per);
-            jobs.extend((1..=pages).map(|n| Job::Listing(Listing::Topic(t), n)));
-            redo.feeds.push(Scope::Topic(t));
+        let topics = (moved.topics.iter()).map(|&t| (Grouping::Topics, t));
+        let kinds = (moved.kinds.iter()).map(|&k| (Grouping::Kinds, k));
+        for (g, id) in topics.chain(kinds) {
+            self.values.refresh_group(&self.site, g, id);
+            let (listing, scope) = group_outputs(g, id);
+            let pages = (self.site.grouping(g).0[id].briefs.len() + 1).div_ceil(per);
+            jobs.extend((1..=pages).map(|n| Job::Listing(listing, n)));
+            redo.feeds.push(scope);
         }
-        for &k in &moved.kinds {
-            self.values.refresh_kind_count(&self.site, k);
-            let pages = (self.site.kinds[k].briefs.len() + 1).div_ceil(per);
-            jobs.extend((1..=pages).map(|n| Job::Listing(Listing::Kind(k), n)));
-            redo.feeds.push(Scope::Kind(k));
-        }
-        for &(t, lo, hi) in &moved.shifted_topics {
-            jobs.extend((page(lo)..=page(hi)).map(|n| Job::Listing(Listing::Topic(t), n)));
-            redo.feeds.push(Scope::Topic(t));
-        }
-        for &(k, lo, hi) in &moved.shifted_kinds {
-            jobs.extend((page(lo)..=page(hi)).map(|n| Job::Listing(Listing::Kind(k), n)));
-            redo.feeds.push(Scope::Kind(k));
+        let shifted = (moved.shifted_topics.iter().map(|s| (Grouping::Topics, s)))
+            .chain(moved.shifted_kinds.iter().map(|s| (Grouping::Kinds, s)));
+        for (g, &(id, lo, hi)) in shifted {
+            let (listing, scope) = group_outputs(g, id);
+            jobs.extend((page(lo)..=page(hi)).map(|n| Job::Listing(listing, n)));
+            redo.feeds.push(scope);
         }
         for list in [&mut redo.briefs, &mut redo.later] {
             list.retain(|&b| !removed || b != renumber.from);
@@ -732,12 +722,8 @@ impl Session {
         let fresh = fresh.into_files();
         if later.sitemap {
             self.sitemap_fp = DIRTY;
-            // Past 50,000 URLs the sitemap comes in parts; their number may change.
-            let site_files: Vec<String> = (fresh.keys())
-                .filter(|p| p.starts_with("sitemap") || *p == "robots.txt")
-                .cloned()
-                .collect();
-            let old = std::mem::replace(&mut self.site_files, site_files);
+            // The number of the sitemap's parts may change.
+            let old = std::mem::replace(&mut self.site_files, site_files(&fresh));
             for path in old.iter().filter(|p| !self.site_files.contains(p)) {
                 store.remove(path)?;
             }
@@ -845,12 +831,17 @@ impl Session {
 /// Whether a page job names a page the site has (a listing page may lie
 /// past the end of a list that got shorter).
 fn exists(site: &Site, job: &Job) -> bool {
-    let pages = |n: usize| n.div_ceil(site.config.paginate).max(1);
     match *job {
-        Job::Listing(Listing::Home, n) => n <= pages(site.briefs.len()),
-        Job::Listing(Listing::Topic(t), n) => n <= pages(site.topics[t].briefs.len()),
-        Job::Listing(Listing::Kind(k), n) => n <= pages(site.kinds[k].briefs.len()),
+        Job::Listing(l, n) => n <= l.pages(site),
         _ => true,
+    }
+}
+
+/// The listing pages and the feed of group `id` of `g`.
+fn group_outputs(g: Grouping, id: usize) -> (Listing, Scope) {
+    match g {
+        Grouping::Topics => (Listing::Topic(id), Scope::Topic(id)),
+        Grouping::Kinds => (Listing::Kind(id), Scope::Kind(id)),
     }
 }
 

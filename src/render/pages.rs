@@ -30,26 +30,30 @@ pub enum Job {
 
 /// Every page of the site, in a stable order.
 pub fn jobs(site: &Site) -> Vec<Job> {
-    let per = site.config.paginate;
-    let pages_of = |n: usize| n.div_ceil(per).max(1);
     let mut jobs = Vec::with_capacity(site.briefs.len() * 2);
-    jobs.extend((1..=pages_of(site.briefs.len())).map(|p| Job::Listing(Listing::Home, p)));
+    let pages = |l: Listing| (1..=l.pages(site)).map(move |p| Job::Listing(l, p));
+    jobs.extend(pages(Listing::Home));
     jobs.extend((0..site.briefs.len()).map(Job::Brief));
     jobs.push(Job::ExpertIndex);
     jobs.extend((0..site.experts.len()).map(Job::Expert));
     jobs.push(Job::TopicIndex);
-    for (t, topic) in site.topics.iter().enumerate() {
-        jobs.extend((1..=pages_of(topic.briefs.len())).map(|p| Job::Listing(Listing::Topic(t), p)));
-    }
-    for (k, kind) in site.kinds.iter().enumerate() {
-        jobs.extend((1..=pages_of(kind.briefs.len())).map(|p| Job::Listing(Listing::Kind(k), p)));
-    }
+    jobs.extend((0..site.topics.len()).flat_map(|t| pages(Listing::Topic(t))));
+    jobs.extend((0..site.kinds.len()).flat_map(|k| pages(Listing::Kind(k))));
     jobs.extend((0..site.pages.len()).map(Job::Page));
     jobs.push(Job::NotFound);
     jobs
 }
 
 impl Listing {
+    /// How many pages the listing has (one, even when empty).
+    pub fn pages(self, site: &Site) -> usize {
+        let count = match self {
+            Listing::Home => site.briefs.len(),
+            _ => self.briefs(site).len(),
+        };
+        count.div_ceil(site.config.paginate).max(1)
+    }
+
     fn base(self, site: &Site) -> String {
         match self {
             Listing::Home => String::new(),

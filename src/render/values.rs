@@ -129,16 +129,6 @@ impl Values {
         self.expert_cards[id] = expert_card(site, &self.expert_refs[id], id);
     }
 
-    /// Converts topic `id`'s count again, after its briefs changed.
-    pub fn refresh_topic_count(&mut self, site: &Site, id: usize) {
-        self.topics[id] = with_count(&self.topic_refs[id], site.topics[id].briefs.len());
-    }
-
-    /// Converts kind `id`'s count again, after its briefs changed.
-    pub fn refresh_kind_count(&mut self, site: &Site, id: usize) {
-        self.kinds[id] = with_count(&self.kind_refs[id], site.kinds[id].briefs.len());
-    }
-
     /// Makes room for group `id` of `g`, new in the site.
     pub fn insert_group(&mut self, site: &Site, g: Grouping, id: usize) {
         let (value, count) = group_values(site, g, id);
@@ -147,7 +137,8 @@ impl Values {
         refs.insert(id, value);
     }
 
-    /// Converts group `id` of `g` again, after its name changed.
+    /// Converts group `id` of `g` again, after its name or its briefs
+    /// (the count) changed.
     pub fn refresh_group(&mut self, site: &Site, g: Grouping, id: usize) {
         let (value, count) = group_values(site, g, id);
         let (refs, counted) = self.grouping(g);
