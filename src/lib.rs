@@ -161,16 +161,24 @@ pub fn discard<T: Send + 'static>(value: T) {
 /// A full build: renders into a staging folder and swaps it in as the
 /// output folder only if everything succeeded.
 pub fn build(opts: &BuildOptions, force: bool) -> anyhow::Result<BuildReport> {
-    let output = opts
-        .output
-        .clone()
-        .unwrap_or_else(|| opts.root.join("public"));
-    write::check_output(&opts.root, &output, force)?;
-    let staging = write::Staging::new(&output)?;
-    let sink = match staging.recycled() {
-        true => write::DiskSink::over_earlier_build(staging.dir.clone()),
-        false => write::DiskSink::new(staging.dir.clone()),
-    };
+    build_with(
+        opts,
+        &write::DiskOptions {
+            force,
+            ..Default::default()
+        },
+    )
+}
+
+/// [`build`] with every way of writing spelled out: waits for another build
+/// of the same output to finish first (telling `disk.on_wait`).
+pub fn build_with(opts: &BuildOptions, disk: &write::DiskOptions) -> anyhow::Result<BuildReport> {
+    let output = write::output_folder(&opts.root, opts.output.as_deref(), disk.force)?;
+    let _lock = write::OutputLock::take(&output, disk.on_wait)?;
+    // Checked again: the build we waited for may have changed the folder.
+    write::check_output(&opts.root, &output, disk.force)?;
+    let mut staging = write::Staging::new(&output)?;
+    let sink = staging.sink(disk.space);
     let mut report = build_into(opts, &sink)?;
     let swap = Instant::now();
     staging.prune(&sink.written())?;

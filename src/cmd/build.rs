@@ -12,7 +12,18 @@ pub fn run(args: BuildArgs) -> anyhow::Result<()> {
         drafts: args.drafts,
         now: None,
     };
-    let report = briefs::build(&opts, args.force)?;
+    let on_wait = |output: &std::path::Path| {
+        eprintln!(
+            "waiting for another build of {} to finish...",
+            output.display()
+        );
+    };
+    let disk = briefs::write::DiskOptions {
+        force: args.force,
+        on_wait: &on_wait,
+        space: None,
+    };
+    let report = briefs::build_with(&opts, &disk)?;
     for w in &report.warnings.0 {
         eprintln!("{w}\n");
     }

@@ -1,184 +1,160 @@
 //! The staging folder of a build: made (or recycled from the spare) beside
-//! the output folder, pruned of an earlier build's leftovers, and swapped in
-//! with renames; builds killed midway are cleaned up after.
+//! the output folder, pruned to exactly what this build wrote, and swapped
+//! in for the output folder in one step.
+//!
+//! The site a build replaces is kept as the *spare* (`.<name>.briefs.spare`)
+//! and becomes the next build's staging folder: its files are overwritten in
+//! place and the ones the new build did not make are removed, so a rebuild
+//! creates no folders and deletes almost nothing (unlinking a hundred
+//! thousand files is slow on many disks). What the spare holds is never
+//! trusted: failed, killed or disk-full builds may have left anything in
+//! it, so it is listed (on a thread of its own, while the site renders) and
+//! everything this build did not write is removed. Deleting the spare is
+//! always safe.
 
-use super::{DiskSink, MARKER};
+use super::stale::{self, Leftover};
+use super::{DiskSink, MARKER, swap};
 use anyhow::Context;
+use std::collections::HashSet;
 use std::path::{Path, PathBuf};
+use std::thread::JoinHandle;
 
-const MARKER_HEAD: &str = "This folder was made by briefs; the next build replaces it.\n";
+/// The marker's text: the folder is briefs' own.
+const MARKER_TEXT: &str = "This folder was made by briefs; the next build replaces it.\n";
 
-/// The file list in a marker's text, if it has one.
-fn manifest_of(text: &str) -> Option<Vec<String>> {
-    let list = text.strip_prefix(MARKER_HEAD)?;
-    Some(
-        list.lines()
-            .filter(|l| !l.is_empty())
-            .map(str::to_string)
-            .collect(),
-    )
+/// What a recycled folder held before this build wrote: its files (and
+/// links, and anything else not a folder) and its folders, relative.
+#[derive(Default)]
+struct Listing {
+    files: Vec<String>,
+    folders: Vec<String>,
 }
 
-/// A staging folder beside the output; removed on drop unless published.
-///
-/// The site replaced by a build is kept as the *spare* (`.public.briefs.spare`)
-/// and becomes the next build's staging folder: its files are overwritten in
-/// place and the ones the new build did not make are pruned, so a rebuild
-/// creates no folders and deletes almost nothing (unlinking a hundred
-/// thousand files is slow on many disks). The spare doubles the disk space
-/// the site takes; deleting it is always safe.
+/// A staging folder beside the output; goes back to being the spare (or is
+/// removed) on drop unless published.
 pub struct Staging {
     pub dir: PathBuf,
     output: PathBuf,
     spare: PathBuf,
-    /// Whether `dir` is a recycled spare that may hold files of an older build.
-    recycled: bool,
-    /// The files that older build wrote, when its marker lists them.
-    manifest: Option<Vec<String>>,
+    /// The listing of a recycled spare, being made.
+    listing: Option<JoinHandle<std::io::Result<Listing>>>,
     published: bool,
 }
 
 impl Staging {
-    /// Claims the spare as staging folder, or creates an empty one.
+    /// Claims the spare as staging folder, or creates an empty one. `output`
+    /// is absolute and normalised, and its lock is held.
     pub fn new(output: &Path) -> anyhow::Result<Staging> {
-        let parent = output
-            .parent()
-            .filter(|p| !p.as_os_str().is_empty())
-            .unwrap_or(Path::new("."));
+        let parent = output.parent().unwrap_or(Path::new("/"));
         std::fs::create_dir_all(parent)
             .with_context(|| format!("cannot create {}", parent.display()))?;
-        let name = output
-            .file_name()
-            .map(|n| n.to_string_lossy().into_owned())
-            .unwrap_or_else(|| "public".into());
-        clear_stale(parent, &name, output);
-        let dir = parent.join(format!(".{name}.briefs-staging-{}", std::process::id()));
-        let spare = parent.join(format!(".{name}.briefs.spare"));
+        stale::clear_stale(output);
+        let dir = Leftover::Staging.path(output, &std::process::id().to_string());
+        let spare = output.with_file_name(format!(".{}.briefs.spare", stale::name_of(output)));
         if dir.exists() {
-            std::fs::remove_dir_all(&dir)
+            stale::remove(&dir, output)
                 .with_context(|| format!("cannot clear {}", dir.display()))?;
         }
         let recycled = spare.join(MARKER).is_file() && std::fs::rename(&spare, &dir).is_ok();
-        // The marker of a recycled folder lists the files its build wrote.
-        let manifest = recycled
-            .then(|| std::fs::read_to_string(dir.join(MARKER)).ok())
-            .flatten()
-            .and_then(|text| manifest_of(&text));
         if !recycled {
-            if spare.exists() {
-                let _ = std::fs::remove_dir_all(&spare);
+            if spare.join(MARKER).is_file() {
+                let _ = stale::remove(&spare, output);
             }
             std::fs::create_dir(&dir)
                 .with_context(|| format!("cannot create staging folder {}", dir.display()))?;
         }
-        std::fs::write(dir.join(MARKER), MARKER_HEAD)?;
+        std::fs::write(dir.join(MARKER), MARKER_TEXT)
+            .with_context(|| format!("cannot write {}", dir.join(MARKER).display()))?;
+        let listing = recycled.then(|| {
+            let dir = dir.clone();
+            std::thread::spawn(move || list(&dir))
+        });
         Ok(Staging {
             dir,
             output: output.to_path_buf(),
             spare,
-            recycled,
-            manifest,
+            listing,
             published: false,
         })
     }
 
     /// Whether the folder is a recycled spare holding an earlier build.
     pub fn recycled(&self) -> bool {
-        self.recycled
+        self.listing.is_some()
     }
 
-    /// Removes what an older build left in a recycled staging folder: every
-    /// file not in `written` (nor the marker), then folders left empty.
-    pub fn prune(&self, written: &[String]) -> anyhow::Result<()> {
-        let mut marker = String::with_capacity(written.len() * 32 + MARKER_HEAD.len());
-        marker.push_str(MARKER_HEAD);
-        // Sorted: pages are written in parallel, output must be the same every time.
-        let mut listed: Vec<&str> = written.iter().map(String::as_str).collect();
-        listed.sort_unstable();
-        for w in listed {
-            marker.push_str(w);
-            marker.push('\n');
-        }
-        std::fs::write(self.dir.join(MARKER), marker)
-            .with_context(|| format!("cannot write {}", self.dir.join(MARKER).display()))?;
-        if !self.recycled {
+    /// The sink writing this build into the folder; `space` simulates a
+    /// disk with that many bytes free (tests).
+    pub fn sink(&self, space: Option<u64>) -> DiskSink {
+        let sink = match self.recycled() {
+            true => DiskSink::over_earlier_build(self.dir.clone()),
+            false => DiskSink::new(self.dir.clone()),
+        };
+        sink.with_space(space)
+    }
+
+    /// Removes everything an older build left in a recycled folder that this
+    /// build did not write (`written`): files, links, then folders no written
+    /// file is in.
+    pub fn prune(&mut self, written: &[String]) -> anyhow::Result<()> {
+        let Some(listing) = self.listing.take() else {
             return Ok(());
-        }
-        if let Some(manifest) = &self.manifest {
-            return self.prune_listed(manifest, written);
-        }
-        let keep: std::collections::HashSet<&str> =
-            written.iter().map(String::as_str).chain([MARKER]).collect();
-        // Folders holding a kept file stay; only the others may have emptied.
-        let mut kept_dirs: std::collections::HashSet<&str> = std::collections::HashSet::new();
+        };
+        let listing = listing
+            .join()
+            .map_err(|_| anyhow::anyhow!("listing {} failed", self.dir.display()))?
+            .with_context(|| format!("cannot list {}", self.dir.display()))?;
+        let keep: HashSet<&str> = written.iter().map(String::as_str).chain([MARKER]).collect();
+        let mut kept_folders: HashSet<&str> = HashSet::new();
         for w in written {
             let mut p = w.as_str();
             while let Some((parent, _)) = p.rsplit_once('/') {
-                if !kept_dirs.insert(parent) {
+                if !kept_folders.insert(parent) {
                     break;
                 }
                 p = parent;
             }
         }
-        for entry in walkdir::WalkDir::new(&self.dir)
-            .min_depth(1)
-            .contents_first(true)
-        {
-            let entry = entry.with_context(|| format!("cannot read {}", self.dir.display()))?;
-            let path = entry.path();
-            let rel = path
-                .strip_prefix(&self.dir)
-                .ok()
-                .and_then(Path::to_str)
-                .unwrap_or_default();
-            if entry.file_type().is_dir() {
-                if !kept_dirs.contains(rel) && is_empty_dir(path) {
-                    std::fs::remove_dir(path)
-                        .with_context(|| format!("cannot remove {}", path.display()))?;
-                }
-            } else if !keep.contains(rel) {
-                std::fs::remove_file(path)
-                    .with_context(|| format!("cannot remove {}", path.display()))?;
-            }
-        }
-        Ok(())
-    }
-
-    /// Removes the files of `manifest` that `written` does not hold, and the
-    /// folders that leaves empty: no walk over the whole tree.
-    fn prune_listed(&self, manifest: &[String], written: &[String]) -> anyhow::Result<()> {
-        let keep: std::collections::HashSet<&str> = written.iter().map(String::as_str).collect();
-        for stale in manifest.iter().filter(|m| !keep.contains(m.as_str())) {
-            let Ok(path) = DiskSink::new(self.dir.clone()).target(stale) else {
-                continue;
-            };
+        for stale in listing.files.iter().filter(|f| !keep.contains(f.as_str())) {
+            let path = self.dir.join(stale);
             match std::fs::remove_file(&path) {
                 Err(e) if e.kind() != std::io::ErrorKind::NotFound => {
                     return Err(e).with_context(|| format!("cannot remove {}", path.display()));
                 }
                 _ => {}
             }
-            let mut folder = path.parent();
-            while let Some(f) = folder.filter(|f| *f != self.dir) {
-                if std::fs::remove_dir(f).is_err() {
-                    break;
-                }
-                folder = f.parent();
+        }
+        // Deepest first, so a folder is emptied before its parent.
+        for folder in listing.folders.iter().rev() {
+            if kept_folders.contains(folder.as_str()) {
+                continue;
+            }
+            let path = self.dir.join(folder);
+            if std::fs::remove_dir(&path).is_err() && path.is_dir() {
+                // A file was written below it under another name's folder
+                // (a written path the listing saw as a file): remove the rest.
+                std::fs::remove_dir_all(&path)
+                    .with_context(|| format!("cannot remove {}", path.display()))?;
             }
         }
         Ok(())
     }
 
-    /// Swaps the staging folder in as the output folder; the previous site,
-    /// moved aside, becomes the spare.
+    /// Puts the staging folder in place of the output folder; the previous
+    /// site becomes the spare.
     pub fn publish(mut self) -> anyhow::Result<()> {
-        let old = self.dir.with_file_name(
-            self.dir
-                .file_name()
-                .map(|n| n.to_string_lossy().replace("staging", "old"))
-                .unwrap_or_else(|| ".briefs-old".into()),
-        );
-        let had_old = self.output.exists();
+        let had_old = std::fs::symlink_metadata(&self.output).is_ok();
+        if had_old
+            && swap::exchange(&self.dir, &self.output).with_context(|| {
+                format!("cannot swap the new site into {}", self.output.display())
+            })?
+        {
+            self.published = true;
+            // The staging folder's name now holds the previous site.
+            self.retire(&self.dir);
+            return Ok(());
+        }
+        let old = Leftover::Old.path(&self.output, &std::process::id().to_string());
         if had_old {
             std::fs::rename(&self.output, &old).with_context(|| {
                 format!("cannot move the previous {} aside", self.output.display())
@@ -194,73 +170,54 @@ impl Staging {
         }
         self.published = true;
         if had_old {
-            let reusable = old.join(MARKER).is_file() && !self.spare.exists();
-            if !(reusable && std::fs::rename(&old, &self.spare).is_ok()) {
-                std::fs::remove_dir_all(&old).with_context(|| {
-                    format!("cannot remove the previous site at {}", old.display())
-                })?;
-            }
+            self.retire(&old);
         }
         Ok(())
     }
-}
 
-/// Cleans up after builds that were killed: their staging folders are
-/// removed, and if one died between moving the old site aside and moving the
-/// new one in, the old site is put back. Only folders named like ours, made
-/// by a process that is no longer running, and holding the marker file (or
-/// nothing) are touched.
-fn clear_stale(parent: &Path, name: &str, output: &Path) {
-    let Ok(entries) = std::fs::read_dir(parent) else {
-        return;
-    };
-    let mut stale: Vec<(bool, PathBuf)> = entries
-        .filter_map(Result::ok)
-        .filter_map(|e| {
-            let file_name = e.file_name().to_string_lossy().into_owned();
-            let rest = file_name.strip_prefix(&format!(".{name}.briefs-"))?;
-            let (kind, pid) = rest.split_once('-')?;
-            let pid: u32 = pid.parse().ok()?;
-            let is_old = match kind {
-                "old" => true,
-                "staging" => false,
-                _ => return None,
-            };
-            let ours = e.path().join(MARKER).exists() || is_empty_dir(&e.path());
-            (ours && pid != std::process::id() && !process_alive(pid)).then(|| (is_old, e.path()))
-        })
-        .collect();
-    stale.sort();
-    for (is_old, dir) in stale {
-        let restorable = is_old && !output.exists() && dir.join(MARKER).exists();
-        if restorable && std::fs::rename(&dir, output).is_ok() {
-            continue;
+    /// Keeps a replaced site as the spare if it is ours and the place is
+    /// free, else removes it.
+    fn retire(&self, previous: &Path) {
+        let reusable = previous.join(MARKER).is_file() && !self.spare.exists();
+        if !(reusable && std::fs::rename(previous, &self.spare).is_ok()) {
+            let _ = stale::remove(previous, &self.output);
         }
-        let _ = std::fs::remove_dir_all(&dir);
     }
 }
 
-fn is_empty_dir(dir: &Path) -> bool {
-    std::fs::read_dir(dir).is_ok_and(|mut d| d.next().is_none())
-}
-
-/// Whether a process is running; where that cannot be known, assume it is.
-fn process_alive(pid: u32) -> bool {
-    let proc = Path::new("/proc");
-    if cfg!(target_os = "linux") && proc.join("self").exists() {
-        proc.join(pid.to_string()).exists()
-    } else {
-        true
+/// Lists a folder's files and folders, relative, folders parents first.
+fn list(dir: &Path) -> std::io::Result<Listing> {
+    let mut listing = Listing::default();
+    for entry in walkdir::WalkDir::new(dir).min_depth(1) {
+        let entry = entry.map_err(std::io::Error::other)?;
+        let Some(rel) = entry.path().strip_prefix(dir).ok().and_then(Path::to_str) else {
+            // A name that is not UTF-8 was never written by briefs.
+            let _ = match entry.file_type().is_dir() {
+                true => std::fs::remove_dir_all(entry.path()),
+                false => std::fs::remove_file(entry.path()),
+            };
+            continue;
+        };
+        let rel = rel.replace(std::path::MAIN_SEPARATOR, "/");
+        match entry.file_type().is_dir() {
+            true => listing.folders.push(rel),
+            false => listing.files.push(rel),
+        }
     }
+    Ok(listing)
 }
 
 impl Drop for Staging {
-    /// An unpublished staging folder goes back to being the spare.
+    /// An unpublished staging folder goes back to being the spare: what it
+    /// holds is listed again by whichever build recycles it.
     fn drop(&mut self) {
+        if let Some(listing) = self.listing.take() {
+            let _ = listing.join();
+        }
         if !self.published
             && (self.spare.exists() || std::fs::rename(&self.dir, &self.spare).is_err())
         {
-            let _ = std::fs::remove_dir_all(&self.dir);
+            let _ = stale::remove(&self.dir, &self.output);
         }
     }
 }
@@ -270,25 +227,59 @@ mod tests {
     use super::*;
     use crate::render::Sink;
 
+    /// Every file below `dir`, relative, sorted.
+    fn files(dir: &Path) -> Vec<String> {
+        let mut got: Vec<String> = walkdir::WalkDir::new(dir)
+            .into_iter()
+            .filter_map(Result::ok)
+            .filter(|e| !e.file_type().is_dir())
+            .map(|e| {
+                e.path()
+                    .strip_prefix(dir)
+                    .unwrap()
+                    .to_string_lossy()
+                    .into_owned()
+            })
+            .collect();
+        got.sort();
+        got
+    }
+
+    /// A build writing `files` into `out`; fails after writing if `fail`.
+    fn build(out: &Path, written: &[&str], fail: bool) {
+        let mut s = Staging::new(out).unwrap();
+        let sink = s.sink(None);
+        for f in written {
+            sink.write(f, f.as_bytes()).unwrap();
+        }
+        if fail {
+            return;
+        }
+        s.prune(&sink.written()).unwrap();
+        s.publish().unwrap();
+    }
+
     #[test]
     fn staging_publish_replaces_and_drop_cleans() {
         let dir = tempfile::tempdir().unwrap();
         let out = dir.path().join("public");
         std::fs::create_dir(&out).unwrap();
         std::fs::write(out.join("old.html"), "old").unwrap();
-        let s = Staging::new(&out).unwrap();
-        std::fs::write(s.dir.join("new.html"), "new").unwrap();
-        s.publish().unwrap();
-        assert!(out.join("new.html").exists() && !out.join("old.html").exists());
-        // public/ had no marker: it is deleted, not kept as the spare.
+        build(&out, &["new.html"], false);
+        assert_eq!(files(&out), [MARKER, "new.html"]);
+        // public/ had no marker: it is removed, not kept as the spare.
         assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 1);
         let s = Staging::new(&out).unwrap();
         let staged = s.dir.clone();
         drop(s);
         assert!(!staged.exists() && out.join("new.html").exists());
         // The unpublished staging folder went back to being the spare.
-        let spare = dir.path().join(".public.briefs.spare");
-        assert!(spare.join(MARKER).exists());
+        assert!(
+            dir.path()
+                .join(".public.briefs.spare")
+                .join(MARKER)
+                .exists()
+        );
     }
 
     #[test]
@@ -296,11 +287,8 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let out = dir.path().join("public");
         let build = |text: &str| {
-            let s = Staging::new(&out).unwrap();
-            let sink = match s.recycled() {
-                true => DiskSink::over_earlier_build(s.dir.clone()),
-                false => DiskSink::new(s.dir.clone()),
-            };
+            let mut s = Staging::new(&out).unwrap();
+            let sink = s.sink(None);
             sink.write("a/index.html", text.as_bytes()).unwrap();
             sink.write("b/index.html", b"same").unwrap();
             s.prune(&sink.written()).unwrap();
@@ -327,60 +315,41 @@ mod tests {
     fn the_replaced_site_is_recycled_and_pruned() {
         let dir = tempfile::tempdir().unwrap();
         let out = dir.path().join("public");
-        let build = |files: &[&str]| {
-            let s = Staging::new(&out).unwrap();
-            let sink = DiskSink::new(s.dir.clone());
-            for f in files {
-                sink.write(f, f.as_bytes()).unwrap();
-            }
-            s.prune(&sink.written()).unwrap();
-            s.publish().unwrap();
-        };
-        build(&["a/index.html", "b/index.html"]);
-        build(&["a/index.html", "c/index.html"]);
-        build(&["c/index.html", "d/x.xml"]);
-        let mut got: Vec<String> = walkdir::WalkDir::new(&out)
-            .into_iter()
-            .filter_map(Result::ok)
-            .filter(|e| e.file_type().is_file())
-            .map(|e| {
-                e.path()
-                    .strip_prefix(&out)
-                    .unwrap()
-                    .to_string_lossy()
-                    .into_owned()
-            })
-            .collect();
-        got.sort();
-        assert_eq!(got, [MARKER, "c/index.html", "d/x.xml"]);
+        build(&out, &["a/index.html", "b/index.html"], false);
+        build(&out, &["a/index.html", "c/index.html"], false);
+        build(&out, &["c/index.html", "d/x.xml"], false);
+        assert_eq!(files(&out), [MARKER, "c/index.html", "d/x.xml"]);
         assert!(!out.join("a").exists() && !out.join("b").exists());
         assert!(
             dir.path()
-                .join(".public.briefs.spare")
-                .join("c/index.html")
+                .join(".public.briefs.spare/c/index.html")
                 .exists()
         );
     }
 
     #[test]
-    fn stale_staging_is_cleared_and_a_lost_site_restored() {
+    fn what_failed_builds_left_is_pruned_by_the_next_good_one() {
         let dir = tempfile::tempdir().unwrap();
         let out = dir.path().join("public");
-        let dead = 999_999_999u32;
-        let staging = dir.path().join(format!(".public.briefs-staging-{dead}"));
-        let old = dir.path().join(format!(".public.briefs-old-{dead}"));
-        let foreign = dir.path().join(".public.briefs-staging-x");
-        for d in [&staging, &old, &foreign] {
-            std::fs::create_dir(d).unwrap();
-            std::fs::write(d.join(MARKER), "").unwrap();
-        }
-        std::fs::write(old.join("index.html"), "last good").unwrap();
-        let s = Staging::new(&out).unwrap();
-        assert!(!staging.exists() && !old.exists() && foreign.exists());
-        assert_eq!(
-            std::fs::read_to_string(out.join("index.html")).unwrap(),
-            "last good"
-        );
-        drop(s);
+        build(&out, &["a/index.html", "pulled/index.html"], false);
+        build(&out, &["a/index.html"], false);
+        // Failed builds write into the spare, which goes back unpruned.
+        build(&out, &["a/index.html", "half/index.html"], true);
+        build(&out, &["a/index.html", "other/x.html"], true);
+        build(&out, &["a/index.html"], false);
+        assert_eq!(files(&out), [MARKER, "a/index.html"]);
+        build(&out, &["a/index.html"], false);
+        assert_eq!(files(&out), [MARKER, "a/index.html"]);
+    }
+
+    #[test]
+    fn files_left_in_the_output_by_hand_are_pruned() {
+        let dir = tempfile::tempdir().unwrap();
+        let out = dir.path().join("public");
+        build(&out, &["a/index.html"], false);
+        std::fs::write(out.join("by-hand.txt"), "x").unwrap();
+        build(&out, &["a/index.html"], false);
+        build(&out, &["a/index.html"], false);
+        assert_eq!(files(&out), [MARKER, "a/index.html"]);
     }
 }

@@ -8,6 +8,7 @@ mod check;
 mod escaping;
 mod feeds;
 mod harness;
+mod history;
 mod incremental;
 mod output_safety;
 mod scaffold;
