@@ -189,10 +189,8 @@ fn sitemap_entry(site: &Site, job: &Job) -> sitemap::Entry {
 fn static_files(site: &Site) -> anyhow::Result<BTreeMap<String, StaticSource>> {
     let mut out = BTreeMap::new();
     let theme = templates::theme_dir(&site.config);
-    if theme.is_none() {
-        for (name, bytes) in templates::BUILTIN_STATIC {
-            out.insert((*name).to_string(), StaticSource::BuiltIn(bytes));
-        }
+    for (name, bytes) in templates::BUILTIN_STATIC {
+        out.insert((*name).to_string(), StaticSource::BuiltIn(bytes));
     }
     let dirs = theme
         .map(|t| t.join("static"))

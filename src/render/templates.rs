@@ -1,6 +1,7 @@
 //! Loads the templates of one build, once: the built-in default theme,
 //! overridden by `themes/<theme>/templates/`, overridden by the site's
-//! `templates/`. Template errors become diagnostics naming the file that
+//! `templates/`, template by template (a theme with only `brief.html` uses
+//! the built-in templates for the rest). Template errors become diagnostics naming the file that
 //! defines the template and whether it is the site's override or the theme's.
 
 use crate::config::Config;
@@ -110,6 +111,11 @@ impl Templates {
     pub fn load(config: &Config) -> Result<Templates, Diagnostics> {
         let mut sources: BTreeMap<String, (String, Origin)> = BTreeMap::new();
         let mut problems = Diagnostics::default();
+        // Per template, later layers override earlier ones (as Zola does):
+        // a theme or site needs only the templates it changes.
+        for (name, text) in BUILTIN_TEMPLATES {
+            sources.insert((*name).to_string(), ((*text).to_string(), Origin::BuiltIn));
+        }
         match theme_dir(config) {
             Some(dir) => read_dir(
                 &config.root,
@@ -118,11 +124,7 @@ impl Templates {
                 &mut sources,
                 &mut problems,
             ),
-            None if config.theme == "default" => {
-                for (name, text) in BUILTIN_TEMPLATES {
-                    sources.insert((*name).to_string(), ((*text).to_string(), Origin::BuiltIn));
-                }
-            }
+            None if config.theme == "default" => {}
             None => problems.push(theme_not_found(config)),
         }
         read_dir(

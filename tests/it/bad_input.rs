@@ -427,14 +427,14 @@ const SITE_AND_TEMPLATES: &[Case] = &[
         "theme `nope` not found"
     ),
     case!(
-        "theme without a template the site needs",
+        "theme template including one that exists nowhere",
         [
             Write("site.yaml", b"title: T\nbase_url: https://x.org/\ntheme: bare\n"),
-            Write("themes/bare/templates/base.html", b"<html>{% block content %}{% endblock %}</html>\n")
+            Write("themes/bare/templates/base.html", b"<html>{% include \"sidebar.html\" %}{% block content %}{% endblock %}</html>\n")
         ],
-        "templates/",
-        "not found: neither the site's templates/ nor the theme has it",
-        help: "add templates/"
+        "themes/bare/templates/base.html:1:18",
+        "Unknown template `sidebar.html` (in the theme's template)",
+        help: "add templates/sidebar.html"
     ),
     case!(
         "templates including each other",

@@ -263,6 +263,36 @@ fn site_template_overrides_the_theme() {
 }
 
 #[test]
+fn a_theme_overriding_one_template_falls_back_to_the_built_in_ones() {
+    let site = quotes_site();
+    let yaml = std::fs::read_to_string(site.root().join("site.yaml")).unwrap();
+    site.write("site.yaml", &format!("{yaml}theme: mine\n"));
+    site.write(
+        "themes/mine/templates/brief.html",
+        "{% extends \"base.html\" %}{% block content %}<p id=marker>theme|{{ brief.title }}</p>{% endblock content %}",
+    );
+    site.build_ok(&[]);
+    assert_eq!(
+        site.html("briefs/two/index.html").texts("#marker"),
+        ["theme|Two"]
+    );
+    // Every other template, and the stylesheet, come from the built-in theme.
+    assert_eq!(site.html("index.html").count(".card"), 3);
+    assert!(site.exists("experts/index.html") && site.exists("404.html"));
+    assert!(site.exists("style.css"));
+    // The site's templates/ still override the theme's.
+    site.write(
+        "templates/brief.html",
+        "<!DOCTYPE html><title>{{ brief.title }}</title><p id=marker>site|{{ brief.title }}</p>",
+    );
+    site.build_ok(&[]);
+    assert_eq!(
+        site.html("briefs/two/index.html").texts("#marker"),
+        ["site|Two"]
+    );
+}
+
+#[test]
 fn base_url_path_prefixes_every_internal_link() {
     let site = quotes_site();
     site.build_ok(&["--base-url", "https://org.github.io/briefs/"]);
