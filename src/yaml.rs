@@ -3,9 +3,15 @@
 //! file, with the nearest valid key suggested for an unknown one, and finds
 //! where a value sits so later stages can point at it.
 
+pub mod depth;
+
 use crate::diag::{Diagnostic, did_you_mean};
 use serde::de::DeserializeOwned;
 use std::path::Path;
+
+/// yaml_serde refuses a document whose aliases make more than this many
+/// jumps per parser event ("repetition limit exceeded").
+const JUMPS_PER_EVENT: u64 = 100;
 
 /// A YAML block inside a file: its text and the 1-based line it starts on.
 #[derive(Debug, Clone, Copy)]
@@ -19,17 +25,38 @@ pub struct Block<'a> {
 
 impl<'a> Block<'a> {
     /// Deserialises the block strictly into `T`.
+    /// Nesting is bounded first ([`depth::MAX_DEPTH`]), so libyaml's time
+    /// stays linear in the size of the block.
     pub fn parse<T: DeserializeOwned>(&self, path: &Path) -> Result<T, Diagnostic> {
+        let scan = depth::scan(self.text).map_err(|e| self.too_deep(path, e))?;
         if self.text.trim().is_empty() {
             // An empty block is an empty map, so required keys are reported by name.
-            return serde_yaml::from_str("{}").map_err(|e| self.diagnostic(path, &e));
+            return serde_yaml::from_str("{}").map_err(|e| self.diagnostic(path, &e, &scan));
         }
-        serde_yaml::from_str(self.text).map_err(|e| self.diagnostic(path, &e))
+        serde_yaml::from_str(self.text).map_err(|e| self.diagnostic(path, &e, &scan))
     }
 
-    fn diagnostic(&self, path: &Path, err: &serde_yaml::Error) -> Diagnostic {
+    fn too_deep(&self, path: &Path, at: depth::TooDeep) -> Diagnostic {
+        Diagnostic::error(
+            path,
+            format!(
+                "lists and maps nest more than {} levels deep here",
+                depth::MAX_DEPTH
+            ),
+        )
+        .hint("flatten the value: front matter and site.yaml need a few levels at most")
+        .at(self.file, self.first_line + at.line - 1, at.col)
+    }
+
+    fn diagnostic(&self, path: &Path, err: &serde_yaml::Error, scan: &depth::Scan) -> Diagnostic {
         let full = err.to_string();
         let message = strip_location(&full);
+        if message.contains("repetition limit exceeded") {
+            let (l, c) = scan.bomb(JUMPS_PER_EVENT).unwrap_or((1, 1));
+            return Diagnostic::error(path, "aliases repeat too much (repetition limit exceeded)")
+                .hint("each `*alias` copies its anchor's whole value, and aliases of aliases multiply: write the values out instead")
+                .at(self.file, self.first_line + l - 1, c);
+        }
         if let Some(d) = self.not_a_map(path, message) {
             return d;
         }
