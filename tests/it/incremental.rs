@@ -1031,7 +1031,7 @@ fn rendered_never_exceeds_all_pages_and_feeds() {
             r.outputs
         );
     };
-    let steps: [(&str, Box<dyn Fn(&TestSite)>); 4] = [
+    let steps: [Step; 4] = [
         (
             "adding",
             Box::new(|s| s.write("content/briefs/b100.md", &brief_text(100, "New"))),
