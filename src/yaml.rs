@@ -3,9 +3,15 @@
 //! file, with the nearest valid key suggested for an unknown one, and finds
 //! where a value sits so later stages can point at it.
 
+pub mod depth;
+
 use crate::diag::{Diagnostic, did_you_mean};
 use serde::de::DeserializeOwned;
 use std::path::Path;
+
+/// yaml_serde refuses a document whose aliases make more than this many
+/// jumps per parser event ("repetition limit exceeded").
+const JUMPS_PER_EVENT: u64 = 100;
 
 /// A YAML block inside a file: its text and the 1-based line it starts on.
 #[derive(Debug, Clone, Copy)]
@@ -19,17 +25,38 @@ pub struct Block<'a> {
 
 impl<'a> Block<'a> {
     /// Deserialises the block strictly into `T`.
+    /// Nesting is bounded first ([`depth::MAX_DEPTH`]), so libyaml's time
+    /// stays linear in the size of the block.
     pub fn parse<T: DeserializeOwned>(&self, path: &Path) -> Result<T, Diagnostic> {
+        let scan = depth::scan(self.text).map_err(|e| self.too_deep(path, e))?;
         if self.text.trim().is_empty() {
             // An empty block is an empty map, so required keys are reported by name.
-            return serde_yaml::from_str("{}").map_err(|e| self.diagnostic(path, &e));
+            return serde_yaml::from_str("{}").map_err(|e| self.diagnostic(path, &e, &scan));
         }
-        serde_yaml::from_str(self.text).map_err(|e| self.diagnostic(path, &e))
+        serde_yaml::from_str(self.text).map_err(|e| self.diagnostic(path, &e, &scan))
     }
 
-    fn diagnostic(&self, path: &Path, err: &serde_yaml::Error) -> Diagnostic {
+    fn too_deep(&self, path: &Path, at: depth::TooDeep) -> Diagnostic {
+        Diagnostic::error(
+            path,
+            format!(
+                "lists and maps nest more than {} levels deep here",
+                depth::MAX_DEPTH
+            ),
+        )
+        .hint("flatten the value: front matter and site.yaml need a few levels at most")
+        .at(self.file, self.first_line + at.line - 1, at.col)
+    }
+
+    fn diagnostic(&self, path: &Path, err: &serde_yaml::Error, scan: &depth::Scan) -> Diagnostic {
         let full = err.to_string();
         let message = strip_location(&full);
+        if message.contains("repetition limit exceeded") {
+            let (l, c) = scan.bomb(JUMPS_PER_EVENT).unwrap_or((1, 1));
+            return Diagnostic::error(path, "aliases repeat too much (repetition limit exceeded)")
+                .hint("each `*alias` copies its anchor's whole value, and aliases of aliases multiply: write the values out instead")
+                .at(self.file, self.first_line + l - 1, c);
+        }
         if let Some(d) = self.not_a_map(path, message) {
             return d;
         }
@@ -60,7 +87,8 @@ impl<'a> Block<'a> {
         let mut col = col;
         let mut d = Diagnostic::error(path, message.to_string());
         if let Some((field, expected)) = unknown_field(message) {
-            if let Some((l, c)) = self.find_key(field) {
+            let inside = serde_path(message).and_then(|p| self.find_in(p, field));
+            if let Some((l, c)) = inside.or_else(|| self.find_key(field)) {
                 (line, col) = (l, c);
             }
             d = d.hint(did_you_mean(field, expected.iter().copied()));
@@ -150,6 +178,27 @@ impl<'a> Block<'a> {
         })
     }
 
+    /// File line and column of `key:` inside the value a serde path names
+    /// (`related[3]`, `feed`), when that value is written in block style.
+    pub fn find_in(&self, path: &str, key: &str) -> Option<(usize, usize)> {
+        let lines: Vec<&str> = self.text.lines().collect();
+        let mut region = 0..lines.len();
+        for segment in path.split('.') {
+            let (name, indexes) = segment.split_once('[').unwrap_or((segment, ""));
+            if !name.is_empty() {
+                region = key_value(&lines, region, name)?;
+            }
+            for index in indexes.split('[').filter(|s| !s.is_empty()) {
+                let n: usize = index.trim_end_matches(']').parse().ok()?;
+                region = entry(&lines, region, n)?;
+            }
+        }
+        let (i, col) = region
+            .clone()
+            .find_map(|i| key_col(lines[i], key).map(|c| (i, c)))?;
+        Some((self.first_line + i, col))
+    }
+
     /// File line and column of `key:` on or after the line of `after_key`.
     pub fn find_key_after(&self, key: &str, after_key: &str) -> Option<(usize, usize)> {
         let from = self.find_key(after_key).map_or(0, |(l, _)| l);
@@ -181,6 +230,79 @@ impl<'a> Block<'a> {
             .or_else(|| after_key.and_then(|k| self.find_key(k)))
             .unwrap_or((self.first_line, 1))
     }
+}
+
+/// Indentation of a line that holds YAML (not blank, not a comment).
+fn content_indent(line: &str) -> Option<usize> {
+    let t = line.trim_start_matches(' ');
+    (!t.trim().is_empty() && !t.starts_with('#')).then(|| line.len() - t.len())
+}
+
+/// 1-based column of `key:` on `line` (after indentation and `- `).
+fn key_col(line: &str, key: &str) -> Option<usize> {
+    let trimmed = line.trim_start_matches([' ', '-']);
+    let rest = trimmed.strip_prefix(key)?;
+    let rest = rest.strip_prefix(['"', '\'']).unwrap_or(rest);
+    rest.trim_start()
+        .starts_with(':')
+        .then(|| line.len() - trimmed.len() + 1)
+}
+
+/// The lines after `line` indented past `col`: a block value or entry.
+fn below(lines: &[&str], line: usize, col: usize, end: usize) -> std::ops::Range<usize> {
+    let stop = (line + 1..end)
+        .find(|&i| content_indent(lines[i]).is_some_and(|n| n < col))
+        .unwrap_or(end);
+    line..stop
+}
+
+/// The lines of the value of the first `name:` in `region`.
+fn key_value(
+    lines: &[&str],
+    region: std::ops::Range<usize>,
+    name: &str,
+) -> Option<std::ops::Range<usize>> {
+    let end = region.end;
+    let (i, col) = region
+        .clone()
+        .find_map(|i| key_col(lines[i], name).map(|c| (i, c)))?;
+    // The value: lines indented past the key (or a `- ` list at its column).
+    let stop = (i + 1..end)
+        .find(|&j| {
+            content_indent(lines[j]).is_some_and(|n| {
+                n + 1 < col || (n + 1 == col && !lines[j].trim_start().starts_with('-'))
+            })
+        })
+        .unwrap_or(end);
+    Some(i + 1..stop)
+}
+
+/// The lines of the `n`th `- ` entry of the list in `region`.
+fn entry(
+    lines: &[&str],
+    region: std::ops::Range<usize>,
+    n: usize,
+) -> Option<std::ops::Range<usize>> {
+    let end = region.end;
+    let dashes: Vec<(usize, usize)> = region
+        .filter_map(|i| {
+            let indent = content_indent(lines[i])?;
+            let rest = &lines[i][indent..];
+            (rest == "-" || rest.starts_with("- ")).then_some((i, indent))
+        })
+        .collect();
+    let top = dashes.iter().map(|&(_, c)| c).min()?;
+    let (i, col) = *dashes.iter().filter(|&&(_, c)| c == top).nth(n)?;
+    // An entry ends at the next line indented no further than its dash.
+    let range = below(lines, i, col + 1, end);
+    Some(range)
+}
+
+/// The serde path before an error message (`related[3]` in
+/// "related[3]: unknown field …"), if any.
+fn serde_path(message: &str) -> Option<&str> {
+    let (path, _) = message.split_once(": ")?;
+    (!path.is_empty() && !path.contains(' ')).then_some(path)
 }
 
 /// Column (1-based, in characters) where `word` appears in `line` not as part
@@ -358,6 +480,26 @@ mod tests {
             );
             assert!(e.message.contains(want), "{text:?}: {e}");
         }
+    }
+
+    #[test]
+    fn keys_inside_a_serde_path() {
+        let text =
+            "kind: Brief\nrelated:\n  - title: a\n  - title: b\n    kind: x\nfeed:\n  limit: 1\n";
+        for (path, key, want) in [
+            ("related[1]", "kind", Some((6, 5))),
+            ("related[0]", "kind", None),
+            ("related[0]", "title", Some((4, 5))),
+            ("feed", "limit", Some((8, 3))),
+            ("related[5]", "kind", None),
+        ] {
+            assert_eq!(block(text).find_in(path, key), want, "{path} {key}");
+        }
+        assert_eq!(
+            serde_path("related[3]: unknown field `kind`"),
+            Some("related[3]")
+        );
+        assert_eq!(serde_path("unknown field `kind`, expected"), None);
     }
 
     #[test]

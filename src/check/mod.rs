@@ -266,13 +266,37 @@ fn group(broken: Vec<Broken>, config: &Config, sources: &HashMap<String, PathBuf
             .entry(source.clone())
             .or_insert_with(|| std::fs::read_to_string(config.root.join(source)).ok());
         let mut d = Diagnostic::error(source, format!("{message} (on {url}){also}"));
-        if let Some(at) = text.as_deref().and_then(|t| t.find(href).map(|i| (t, i))) {
+        if let Some(at) = text
+            .as_deref()
+            .and_then(|t| link_offset(source, t, href).map(|i| (t, i)))
+        {
             let (line, col) = crate::diag::line_col(at.0, at.1);
             d = d.at(at.0, line, col);
         }
         out.push(d.hint(hint(&message)));
     }
     out
+}
+
+/// Byte offset of the link to `href` in a source file: in its Markdown
+/// body first (the front matter may hold the same text, in a title, say),
+/// as a link target (`](href`, `"href"`, `<href>`) before any mention.
+fn link_offset(source: &std::path::Path, text: &str, href: &str) -> Option<usize> {
+    let body = crate::parse::frontmatter::split(source, text)
+        .map(|s| s.body)
+        .unwrap_or(text);
+    let body_at = body.as_ptr() as usize - text.as_ptr() as usize;
+    let targets = [
+        format!("]({href}"),
+        format!("\"{href}\""),
+        format!("'{href}'"),
+        format!("<{href}>"),
+    ];
+    let in_body = targets
+        .iter()
+        .find_map(|t| body.find(t.as_str()).map(|i| i + t.find(href).unwrap_or(0)))
+        .or_else(|| body.find(href));
+    in_body.map(|i| body_at + i).or_else(|| text.find(href))
 }
 
 fn hint(message: &str) -> String {
@@ -326,6 +350,19 @@ mod tests {
         assert!(
             msgs.iter()
                 .any(|m| m.starts_with("link `/nope/` points at no page"))
+        );
+    }
+
+    #[test]
+    fn links_are_found_in_the_body_first() {
+        let text =
+            "---\ntitle: \"See /briefs/nope/ and more\"\n---\nText, then\n\n[a](/briefs/nope/).\n";
+        let at = link_offset(std::path::Path::new("x.md"), text, "/briefs/nope/").unwrap();
+        assert_eq!(crate::diag::line_col(text, at), (6, 5));
+        let no_body = "title: /briefs/nope/";
+        assert_eq!(
+            link_offset(std::path::Path::new("x.md"), no_body, "/briefs/nope/"),
+            Some(7)
         );
     }
 

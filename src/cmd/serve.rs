@@ -4,6 +4,7 @@
 use crate::cli::ServeArgs;
 use briefs::serve::{Event, ServeOptions};
 use std::sync::Arc;
+use std::time::Duration;
 
 /// Serves until Ctrl-C.
 pub fn run(args: ServeArgs) -> anyhow::Result<()> {
@@ -12,8 +13,17 @@ pub fn run(args: ServeArgs) -> anyhow::Result<()> {
         bind: args.bind,
         port: args.port,
         drafts: args.drafts,
+        header_timeout: header_timeout(),
     };
     briefs::serve::run(opts, Arc::new(print))
+}
+
+/// `BRIEFS_HEADER_TIMEOUT_MS` shortens the header deadline (for tests).
+fn header_timeout() -> Duration {
+    std::env::var("BRIEFS_HEADER_TIMEOUT_MS")
+        .ok()
+        .and_then(|ms| ms.parse().ok())
+        .map_or(briefs::serve::HEADER_TIMEOUT, Duration::from_millis)
 }
 
 fn print(event: Event) {

@@ -117,7 +117,8 @@ pub struct Rebuild {
     pub patched: bool,
     /// Content files read and parsed again.
     pub reparsed: usize,
-    /// Output files written.
+    /// Pages and feeds rendered: never more than [`Rebuild::outputs`]
+    /// (static files, the sitemap and robots.txt are not counted).
     pub written: usize,
     /// Output files removed.
     pub removed: usize,
@@ -333,7 +334,7 @@ impl Session {
         for (path, bytes) in &fresh {
             store.write(path, bytes)?;
         }
-        let copied = render::copy_statics(changed_statics, store)?;
+        render::copy_statics(changed_statics, store)?;
         for path in &gone {
             store.remove(path)?;
         }
@@ -361,7 +362,10 @@ impl Session {
         Ok(Rebuild {
             patched: false,
             reparsed,
-            written: fresh.len() + copied,
+            written: fresh
+                .keys()
+                .filter(|p| self.outputs.contains_key(*p))
+                .count(),
             removed: gone.len(),
             outputs: self.outputs.len(),
             deferred: Vec::new(),

@@ -190,9 +190,7 @@ async fn events(State(state): State<AppState>) -> impl IntoResponse {
             if *stop.borrow() {
                 return None;
             }
-            let event = Event::default()
-                .event("build")
-                .data(status_json(&shared.get()));
+            let event = Event::default().event("build").data(status_json(&shared));
             Some((Ok::<_, Infallible>(event), (shared, changes, stop, false)))
         });
     Sse::new(stream).keep_alive(KeepAlive::default())
@@ -201,17 +199,23 @@ async fn events(State(state): State<AppState>) -> impl IntoResponse {
 async fn status(State(state): State<AppState>) -> Response {
     (
         [(header::CONTENT_TYPE, "application/json")],
-        status_json(&state.shared.get()),
+        status_json(&state.shared),
     )
         .into_response()
 }
 
-fn status_json(snap: &Snapshot) -> String {
+/// The served generation and its errors, and whether a rebuild is running
+/// since when (RFC 3339).
+fn status_json(shared: &Shared) -> String {
+    let snap = shared.get();
+    let since = shared.building();
     serde_json::json!({
         "generation": snap.generation,
         "ok": snap.error.is_none(),
         "error": snap.error,
         "files": snap.files.len(),
+        "building": since.is_some(),
+        "since": since.map(|t| t.to_string()),
     })
     .to_string()
 }

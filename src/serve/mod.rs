@@ -5,6 +5,7 @@
 //! good site and shows its diagnostics in an overlay. Nothing is written to
 //! disk. The library does not print: progress goes to a [`Reporter`].
 
+pub mod accept;
 pub mod http;
 pub mod paths;
 pub mod reload;
@@ -28,7 +29,12 @@ pub struct ServeOptions {
     /// 0 picks a free port.
     pub port: u16,
     pub drafts: bool,
+    /// How long a connection may take to send its request headers.
+    pub header_timeout: Duration,
 }
+
+/// The default of [`ServeOptions::header_timeout`].
+pub const HEADER_TIMEOUT: Duration = Duration::from_secs(20);
 
 /// Progress of a running server, for the caller to show.
 #[derive(Debug)]
@@ -80,7 +86,7 @@ pub fn run(opts: ServeOptions, report: Reporter) -> anyhow::Result<()> {
         .enable_all()
         .build()
         .context("cannot start the async runtime")?;
-    runtime.block_on(serve(listener, addr, shared, report))
+    runtime.block_on(serve(listener, addr, opts.header_timeout, shared, report))
 }
 
 fn bind(addr: SocketAddr) -> anyhow::Result<std::net::TcpListener> {
@@ -122,6 +128,7 @@ fn allowed_hosts(addr: SocketAddr) -> Vec<String> {
 async fn serve(
     listener: std::net::TcpListener,
     addr: SocketAddr,
+    header_timeout: Duration,
     shared: Arc<site::Shared>,
     report: Reporter,
 ) -> anyhow::Result<()> {
@@ -137,14 +144,13 @@ async fn serve(
         url: format!("http://{}/", host_port(addr)),
     });
     let stopping = report.clone();
-    axum::serve(listener, app)
-        .with_graceful_shutdown(async move {
-            stop_signal().await;
-            stopping(Event::Stopping);
-            let _ = stop_tx.send(true);
-        })
-        .await
-        .context("the server stopped")
+    accept::serve(listener, app, header_timeout, async move {
+        stop_signal().await;
+        stopping(Event::Stopping);
+        let _ = stop_tx.send(true);
+    })
+    .await;
+    Ok(())
 }
 
 /// Ctrl-C, or SIGTERM on Unix.

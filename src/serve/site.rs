@@ -7,9 +7,10 @@ use crate::diag::Diagnostics;
 use crate::incremental::{Session, Staged, Store};
 use crate::render::Sink;
 use axum::body::Bytes;
+use jiff::Timestamp;
 use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
-use std::sync::{Arc, RwLock};
+use std::sync::{Arc, Mutex, RwLock};
 use std::time::Instant;
 use tokio::sync::watch;
 
@@ -31,6 +32,8 @@ pub struct Snapshot {
 /// tells open pages about new generations.
 pub struct Shared {
     snapshot: RwLock<Arc<Snapshot>>,
+    /// When the running rebuild started, if one is running.
+    building: Mutex<Option<Timestamp>>,
     pub changes: watch::Sender<u64>,
     /// Bumped whenever pending files land (no reload: the generation stays).
     pub settled: watch::Sender<u64>,
@@ -41,6 +44,7 @@ impl Shared {
     pub fn new() -> Shared {
         Shared {
             snapshot: RwLock::new(Arc::new(Snapshot::default())),
+            building: Mutex::new(None),
             changes: watch::channel(0).0,
             settled: watch::channel(0).0,
         }
@@ -52,6 +56,17 @@ impl Shared {
             .read()
             .unwrap_or_else(|e| e.into_inner())
             .clone()
+    }
+
+    /// When the running rebuild started, if one is running.
+    pub fn building(&self) -> Option<Timestamp> {
+        *self.building.lock().unwrap_or_else(|e| e.into_inner())
+    }
+
+    /// Marks a rebuild as running until the guard is dropped.
+    fn start_building(&self) -> Building<'_> {
+        *self.building.lock().unwrap_or_else(|e| e.into_inner()) = Some(Timestamp::now());
+        Building(self)
     }
 
     /// Publishes the last good files with one rebuild's changes applied;
@@ -117,6 +132,16 @@ impl Shared {
     }
 }
 
+/// A running rebuild, reported by [`Shared::building`] until dropped
+/// (even if the rebuild panics).
+struct Building<'a>(&'a Shared);
+
+impl Drop for Building<'_> {
+    fn drop(&mut self) {
+        *self.0.building.lock().unwrap_or_else(|e| e.into_inner()) = None;
+    }
+}
+
 /// `files` with one rebuild's changes applied.
 fn with_changes(files: &HashMap<String, Bytes>, changes: Changes) -> HashMap<String, Bytes> {
     let mut files = files.clone();
@@ -147,6 +172,7 @@ pub struct Change {
 /// result; a failure keeps the last good files and publishes the diagnostics.
 pub fn rebuild(session: &mut Session, shared: &Shared, report: &Reporter, change: Option<Change>) {
     let started = Instant::now();
+    let _building = shared.start_building();
     let store = ServeSink::new(session.root());
     let result = match change.as_ref().and_then(|c| c.paths.as_deref()) {
         Some(paths) => session.rebuild_paths_first(&store, paths),
@@ -260,6 +286,29 @@ mod tests {
                 .collect(),
             removed: Vec::new(),
         }
+    }
+
+    #[test]
+    fn building_is_reported_while_a_rebuild_runs() {
+        let dir = tempfile::tempdir().unwrap();
+        let shared = Arc::new(Shared::new());
+        assert_eq!(shared.building(), None);
+        let seen = Arc::new(Mutex::new(Vec::new()));
+        let report: Reporter = {
+            let (shared, seen) = (shared.clone(), seen.clone());
+            Arc::new(move |_| seen.lock().unwrap().push(shared.building()))
+        };
+        let before = Timestamp::now();
+        let mut session = Session::new(crate::config::BuildOptions {
+            root: dir.path().to_path_buf(),
+            ..Default::default()
+        });
+        // No site.yaml: the rebuild fails, and says so while still running.
+        rebuild(&mut session, &shared, &report, None);
+        let seen = seen.lock().unwrap();
+        assert_eq!(seen.len(), 1);
+        assert!(seen[0].is_some_and(|since| since >= before), "{seen:?}");
+        assert_eq!(shared.building(), None, "done");
     }
 
     #[tokio::test]

@@ -116,3 +116,23 @@ fn drafts_are_checked_only_with_drafts() {
             .contains("draft-nope")
     );
 }
+
+#[test]
+fn a_broken_body_link_is_reported_at_its_own_line() {
+    // The title mentions the same URL: the link in the body is the one meant.
+    let site = TestSite::with_files(&[(
+        "content/briefs/2024-01-01-x.md",
+        "---\ntitle: \"Why /briefs/nope/ went away\"\ndate: 2024-01-01\ntopics: [Iran]\n---\nFirst paragraph.\n\nSee [the old brief](/briefs/nope/).\n",
+    )]);
+    let run = site.run(&["check"]);
+    assert_eq!(run.status, 1, "{}", run.stderr);
+    let line = run
+        .stderr
+        .lines()
+        .find(|l| l.contains("link `/briefs/nope/` points at no page"))
+        .unwrap_or_else(|| panic!("{}", run.stderr));
+    assert!(
+        line.starts_with("content/briefs/2024-01-01-x.md:8:21: error:"),
+        "{line}"
+    );
+}

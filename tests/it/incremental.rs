@@ -1004,3 +1004,63 @@ fn several_briefs_reshaped_in_one_save_patch_the_kept_model() {
         assert_patched_like_full(&r, &store, &site, what);
     }
 }
+
+/// "27 of 24 pages and feeds rendered": static files, the sitemap and
+/// robots.txt were counted as rendered but not in the total.
+#[test]
+fn rendered_never_exceeds_all_pages_and_feeds() {
+    let site = generated(12);
+    site.write("static/a.css", "a{}");
+    site.write("static/b.txt", "b");
+    let store = MemorySink::default();
+    let mut session = Session::new(opts(&site));
+    let r = session.rebuild(&store).unwrap();
+    assert_eq!(r.written, r.outputs, "a first build renders each once");
+    let check = |r: &Rebuild, what: &str| {
+        assert!(
+            r.written + r.deferred.len() <= r.outputs + 2,
+            "{what}: {} (+{} later) of {}",
+            r.written,
+            r.deferred.len(),
+            r.outputs
+        );
+        assert!(
+            r.written <= r.outputs,
+            "{what}: {} of {}",
+            r.written,
+            r.outputs
+        );
+    };
+    let steps: [Step; 4] = [
+        (
+            "adding",
+            Box::new(|s| s.write("content/briefs/b100.md", &brief_text(100, "New"))),
+        ),
+        (
+            "retitling",
+            Box::new(|s| s.write("content/briefs/b100.md", &brief_text(100, "Newer"))),
+        ),
+        ("deleting", Box::new(|s| s.remove("content/briefs/b100.md"))),
+        (
+            "a static file",
+            Box::new(|s| s.write("static/a.css", "a{b:c}")),
+        ),
+    ];
+    for (what, change) in steps {
+        change(&site);
+        let hints = [
+            site.root().join("content/briefs/b100.md"),
+            site.root().join("static/a.css"),
+        ];
+        let hints = if what == "a static file" {
+            &hints[1..]
+        } else {
+            &hints[..1]
+        };
+        let r = session.rebuild_paths_first(&store, hints).unwrap();
+        check(&r, what);
+        let later = session.finish(&store).unwrap();
+        assert!(later <= r.deferred.len() + 2, "{what}: {later} later");
+    }
+    assert_same(&store, &site, "after the steps");
+}

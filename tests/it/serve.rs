@@ -32,10 +32,15 @@ fn free_port() -> u16 {
 }
 
 fn start(root: &std::path::Path, extra: &[&str]) -> Server {
+    start_with_env(root, extra, &[])
+}
+
+fn start_with_env(root: &std::path::Path, extra: &[&str], env: &[(&str, &str)]) -> Server {
     let port = free_port();
     let child = Command::new(env!("CARGO_BIN_EXE_briefs"))
         .args(["serve", "--port", &port.to_string()])
         .args(extra)
+        .envs(env.iter().copied())
         .current_dir(root)
         .stdout(Stdio::null())
         .stderr(Stdio::null())
@@ -431,4 +436,52 @@ fn ctrl_c_stops_cleanly_with_pages_open() {
     });
     assert_eq!(code.unwrap(), Some(0));
     let _ = events.join();
+}
+
+#[test]
+fn status_says_whether_a_rebuild_is_running() {
+    let site = TestSite::demo();
+    let server = start(site.root(), &[]);
+    let status = server.status().expect("status");
+    assert_eq!(status["building"], serde_json::json!(false), "{status}");
+    assert!(status["since"].is_null(), "{status}");
+    assert_eq!(status["ok"], serde_json::json!(true), "{status}");
+}
+
+/// Reads until the server closes `s`; how long that took, or `None` if it
+/// stayed open past `limit`.
+fn closed_within(s: &mut TcpStream, limit: Duration) -> Option<Duration> {
+    let started = Instant::now();
+    s.set_read_timeout(Some(Duration::from_millis(50))).unwrap();
+    let mut buf = [0u8; 1024];
+    while started.elapsed() < limit {
+        match s.read(&mut buf) {
+            Ok(0) => return Some(started.elapsed()),
+            Ok(_) => {}
+            Err(e)
+                if matches!(
+                    e.kind(),
+                    std::io::ErrorKind::WouldBlock | std::io::ErrorKind::TimedOut
+                ) => {}
+            Err(_) => return Some(started.elapsed()),
+        }
+    }
+    None
+}
+
+#[test]
+fn a_connection_that_never_sends_a_whole_request_is_closed() {
+    let site = TestSite::demo();
+    let server = start_with_env(site.root(), &[], &[("BRIEFS_HEADER_TIMEOUT_MS", "300")]);
+    let mut half = TcpStream::connect(("127.0.0.1", server.port)).unwrap();
+    write!(half, "GET / HTTP/1.1\r\nHost: {}\r\n", server.host()).unwrap();
+    let mut silent = TcpStream::connect(("127.0.0.1", server.port)).unwrap();
+    let took = closed_within(&mut half, Duration::from_secs(2)).expect("half a request: closed");
+    assert!(
+        took >= Duration::from_millis(150),
+        "closed too early: {took:?}"
+    );
+    closed_within(&mut silent, Duration::from_secs(2)).expect("no request: closed");
+    // Whole requests are still answered.
+    assert_eq!(server.get("/").status, 200);
 }
