@@ -20,8 +20,13 @@ use std::path::{Path, PathBuf};
 /// (`.git/`, `.DS_Store`, `.gitkeep`, Emacs's `.#x.md` lock, Vim's
 /// `.x.md.swp`), a backup (`x.md~`), an Emacs auto-save (`#x.md#`), a swap
 /// file, an Office lock (`~$x.docx`) or Vim's write probe (`4913`).
+/// Two hidden names are meant for the web and stay: `.well-known/` (RFC
+/// 8615: `security.txt`, app links) and `.htaccess` (Apache hosts).
 pub fn is_leftover(name: &OsStr) -> bool {
     let name = name.as_encoded_bytes();
+    if matches!(name, b".well-known" | b".htaccess") {
+        return false;
+    }
     let ends = |suffix: &[u8]| name.ends_with(suffix);
     name.starts_with(b".")
         || name.starts_with(b"~$")
@@ -215,6 +220,8 @@ mod tests {
             ("5000", false),
             ("x#y.md", false),
             ("#", false),
+            (".well-known", false),
+            (".htaccess", false),
             ("~", true),
             (".git", true),
             (".DS_Store", true),

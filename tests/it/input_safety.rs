@@ -164,6 +164,8 @@ const LEFTOVERS: &[&str] = &[
 fn editor_leftovers_are_never_content() {
     let site = good_site();
     site.write("static/site.css", "p{}");
+    site.write("static/.well-known/security.txt", "Contact: mailto:a@b.org");
+    site.write("static/.htaccess", "ErrorDocument 404 /404.html");
     for path in LEFTOVERS {
         site.write(path, "{% broken");
     }
@@ -184,7 +186,7 @@ fn editor_leftovers_are_never_content() {
     let published: Vec<String> = site.snapshot().into_iter().map(|(p, _)| p).collect();
     for p in &published {
         let name = p.rsplit('/').next().unwrap_or(p);
-        if name == ".briefs-output" {
+        if [".briefs-output", ".htaccess", "security.txt"].contains(&name) {
             continue;
         }
         assert!(
@@ -193,6 +195,9 @@ fn editor_leftovers_are_never_content() {
         );
     }
     assert!(published.contains(&"site.css".to_string()));
+    // Hidden names meant for the web stay.
+    assert!(published.contains(&".well-known/security.txt".to_string()));
+    assert!(published.contains(&".htaccess".to_string()));
     assert!(!published.iter().any(|p| p.contains("hidden")));
     assert!(!published.iter().any(|p| p.contains("secret")));
     let run = site.run(&["check"]);
@@ -209,4 +214,58 @@ fn init_publishes_no_hidden_files() {
     assert_eq!(run.status, 0, "{}", run.stderr);
     assert!(site.root().join("site/public/index.html").is_file());
     assert!(!site.root().join("site/public/.gitkeep").exists());
+}
+
+/// The rebuilds `serve` runs, told which files changed: an editor's files
+/// change nothing (the quick path goes on), and a link leaving the site is
+/// refused there too, whichever path the rebuild takes.
+#[cfg(unix)]
+#[test]
+fn serve_rebuilds_skip_leftovers_and_refuse_links_out() {
+    use briefs::config::BuildOptions;
+    use briefs::incremental::Session;
+    use briefs::write::MemorySink;
+    let site = good_site();
+    let opts = BuildOptions {
+        root: site.root().to_path_buf(),
+        ..BuildOptions::default()
+    };
+    let store = MemorySink::default();
+    let mut session = Session::new(opts.clone());
+    session.rebuild(&store).unwrap();
+    let one = "content/briefs/2024-01-01-one.md";
+    let text = std::fs::read_to_string(site.root().join(one)).unwrap();
+    site.write(one, &text.replace("First paragraph", "Edited paragraph"));
+    site.write("content/briefs/.2024-01-01-one.md.swp", "swap");
+    site.write("content/briefs/2024-01-01-one.md~", "backup");
+    link(
+        &site,
+        "content/briefs/.#2024-01-01-one.md",
+        "editor@host.1:1",
+    );
+    let hints: Vec<_> = [
+        one,
+        "content/briefs/.2024-01-01-one.md.swp",
+        "content/briefs/2024-01-01-one.md~",
+        "content/briefs/.#2024-01-01-one.md",
+    ]
+    .iter()
+    .map(|p| site.root().join(p))
+    .collect();
+    let done = session.rebuild_paths(&store, &hints).unwrap();
+    assert!(done.patched, "the quick path took the edit");
+    let page = store.files.lock().unwrap()["briefs/one/index.html"].clone();
+    assert!(String::from_utf8_lossy(&page).contains("Edited paragraph"));
+    let full = MemorySink::default();
+    briefs::build_into(&opts, &full).unwrap();
+    assert_eq!(*store.files.lock().unwrap(), full.into_files());
+
+    link(&site, "content/briefs/2024-03-01-x.md", "/etc/passwd");
+    let hint = [site.root().join("content/briefs/2024-03-01-x.md")];
+    let err = session.rebuild_paths(&store, &hint).unwrap_err();
+    assert!(
+        format!("{err:#}")
+            .contains("content/briefs/2024-03-01-x.md: error: symbolic link to /etc/passwd"),
+        "{err:#}"
+    );
 }
