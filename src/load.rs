@@ -1,6 +1,8 @@
 //! Stage 1: walk `content/` and read every brief, expert and page file into
-//! memory as text. Unreadable folders, symlink loops, non-UTF-8 files and
-//! oversized files become diagnostics; nothing is silently skipped.
+//! memory as text. Unreadable folders, symlink loops, links leaving the
+//! site, non-UTF-8 files and oversized files become diagnostics; only what
+//! editors leave behind (hidden, lock, swap and backup files) is skipped
+//! without a word ([`crate::input`]).
 
 use crate::diag::{Diagnostic, Diagnostics};
 use rayon::prelude::*;
@@ -69,6 +71,8 @@ pub fn list(root: &Path) -> (Vec<(Collection, PathBuf)>, Diagnostics) {
     for collection in Collection::ALL {
         walk(root, collection, &mut paths, &mut problems);
     }
+    // `content -> /elsewhere` is met once per collection: say it once.
+    problems.0.dedup();
     paths.sort();
     (paths, problems)
 }
@@ -84,21 +88,18 @@ fn walk(
     if !dir.exists() {
         return;
     }
-    let walker = walkdir::WalkDir::new(&dir)
-        .follow_links(true)
-        .sort_by_file_name();
-    for entry in walker {
+    for entry in crate::input::walk(root, &dir) {
         let entry = match entry {
             Ok(e) => e,
-            Err(e) => {
-                problems.push(walk_error(root, &dir, &e));
+            Err(d) => {
+                problems.push(d);
                 continue;
             }
         };
         let rel = relative(root, entry.path());
         let name = entry.file_name().to_string_lossy();
         let kind = entry.file_type();
-        if name.starts_with('.') || kind.is_dir() {
+        if kind.is_dir() {
             continue;
         }
         if !kind.is_file() {
@@ -125,41 +126,6 @@ fn walk(
         }
         out.push((collection, rel));
     }
-}
-
-fn walk_error(root: &Path, dir: &Path, e: &walkdir::Error) -> Diagnostic {
-    let at = e.path().unwrap_or(dir);
-    let rel = relative(root, at);
-    if let Some(ancestor) = e.loop_ancestor() {
-        // walkdir gives the ancestor resolved; compare it with the root resolved.
-        let canonical_root = root.canonicalize().unwrap_or_else(|_| root.to_path_buf());
-        let ancestor = ancestor.strip_prefix(&canonical_root).unwrap_or(ancestor);
-        return Diagnostic::error(
-            &rel,
-            format!(
-                "symbolic link loop: it points back to {}/",
-                ancestor.display()
-            ),
-        )
-        .hint("remove the link or point it outside its own folder");
-    }
-    if let Ok(target) = std::fs::read_link(at) {
-        if !at.exists() {
-            return Diagnostic::error(
-                &rel,
-                format!(
-                    "symbolic link to {}, which does not exist",
-                    target.display()
-                ),
-            )
-            .hint("remove the link, or point it at a file that exists");
-        }
-    }
-    let cause = e
-        .io_error()
-        .map_or_else(|| e.to_string(), ToString::to_string);
-    Diagnostic::error(&rel, format!("cannot read: {cause}"))
-        .hint("check the file's permissions, or move it out of content/")
 }
 
 /// Reads one content file, checking its size and encoding.
@@ -204,10 +170,7 @@ pub fn read_source(
     })
 }
 
-/// `path` relative to `root`, for messages.
-pub fn relative(root: &Path, path: &Path) -> PathBuf {
-    path.strip_prefix(root).unwrap_or(path).to_path_buf()
-}
+pub use crate::input::relative;
 
 #[cfg(test)]
 mod tests {

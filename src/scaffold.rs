@@ -35,6 +35,13 @@ pub fn new_brief(req: &NewBrief) -> anyhow::Result<PathBuf> {
             req.title
         );
     }
+    if let Err(problem) = crate::portable::check(&slug) {
+        bail!(
+            "the title `{}` gives the slug {}; add a word to the title",
+            req.title,
+            problem.describe(&slug)
+        );
+    }
     check_experts(&req.root, &req.experts)?;
     let date = config.now.to_zoned(config.timezone.clone()).date();
     let path = req
@@ -57,6 +64,12 @@ pub fn new_expert(root: &Path, name: &str) -> anyhow::Result<PathBuf> {
     let id = slug::slugify(name);
     if !is_expert_id(&id) {
         bail!("the name `{name}` gives no usable expert id; use a name with letters or digits");
+    }
+    if let Err(problem) = crate::portable::check(&id) {
+        bail!(
+            "the name `{name}` gives the expert id {}",
+            problem.describe(&id)
+        );
     }
     let path = root.join("content/experts").join(format!("{id}.md"));
     write_new(&path, expert_text(name).as_bytes())?;

@@ -500,6 +500,10 @@ fn content_files(root: &Path, hints: &[PathBuf]) -> Option<Vec<(Collection, Path
         let Ok(inside) = rel.strip_prefix("content") else {
             continue;
         };
+        if crate::input::is_ignored(rel) {
+            // An editor's swap, lock or backup file: never content.
+            continue;
+        }
         let collection = match inside.components().next()?.as_os_str().to_str()? {
             "briefs" => Collection::Brief,
             "experts" => Collection::Expert,
@@ -507,11 +511,10 @@ fn content_files(root: &Path, hints: &[PathBuf]) -> Option<Vec<(Collection, Path
             _ => continue,
         };
         let is_markdown = rel.extension().is_some_and(|e| e == "md");
-        let hidden = rel
-            .file_name()
-            .is_some_and(|n| n.to_string_lossy().starts_with('.'));
         let misplaced = collection == Collection::Expert && inside.components().count() != 2;
-        if !is_markdown || hidden || misplaced || root.join(rel).is_dir() {
+        // A link is checked by the full listing: it may leave the site.
+        let full = root.join(rel);
+        if !is_markdown || misplaced || full.is_dir() || full.is_symlink() {
             return None;
         }
         out.push((collection, rel.to_path_buf()));

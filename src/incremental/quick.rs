@@ -755,7 +755,15 @@ impl Session {
         paths.dedup();
         let mut edits = Vec::new();
         for path in paths {
+            if crate::input::is_ignored(&path) {
+                // An editor's swap, lock or backup file: never content.
+                continue;
+            }
             let full = root.join(&path);
+            if full.is_symlink() {
+                // Checked by the full path: it may leave the site or dangle.
+                return None;
+            }
             let known = self.files.get(&path);
             if !full.exists() && known.is_none() {
                 // A file that came and went within the burst (an editor's
@@ -768,8 +776,7 @@ impl Session {
             }
             let in_briefs = path.starts_with("content/briefs");
             let is_markdown = path.extension().is_some_and(|e| e == "md");
-            let hidden = (path.file_name()).is_none_or(|n| n.to_string_lossy().starts_with('.'));
-            if !in_briefs || !is_markdown || hidden {
+            if !in_briefs || !is_markdown || path.file_name().is_none() {
                 return None;
             }
             let older = match known.map(|c| &c.item) {

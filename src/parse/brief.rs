@@ -176,28 +176,29 @@ pub fn parse(path: &Path, text: &str, config: &Config) -> Result<ParsedBrief, Ve
         Some(s) => (s.clone(), front.find_key("slug").unwrap_or((1, 1))),
         None => (slug_from_file(path), (1, 1)),
     };
-    if let Err(m) = check_slug(&slug) {
-        let hint = format!(
-            "use lowercase letters, digits and hyphens, e.g. `{}`",
-            slug::slugify(&raw.title)
-        );
-        err(if raw.slug.is_some() { "slug" } else { "title" }, m, &hint);
+    if let Err(bad) = check_slug(&slug) {
+        let hint = match (raw.slug.is_some(), bad.hint) {
+            (true, Some(hint)) => hint,
+            (false, Some(_)) => "rename the file, or set `slug:`".into(),
+            (_, None) => format!(
+                "use lowercase letters, digits and hyphens, e.g. `{}`",
+                slug::slugify(&raw.title)
+            ),
+        };
+        let key = if raw.slug.is_some() { "slug" } else { "title" };
+        err(key, bad.message, &hint);
     }
     let kind = raw.kind.unwrap_or_else(|| "Brief".into());
-    if kind.trim().is_empty() || slug::slugify(&kind).is_empty() {
-        err(
-            "kind",
-            format!("`kind` `{kind}` gives no usable URL"),
-            "use words, e.g. `Flash Brief`",
-        );
+    if let Err((m, hint)) = group_segment("`kind`", &kind, "`Flash Brief`") {
+        err("kind", m, &hint);
     }
     let topics = refs(&front, "topics", &raw.topics);
     for t in &topics {
-        if slug::slugify(&t.id).is_empty() {
+        if let Err((m, hint)) = group_segment("topic", &t.id, "`North Korea`") {
             problems.push(
-                Diagnostic::error(path, format!("topic `{}` gives no usable URL", t.id))
+                Diagnostic::error(path, m)
                     .at(front.file, t.line, t.col)
-                    .hint("use words, e.g. `North Korea`"),
+                    .hint(hint),
             );
         }
     }
@@ -283,6 +284,23 @@ fn locate(front: &Block, id: &str, key: &str) -> Ref {
         line,
         col,
     }
+}
+
+/// Checks the URL segment a topic or kind name gives (its slug); the
+/// message and hint when it is unusable.
+fn group_segment(what: &str, name: &str, example: &str) -> Result<(), (String, String)> {
+    let segment = slug::slugify(name);
+    if name.trim().is_empty() || segment.is_empty() {
+        let message = format!("{what} `{name}` gives no usable URL");
+        return Err((message, format!("use words, e.g. {example}")));
+    }
+    crate::portable::check(&segment).map_err(|p| {
+        let message = format!(
+            "{what} `{name}` gives the URL segment `{segment}`, which {}",
+            p.tail()
+        );
+        (message, p.hint().to_string())
+    })
 }
 
 /// The file stem without a leading `YYYY-MM-DD-`, made URL-safe.

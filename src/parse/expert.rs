@@ -65,6 +65,12 @@ pub fn parse(path: &Path, text: &str) -> Result<ParsedExpert, Vec<Diagnostic>> {
                     slug::slugify(&stem)
                 )),
         );
+    } else if let Err(problem) = crate::portable::check(&stem) {
+        problems.push(
+            Diagnostic::error(path, format!("the expert id {}", problem.describe(&stem)))
+                .at_line(1, 1)
+                .hint("rename the file: its name (without .md) is the expert's id and URL"),
+        );
     }
     if raw.name.trim().is_empty() {
         let (l, c) = front.find_key("name").unwrap_or((1, 1));

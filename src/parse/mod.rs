@@ -83,23 +83,55 @@ pub fn parse_one(f: &SourceFile, config: &Config) -> Result<One, Vec<Diagnostic>
     }
 }
 
-/// Checks a slug written in front matter: one URL path segment of safe characters.
-pub fn check_slug(slug: &str) -> Result<(), String> {
+/// Why a slug is refused, and the fix when there is an obvious one.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct BadSlug {
+    pub message: String,
+    pub hint: Option<String>,
+}
+
+impl From<String> for BadSlug {
+    fn from(message: String) -> Self {
+        BadSlug {
+            message,
+            hint: None,
+        }
+    }
+}
+
+/// Checks a slug (written in front matter, or made from a file name): one
+/// URL path segment of safe characters, lower case, and a name every host
+/// can store ([`crate::portable`]).
+pub fn check_slug(slug: &str) -> Result<(), BadSlug> {
     if slug.is_empty() {
-        return Err("the slug is empty".into());
+        return Err(String::from("the slug is empty").into());
     }
     if slug.contains(['/', '\\']) || slug.contains("..") || slug.starts_with('.') {
         return Err(format!(
             "the slug `{slug}` must be a single URL segment (no `/`, `\\` or `..`)"
-        ));
+        )
+        .into());
     }
     if let Some(c) = slug
         .chars()
         .find(|c| !(c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | '.')))
     {
-        return Err(format!(
-            "the slug `{slug}` contains `{c}`, which is not safe in a URL"
-        ));
+        return Err(format!("the slug `{slug}` contains `{c}`, which is not safe in a URL").into());
+    }
+    if let Err(problem) = crate::portable::check(slug) {
+        return Err(BadSlug {
+            message: format!("the slug {}", problem.describe(slug)),
+            hint: Some(problem.hint().to_string()),
+        });
+    }
+    if slug.bytes().any(|b| b.is_ascii_uppercase()) {
+        let lower = slug.to_ascii_lowercase();
+        return Err(BadSlug {
+            message: format!("the slug `{slug}` has upper-case letters"),
+            hint: Some(format!(
+                "write it `{lower}`: URLs that differ only by case are one file on macOS and Windows"
+            )),
+        });
     }
     Ok(())
 }
@@ -180,6 +212,11 @@ mod tests {
             ("a b", false),
             ("a\\b", false),
             ("v1.2", true),
+            ("Brief", false),
+            ("con", false),
+            ("com1.txt", false),
+            ("brief.", false),
+            (&"a".repeat(256), false),
         ] {
             assert_eq!(check_slug(s).is_ok(), ok, "{s:?}");
         }

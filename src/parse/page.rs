@@ -41,12 +41,15 @@ pub fn parse(path: &Path, rel_in_pages: &Path, text: &str) -> Result<ParsedPage,
     let raw: RawPage = front.parse(path).map_err(|d| vec![d])?;
     let url_path = match &raw.slug {
         Some(slug) => {
-            check_slug(slug).map_err(|m| {
+            check_slug(slug).map_err(|bad| {
                 let (l, c) = front.find_key("slug").unwrap_or((1, 1));
+                let hint = bad
+                    .hint
+                    .unwrap_or_else(|| "use lowercase letters, digits and hyphens".into());
                 vec![
-                    Diagnostic::error(path, m)
+                    Diagnostic::error(path, bad.message)
                         .at(front.file, l, c)
-                        .hint("use lowercase letters, digits and hyphens"),
+                        .hint(hint),
                 ]
             })?;
             slug.clone()
@@ -64,7 +67,18 @@ pub fn parse(path: &Path, rel_in_pages: &Path, text: &str) -> Result<ParsedPage,
                         .hint("rename the file, or set `slug:`"),
                 ]);
             }
-            parts.join("/")
+            let joined = parts.join("/");
+            if let Err((_, segment, problem)) = crate::portable::check_path(&joined) {
+                return Err(vec![
+                    Diagnostic::error(
+                        path,
+                        format!("the page's URL segment {}", problem.describe(segment)),
+                    )
+                    .at_line(1, 1)
+                    .hint("rename the file or folder, or set `slug:`"),
+                ]);
+            }
+            joined
         }
     };
     Ok(ParsedPage {

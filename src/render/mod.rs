@@ -7,6 +7,7 @@ pub mod feeds;
 pub mod filters;
 pub mod pages;
 pub mod sitemap;
+pub mod statics;
 pub mod templates;
 pub mod values;
 
@@ -198,10 +199,7 @@ fn static_files(site: &Site) -> anyhow::Result<BTreeMap<String, StaticSource>> {
         .chain([site.config.root.join("static")]);
     let mut problems = Diagnostics::default();
     for dir in dirs.filter(|d| d.is_dir()) {
-        for entry in walkdir::WalkDir::new(&dir)
-            .follow_links(true)
-            .sort_by_file_name()
-        {
+        for entry in crate::input::walk(&site.config.root, &dir) {
             match entry {
                 Ok(e) if e.file_type().is_file() => {
                     let rel = e.path().strip_prefix(&dir).unwrap_or(e.path());
@@ -211,13 +209,11 @@ fn static_files(site: &Site) -> anyhow::Result<BTreeMap<String, StaticSource>> {
                     );
                 }
                 Ok(_) => {}
-                Err(e) => problems.push(Diagnostic::error(
-                    crate::load::relative(&site.config.root, e.path().unwrap_or(&dir)),
-                    format!("cannot read static file: {e}"),
-                )),
+                Err(d) => problems.push(d),
             }
         }
     }
+    statics::check_names(&site.config.root, &out, &mut problems);
     if problems.has_errors() {
         return Err(problems.sorted().into());
     }
@@ -248,5 +244,10 @@ fn check_collisions(
             );
         }
     }
+    let every_generated = || {
+        let pages = jobs.iter().map(|j| j.output_path(site));
+        pages.chain(generated.iter().cloned()).collect()
+    };
+    statics::check_generated(&site.config.root, statics, every_generated, &mut problems);
     problems.into_result().map(|_| ())
 }

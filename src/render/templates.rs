@@ -348,18 +348,15 @@ fn read_dir(
     if !dir.is_dir() {
         return;
     }
-    for entry in walkdir::WalkDir::new(dir).sort_by_file_name() {
+    for entry in crate::input::walk(root, dir) {
         let entry = match entry {
             Ok(e) => e,
-            Err(e) => {
-                problems.push(Diagnostic::error(
-                    crate::load::relative(root, e.path().unwrap_or(dir)),
-                    format!("cannot read template folder: {e}"),
-                ));
+            Err(d) => {
+                problems.push(d);
                 continue;
             }
         };
-        if !entry.file_type().is_file() || entry.file_name().to_string_lossy().starts_with('.') {
+        if !entry.file_type().is_file() {
             continue;
         }
         let rel_name = entry.path().strip_prefix(dir).unwrap_or(entry.path());

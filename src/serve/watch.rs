@@ -122,7 +122,8 @@ fn next_burst(rx: &Events, root: &Path) -> Option<Change> {
     }
 }
 
-/// Whether an event touches a source: site.yaml or anything in a watched folder.
+/// Whether an event touches a source: site.yaml or anything in a watched
+/// folder that a build reads (an editor's swap or lock file is not).
 fn is_relevant(event: &notify::Result<notify::Event>, root: &Path) -> bool {
     let Ok(event) = event else {
         return true;
@@ -136,6 +137,7 @@ fn is_relevant(event: &notify::Result<notify::Event>, root: &Path) -> bool {
         };
         let first = rel.components().next().map(|c| c.as_os_str().to_owned());
         first.is_some_and(|f| f == CONFIG_FILE || WATCHED.iter().any(|w| f == *w))
+            && !crate::input::is_ignored(rel)
     })
 }
 
@@ -158,6 +160,11 @@ mod tests {
             ("/site/themes/default/templates/base.html", true),
             ("/site/public/index.html", false),
             ("/site/.public.briefs-staging-1", false),
+            ("/site/content/briefs/.a.md.swp", false),
+            ("/site/content/briefs/.#a.md", false),
+            ("/site/content/briefs/a.md~", false),
+            ("/site/content/briefs/4913", false),
+            ("/site/static/.git/index", false),
             ("/elsewhere/content/a.md", false),
         ] {
             assert_eq!(is_relevant(&ev(p), root), want, "{p}");

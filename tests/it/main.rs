@@ -10,6 +10,7 @@ mod feeds;
 mod harness;
 mod history;
 mod incremental;
+mod input_safety;
 mod output_safety;
 mod scaffold;
 mod serve;
