@@ -286,7 +286,7 @@ mod tests {
             ("[x](java&#x09;script:a)", 0, "`javascript:` scheme"),
             ("[x](%6Aavascript:a)", 4, "`%6aavascript:` scheme"),
             ("<javascript:alert(1)>", 1, "`javascript:` scheme"),
-            ("![i](data:text/html,x)", 5, "is not an image"),
+            ("![i](data:text/html,x)", 5, "allowed only for images"),
             ("[i](data:image/png;base64,AA)", 4, "`data:` scheme"),
             ("[y][r]\n\n[r]: vbscript:x\n", 13, "`vbscript:` scheme"),
             ("[u]: javascript:z\n", 5, "`javascript:` scheme"),

@@ -35,8 +35,8 @@ pub fn check_url(url: &str, usage: UrlUse) -> Result<(), String> {
         None => Err("the URL is empty".into()),
         Some("http" | "https" | "mailto" | "tel") => Ok(()),
         Some("data") if usage == UrlUse::Image && lower.starts_with("data:image/") => Ok(()),
-        Some("data") if usage == UrlUse::Image => Err(format!(
-            "the image `{}` is a `data:` URL that is not an image (`data:image/…`)",
+        Some("data") => Err(format!(
+            "the URL `{}` uses the `data:` scheme, which is allowed only for images (`data:image/…`)",
             shown(url)
         )),
         Some(s) => Err(format!(
@@ -99,7 +99,7 @@ mod tests {
                 "the URL `javascript:x` uses the `javascript:` scheme, which is not allowed",
             ),
             ("java\tscript:x", Link, "`java\\tscript:x`"),
-            ("data:text/html,x", Image, "is not an image"),
+            ("data:text/html,x", Image, "allowed only for images"),
         ] {
             let m = check_url(u, usage).unwrap_err();
             assert!(m.contains(want), "{u:?}: {m}");

@@ -9,6 +9,7 @@ mod escaping;
 mod feeds;
 mod harness;
 mod incremental;
+mod links;
 mod output_safety;
 mod scaffold;
 mod serve;
