@@ -65,19 +65,24 @@ pub fn is_safe_name(s: &str) -> bool {
 
 /// The ids a page has so far.
 #[derive(Debug)]
-pub struct Ids {
+pub struct Ids<'r> {
+    /// A brief's response anchors (the theme's ids are [`THEME_IDS`]).
+    reserved: &'r [String],
+    /// Ids the body took; made only when a body has headings or footnotes.
     used: HashSet<String>,
 }
 
-impl Ids {
+impl<'r> Ids<'r> {
     /// The theme's ids and `reserved` (a brief's response anchors).
-    pub fn new(reserved: &[String]) -> Ids {
-        let used = THEME_IDS
-            .iter()
-            .map(|s| s.to_string())
-            .chain(reserved.iter().cloned())
-            .collect();
-        Ids { used }
+    pub fn new(reserved: &'r [String]) -> Ids<'r> {
+        Ids {
+            reserved,
+            used: HashSet::new(),
+        }
+    }
+
+    fn contains(&self, id: &str) -> bool {
+        THEME_IDS.contains(&id) || self.reserved.iter().any(|r| r == id) || self.used.contains(id)
     }
 
     /// Takes an id written by the editor, if it is free.
@@ -87,7 +92,7 @@ impl Ids {
                 "the heading id `{}` may hold only letters, digits, `-`, `_`, `.` and `:`",
                 id.escape_debug()
             ))
-        } else if self.used.contains(id) {
+        } else if self.contains(id) {
             Err(format!(
                 "the heading id `{id}` is already used on this page"
             ))
@@ -101,7 +106,7 @@ impl Ids {
     pub fn unique(&mut self, base: &str) -> String {
         let mut id = base.to_string();
         let mut n = 1;
-        while self.used.contains(&id) {
+        while self.contains(&id) {
             id = format!("{base}-{n}");
             n += 1;
         }
@@ -200,7 +205,8 @@ mod tests {
 
     #[test]
     fn unique_avoids_theme_and_reserved_ids() {
-        let mut ids = Ids::new(&["response-a".to_string()]);
+        let reserved = ["response-a".to_string()];
+        let mut ids = Ids::new(&reserved);
         for (base, want) in [
             ("expert-response", "expert-response-1"),
             ("background", "background-1"),

@@ -20,26 +20,33 @@ pub enum UrlUse {
 
 /// Checks a URL written by an editor; the error says what is wrong.
 pub fn check_url(url: &str, usage: UrlUse) -> Result<(), String> {
-    let trimmed = url.trim();
-    let lower: String = trimmed
+    // What a browser reads: no whitespace or control characters, any case.
+    let mut read = url
         .chars()
         .filter(|c| !c.is_control() && !c.is_whitespace())
-        .collect::<String>()
-        .to_ascii_lowercase();
-    let scheme = lower
-        .split_once(':')
-        .map(|(s, _)| s)
-        .filter(|s| !s.contains(['/', '?', '#']));
-    match scheme {
-        None if !trimmed.is_empty() => Ok(()),
-        None => Err("the URL is empty".into()),
-        Some("http" | "https" | "mailto" | "tel") => Ok(()),
-        Some("data") if usage == UrlUse::Image && lower.starts_with("data:image/") => Ok(()),
-        Some("data") => Err(format!(
+        .map(|c| c.to_ascii_lowercase());
+    let mut scheme = String::new();
+    let mut has_scheme = false;
+    for c in read.by_ref() {
+        match c {
+            ':' => {
+                has_scheme = true;
+                break;
+            }
+            '/' | '?' | '#' => break,
+            c => scheme.push(c),
+        }
+    }
+    match (has_scheme, scheme.as_str()) {
+        (false, _) if !url.trim().is_empty() => Ok(()),
+        (false, _) => Err("the URL is empty".into()),
+        (true, "http" | "https" | "mailto" | "tel") => Ok(()),
+        (true, "data") if usage == UrlUse::Image && read.take(6).eq("image/".chars()) => Ok(()),
+        (true, "data") => Err(format!(
             "the URL `{}` uses the `data:` scheme, which is allowed only for images (`data:image/…`)",
             shown(url)
         )),
-        Some(s) => Err(format!(
+        (true, s) => Err(format!(
             "the URL `{}` uses the `{s}:` scheme, which is not allowed",
             shown(url)
         )),
