@@ -31,9 +31,11 @@ Examples:\n  briefs serve\n  briefs serve --drafts --port 8080\n  briefs serve -
     /// Validate everything a build does plus every internal link and anchor; write nothing.
     #[command(
         after_help = "Renders the whole site into memory and follows every same-site link of every \
-page and feed: each must point at a page, file or #anchor that exists. Exit status 0 when \
-clean, 1 on any problem (fit for a pre-commit hook).\n\n\
-Examples:\n  briefs check\n  briefs check --drafts\n  briefs check --root ../site"
+page and feed: each must point at a page, file or #anchor that exists, and no page may have \
+two elements with the same id. Exit status 0 when clean, 1 on any problem (fit for a \
+pre-commit hook).\n\n\
+Examples:\n  briefs check\n  briefs check --drafts\n  briefs check --root ../site\n  \
+briefs check --base-url https://org.github.io/briefs/"
     )]
     Check(CheckArgs),
     /// Make a new brief or expert file with complete front matter.
@@ -91,6 +93,9 @@ pub struct CheckArgs {
     /// The site folder (holding site.yaml).
     #[arg(long, default_value = ".")]
     pub root: PathBuf,
+    /// Override base_url from site.yaml, as `build --base-url` does.
+    #[arg(long)]
+    pub base_url: Option<String>,
     /// Include briefs and pages marked draft.
     #[arg(long)]
     pub drafts: bool,

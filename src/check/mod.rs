@@ -2,10 +2,12 @@
 //! site is rendered into memory; every same-site link of every HTML page,
 //! feed, sitemap and JSON Feed (root-relative, relative, or absolute on the
 //! site's own host) must point at a built file, and a `#fragment` at an
-//! element id on the target page. Nothing is written. Files are scanned in
+//! element id on the target page, and no HTML page may have two elements
+//! with the same id. Nothing is written. Files are scanned in
 //! parallel.
 
 pub mod extract;
+mod ids;
 
 use crate::config::{BuildOptions, Config};
 use crate::diag::{Diagnostic, Diagnostics};
@@ -116,7 +118,9 @@ pub fn check_links(
         })
         .collect();
     let links = extracted.iter().map(|(_, e)| e.links.len()).sum();
-    (group(broken, config, sources), links)
+    let mut problems = group(broken, config, sources);
+    problems.extend(ids::duplicates(config, &extracted, sources));
+    (problems, links)
 }
 
 /// One broken link on one page.
@@ -266,10 +270,12 @@ fn group(broken: Vec<Broken>, config: &Config, sources: &HashMap<String, PathBuf
             .entry(source.clone())
             .or_insert_with(|| std::fs::read_to_string(config.root.join(source)).ok());
         let mut d = Diagnostic::error(source, format!("{message} (on {url}){also}"));
-        if let Some(at) = text
-            .as_deref()
-            .and_then(|t| link_offset(source, t, href).map(|i| (t, i)))
-        {
+        // A root-relative Markdown link is written without the base path.
+        let written = (href.strip_prefix(config.base_path.as_str())).map(|rest| format!("/{rest}"));
+        let find = |t: &str| {
+            link_offset(source, t, href).or_else(|| link_offset(source, t, written.as_deref()?))
+        };
+        if let Some(at) = text.as_deref().and_then(|t| find(t).map(|i| (t, i))) {
             let (line, col) = crate::diag::line_col(at.0, at.1);
             d = d.at(at.0, line, col);
         }

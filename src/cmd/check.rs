@@ -8,6 +8,7 @@ use briefs::config::BuildOptions;
 pub fn run(args: CheckArgs) -> anyhow::Result<()> {
     let opts = BuildOptions {
         root: args.root,
+        base_url: args.base_url,
         drafts: args.drafts,
         ..BuildOptions::default()
     };

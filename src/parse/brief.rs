@@ -3,7 +3,8 @@
 //! still ids with their positions, resolved later by the model.
 
 use super::date::{self, DATE_HINT, Moment};
-use super::{Ref, Text, check_link, check_slug, frontmatter, markdown};
+use super::url::URL_HINT;
+use super::{Ref, Text, UrlUse, check_slug, check_url, frontmatter, ids, markdown};
 use crate::config::Config;
 use crate::diag::Diagnostic;
 use crate::yaml::Block;
@@ -203,7 +204,18 @@ pub fn parse(path: &Path, text: &str, config: &Config) -> Result<ParsedBrief, Ve
         }
     }
     let related = related(path, &front, raw.related, &mut problems);
-    let body = markdown::render(split.body);
+    let anchors = ids::response_anchors(raw.responses.iter().map(|r| r.expert.as_str()));
+    let cx = markdown::Context {
+        base_path: &config.base_path,
+        reserved_ids: &anchors,
+    };
+    let body = markdown::render(split.body, &cx);
+    problems.extend(markdown::diagnostics(
+        &body.problems,
+        path,
+        front.file,
+        split.body,
+    ));
     let summary = match raw.summary {
         Some(s) => markdown::to_text(&s),
         None => body.first_paragraph,
@@ -251,7 +263,7 @@ fn related(
                 problems.push(Diagnostic::error(path, format!("related piece `{}` has both `url` and `brief`", r.title)).at(front.file, l, c).hint("keep `url` for an external piece or `brief` for one of this site's briefs, not both"));
             }
             if let Some(url) = &r.url {
-                if let Err(m) = check_link(url) {
+                if let Err(m) = check_url(url, UrlUse::Link) {
                     // A URL with escapes is not in the file as written: point at its key.
                     let (l, c) = match front.find_value(url, Some("related")) {
                         at if at == front.find_key("related").unwrap_or((0, 0)) => {
@@ -259,7 +271,7 @@ fn related(
                         }
                         at => at,
                     };
-                    problems.push(Diagnostic::error(path, m).at(front.file, l, c).hint("use an http(s) URL or a path on this site"));
+                    problems.push(Diagnostic::error(path, m).at(front.file, l, c).hint(URL_HINT));
                 }
             }
             ParsedRelated {

@@ -1,7 +1,9 @@
 //! An expert file: strict front matter (SPEC section 4) and a Markdown
 //! biography. The file stem is the expert's id.
 
-use super::{check_link, frontmatter, markdown};
+use super::url::URL_HINT;
+use super::{UrlUse, check_url, frontmatter, markdown};
+use crate::config::Config;
 use crate::diag::Diagnostic;
 use indexmap::IndexMap;
 use serde::Deserialize;
@@ -47,7 +49,7 @@ pub struct ParsedExpert {
 }
 
 /// Parses one expert file.
-pub fn parse(path: &Path, text: &str) -> Result<ParsedExpert, Vec<Diagnostic>> {
+pub fn parse(path: &Path, text: &str, config: &Config) -> Result<ParsedExpert, Vec<Diagnostic>> {
     let split = frontmatter::split(path, text).map_err(|d| vec![d])?;
     let front = split.front;
     let raw: RawExpert = front.parse(path).map_err(|d| vec![d])?;
@@ -83,15 +85,15 @@ pub fn parse(path: &Path, text: &str) -> Result<ParsedExpert, Vec<Diagnostic>> {
     let urls = raw
         .photo
         .iter()
-        .map(|u| ("photo", u))
-        .chain(raw.links.values().map(|u| ("links", u)));
-    for (key, url) in urls {
-        if let Err(m) = check_link(url) {
+        .map(|u| ("photo", u, UrlUse::Image))
+        .chain(raw.links.values().map(|u| ("links", u, UrlUse::Link)));
+    for (key, url, usage) in urls {
+        if let Err(m) = check_url(url, usage) {
             let (l, c) = front.find_value(url, Some(key));
             problems.push(
                 Diagnostic::error(path, m)
                     .at(front.file, l, c)
-                    .hint("use an http(s) URL or a path on this site"),
+                    .hint(URL_HINT),
             );
         }
     }
@@ -108,6 +110,17 @@ pub fn parse(path: &Path, text: &str) -> Result<ParsedExpert, Vec<Diagnostic>> {
             );
         }
     }
+    let cx = markdown::Context {
+        base_path: &config.base_path,
+        reserved_ids: &[],
+    };
+    let bio = markdown::render(split.body, &cx);
+    problems.extend(markdown::diagnostics(
+        &bio.problems,
+        path,
+        front.file,
+        split.body,
+    ));
     if !problems.is_empty() {
         return Err(problems);
     }
@@ -125,7 +138,7 @@ pub fn parse(path: &Path, text: &str) -> Result<ParsedExpert, Vec<Diagnostic>> {
         email: raw.email.filter(|e| !e.is_empty()),
         links: raw.links,
         topics: raw.topics,
-        bio_html: markdown::render(split.body).html,
+        bio_html: bio.html,
         extra: raw.extra,
     })
 }
@@ -178,7 +191,12 @@ mod tests {
     #[test]
     fn bad_file_name_and_javascript_link() {
         let text = "---\nname: A B\nlinks:\n  Site: javascript:alert(1)\n---\nBio\n";
-        let e = parse(Path::new("content/experts/A_B.md"), text).unwrap_err();
+        let config = Config::from_text(
+            "title: T\nbase_url: https://x.org\n",
+            &crate::config::BuildOptions::default(),
+        )
+        .unwrap();
+        let e = parse(Path::new("content/experts/A_B.md"), text, &config).unwrap_err();
         assert_eq!(e.len(), 2);
         assert!(e[0].message.contains("not a valid expert id"));
         assert_eq!(e[1].line, Some(4));

@@ -2,6 +2,7 @@
 //! slug and description, and a Markdown body, served at `/<slug>/`.
 
 use super::{check_slug, frontmatter, markdown};
+use crate::config::Config;
 use crate::diag::Diagnostic;
 use serde::Deserialize;
 use std::path::{Path, PathBuf};
@@ -35,7 +36,12 @@ pub struct ParsedPage {
 }
 
 /// Parses one page file; `rel_in_pages` is its path below `content/pages/`.
-pub fn parse(path: &Path, rel_in_pages: &Path, text: &str) -> Result<ParsedPage, Vec<Diagnostic>> {
+pub fn parse(
+    path: &Path,
+    rel_in_pages: &Path,
+    text: &str,
+    config: &Config,
+) -> Result<ParsedPage, Vec<Diagnostic>> {
     let split = frontmatter::split(path, text).map_err(|d| vec![d])?;
     let front = split.front;
     let raw: RawPage = front.parse(path).map_err(|d| vec![d])?;
@@ -81,6 +87,19 @@ pub fn parse(path: &Path, rel_in_pages: &Path, text: &str) -> Result<ParsedPage,
             joined
         }
     };
+    let cx = markdown::Context {
+        base_path: &config.base_path,
+        reserved_ids: &[],
+    };
+    let body = markdown::render(split.body, &cx);
+    if !body.problems.is_empty() {
+        return Err(markdown::diagnostics(
+            &body.problems,
+            path,
+            front.file,
+            split.body,
+        ));
+    }
     Ok(ParsedPage {
         slug_at: front.find_key("slug").unwrap_or((1, 1)),
         source: path.to_path_buf(),
@@ -88,7 +107,7 @@ pub fn parse(path: &Path, rel_in_pages: &Path, text: &str) -> Result<ParsedPage,
         path: url_path,
         description: raw.description,
         draft: raw.draft,
-        body_html: markdown::render(split.body).html,
+        body_html: body.html,
         extra: raw.extra,
     })
 }

@@ -273,15 +273,26 @@ fn expert_ref(site: &Site, id: ExpertId) -> Value {
     }
 }
 
+/// The anchor of each response of brief `b`: `response-<expert-id>`, and
+/// `-2`, `-3`, … for an expert quoted again.
+fn response_anchors(site: &Site, b: &Brief) -> Vec<String> {
+    crate::parse::ids::response_anchors(
+        b.responses
+            .iter()
+            .map(|r| site.experts[r.expert].id.as_str()),
+    )
+}
+
 fn brief(site: &Site, id: BriefId, experts: &[Value], topics: &[Value], kinds: &[Value]) -> Value {
     let b: &Brief = &site.briefs[id];
     let path = paths::brief(&b.slug);
     let url = site.config.url(&path);
+    let anchors = response_anchors(site, b);
     let responses: Vec<Value> = b
         .responses
         .iter()
-        .map(|r| {
-            let anchor = format!("response-{}", site.experts[r.expert].id);
+        .zip(anchors)
+        .map(|(r, anchor)| {
             map! {
                 "expert" => experts[r.expert].clone(),
                 "quote" => &*r.quote,
@@ -360,11 +371,14 @@ pub fn expert_page(site: &Site, values: &Values, id: ExpertId) -> Value {
         .iter()
         .map(|q| {
             let brief = &values.briefs[q.brief];
-            let r = &site.briefs[q.brief].responses[q.response];
+            let b = &site.briefs[q.brief];
+            let r = &b.responses[q.response];
+            let anchor =
+                (response_anchors(site, b).into_iter().nth(q.response)).unwrap_or_default();
             map! {
                 "brief" => brief.clone(),
                 "quote" => &*r.quote,
-                "url" => format!("{}#response-{}", site.config.url(&paths::brief(&site.briefs[q.brief].slug)), e.id),
+                "url" => format!("{}#{anchor}", site.config.url(&paths::brief(&b.slug))),
             }
         })
         .collect();

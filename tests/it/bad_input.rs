@@ -843,3 +843,40 @@ const PORTABILITY: &[Case] = &[
 fn portability_and_containment_problems() {
     run_table(PORTABILITY);
 }
+
+/// Markdown bodies follow the front-matter URL rule: `javascript:`,
+/// `vbscript:` and non-image `data:` URLs in links, images, autolinks and
+/// reference definitions are refused at the URL in the file (or at the link
+/// when the URL is written with character references); heading attributes
+/// may not add attributes or take the theme's ids.
+const MARKDOWN_URLS: &[Case] = &[
+    case!("javascript: link in a brief body", [Write(B, b"---\ntitle: X\ndate: 2024-03-01\n---\nSee [here](javascript:alert(1)).\n")],
+        "content/briefs/2024-03-01-bad.md:5:12", "the URL `javascript:alert(1)` uses the `javascript:` scheme, which is not allowed", help: "use an http(s) URL or a path on this site"),
+    case!("mixed-case javascript: link in an expert bio", [Write("content/experts/ann-lee.md", b"---\nname: Ann Lee\n---\nBio with [a link](JaVaScRiPt:alert(1)).\n")],
+        "content/experts/ann-lee.md:4:19", "uses the `javascript:` scheme"),
+    case!("image with a data:text/html URL", [Write(B, b"---\ntitle: X\ndate: 2024-03-01\n---\nIntro.\n\n![chart](data:text/html;base64,PHNjcmlwdD4=)\n")],
+        "content/briefs/2024-03-01-bad.md:7:10", "uses the `data:` scheme, which is allowed only for images"),
+    case!("data: image URL as a link", [Write(B, b"---\ntitle: X\ndate: 2024-03-01\n---\n[d](data:image/png;base64,AA)\n")],
+        "content/briefs/2024-03-01-bad.md:5:5", "allowed only for images"),
+    case!("vbscript: reference definition", [Write(B, b"---\ntitle: X\ndate: 2024-03-01\n---\nRead [the memo][m].\n\n[m]: vbscript:msgbox(1)\n")],
+        "content/briefs/2024-03-01-bad.md:7:6", "uses the `vbscript:` scheme"),
+    case!("unused javascript: reference definition", [Write(B, b"---\ntitle: X\ndate: 2024-03-01\n---\nText.\n\n[m]: javascript:x\n")],
+        "content/briefs/2024-03-01-bad.md:7:6", "uses the `javascript:` scheme"),
+    case!("javascript: autolink in a page", [Write("content/pages/about.md", b"---\ntitle: About\n---\nWrite <javascript:alert(1)>.\n")],
+        "content/pages/about.md:4:8", "uses the `javascript:` scheme"),
+    case!("entity-encoded tab in the scheme", [Write(B, b"---\ntitle: X\ndate: 2024-03-01\n---\n[x](java&#x09;script:alert(1))\n")],
+        "content/briefs/2024-03-01-bad.md:5:1", "uses the `javascript:` scheme"),
+    case!("javascript: link in a CRLF file with BOM", [Write(B, b"\xef\xbb\xbf---\r\ntitle: X\r\ndate: 2024-03-01\r\n---\r\n\r\n[x]( javascript:y)\r\n")],
+        "content/briefs/2024-03-01-bad.md:6:6", "uses the `javascript:` scheme"),
+    case!("heading attribute other than id and class", [Write(B, b"---\ntitle: X\ndate: 2024-03-01\n---\n## Hi {#hi onclick=alert(1)}\n")],
+        "content/briefs/2024-03-01-bad.md:5:1", "the heading attribute `onclick` is not allowed"),
+    case!("heading id with a quote", [Write(B, b"---\ntitle: X\ndate: 2024-03-01\n---\n## Hi {#hi\" x}\n")],
+        "content/briefs/2024-03-01-bad.md:5:1", "the heading id `hi\\\"` may hold only letters"),
+    case!("heading id the theme uses", [Write(B, b"---\ntitle: X\ndate: 2024-03-01\n---\nText.\n\n## Notes {#expert-response}\n")],
+        "content/briefs/2024-03-01-bad.md:7:1", "the heading id `expert-response` is already used on this page"),
+];
+
+#[test]
+fn markdown_url_problems() {
+    run_table(MARKDOWN_URLS);
+}

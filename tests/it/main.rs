@@ -11,6 +11,7 @@ mod harness;
 mod history;
 mod incremental;
 mod input_safety;
+mod links;
 mod output_safety;
 mod scaffold;
 mod serve;
