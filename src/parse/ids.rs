@@ -34,6 +34,11 @@ const HEADING_HINT: &str = "an explicit heading id is written `{#my-id}`: letter
 /// expert's first quote already has).
 pub fn response_anchors<'a>(experts: impl IntoIterator<Item = &'a str>) -> Vec<String> {
     let experts: Vec<&str> = experts.into_iter().collect();
+    // Nearly every brief quotes each expert once: no sets needed.
+    let repeats = (1..experts.len()).any(|i| experts[..i].contains(&experts[i]));
+    if !repeats {
+        return experts.iter().map(|e| format!("response-{e}")).collect();
+    }
     let mut taken: HashSet<String> = experts.iter().map(|e| format!("response-{e}")).collect();
     let mut seen: HashSet<&str> = HashSet::new();
     let mut next: std::collections::HashMap<&str, usize> = Default::default();

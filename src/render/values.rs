@@ -283,6 +283,16 @@ fn response_anchors(site: &Site, b: &Brief) -> Vec<String> {
     )
 }
 
+/// The anchor of response `i` of brief `b` (an expert's first quote is
+/// always `response-<expert-id>`: no need to number the others).
+fn response_anchor(site: &Site, b: &Brief, i: usize) -> String {
+    let expert = b.responses[i].expert;
+    if b.responses[..i].iter().all(|r| r.expert != expert) {
+        return format!("response-{}", site.experts[expert].id);
+    }
+    response_anchors(site, b).swap_remove(i)
+}
+
 fn brief(site: &Site, id: BriefId, experts: &[Value], topics: &[Value], kinds: &[Value]) -> Value {
     let b: &Brief = &site.briefs[id];
     let path = paths::brief(&b.slug);
@@ -373,8 +383,7 @@ pub fn expert_page(site: &Site, values: &Values, id: ExpertId) -> Value {
             let brief = &values.briefs[q.brief];
             let b = &site.briefs[q.brief];
             let r = &b.responses[q.response];
-            let anchor =
-                (response_anchors(site, b).into_iter().nth(q.response)).unwrap_or_default();
+            let anchor = response_anchor(site, b, q.response);
             map! {
                 "brief" => brief.clone(),
                 "quote" => &*r.quote,

@@ -69,12 +69,19 @@ impl DiskSink {
         Ok(self.dir.join(rel))
     }
 
-    /// Whether `target` is a plain file holding exactly `bytes`.
-    fn holds(&self, target: &Path, bytes: &[u8]) -> bool {
-        self.over_earlier
-            && std::fs::symlink_metadata(target)
-                .is_ok_and(|m| m.is_file() && m.len() == bytes.len() as u64)
-            && std::fs::read(target).is_ok_and(|old| old == bytes)
+    /// Over an earlier build: whether `target` is a plain file holding
+    /// exactly `bytes` (nothing to write); a folder or link standing there
+    /// is removed. One `lstat` per file.
+    fn holds(&self, target: &Path, bytes: &[u8]) -> std::io::Result<bool> {
+        if !self.over_earlier {
+            return Ok(false);
+        }
+        match std::fs::symlink_metadata(target) {
+            Ok(m) if m.is_file() => Ok(m.len() == bytes.len() as u64
+                && std::fs::read(target).is_ok_and(|old| old == bytes)),
+            Ok(_) => clear_way(&self.dir, target).map(|()| false),
+            Err(_) => Ok(false),
+        }
     }
 
     /// Writes `bytes` to `target`, within the simulated space if any.
@@ -108,9 +115,6 @@ impl DiskSink {
         make: impl Fn(&Path) -> std::io::Result<()>,
     ) -> std::io::Result<()> {
         let target = self.target(path)?;
-        if self.over_earlier && !is_plain_file_or_missing(&target) {
-            clear_way(&self.dir, &target)?;
-        }
         match make(&target) {
             Err(e) if in_the_way(e.kind()) => {
                 if self.over_earlier {
@@ -142,14 +146,6 @@ fn in_the_way(kind: ErrorKind) -> bool {
     )
 }
 
-/// Whether `path` is a regular file (not a link) or does not exist.
-fn is_plain_file_or_missing(path: &Path) -> bool {
-    match std::fs::symlink_metadata(path) {
-        Ok(m) => m.is_file(),
-        Err(_) => true,
-    }
-}
-
 /// Removes what stands where a file must go below `root`: a folder or link
 /// at `target` itself, and any file or link in place of one of its folders.
 fn clear_way(root: &Path, target: &Path) -> std::io::Result<()> {
@@ -176,7 +172,7 @@ fn clear_way(root: &Path, target: &Path) -> std::io::Result<()> {
 impl Sink for DiskSink {
     fn write(&self, path: &str, bytes: &[u8]) -> std::io::Result<()> {
         self.with_folder(path, |t| {
-            if self.holds(t, bytes) {
+            if self.holds(t, bytes)? {
                 return Ok(());
             }
             self.put(t, bytes)
@@ -184,16 +180,11 @@ impl Sink for DiskSink {
     }
 
     fn copy(&self, from: &Path, path: &str) -> std::io::Result<()> {
-        if self.space.is_some() {
+        if self.over_earlier || self.space.is_some() {
             let bytes = std::fs::read(from)?;
             return self.write(path, &bytes);
         }
-        self.with_folder(path, |t| {
-            if self.over_earlier && std::fs::read(from).is_ok_and(|b| self.holds(t, &b)) {
-                return Ok(());
-            }
-            std::fs::copy(from, t).map(|_| ())
-        })
+        self.with_folder(path, |t| std::fs::copy(from, t).map(|_| ()))
     }
 }
 

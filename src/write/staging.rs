@@ -6,9 +6,14 @@
 //! and becomes the next build's staging folder: its files are overwritten in
 //! place and the ones the new build did not make are removed, so a rebuild
 //! creates no folders and deletes almost nothing (unlinking a hundred
-//! thousand files is slow on many disks). What the spare holds is never
-//! trusted: failed, killed or disk-full builds may have left anything in
-//! it, so it is listed (on a thread of its own, while the site renders) and
+//! thousand files is slow on many disks).
+//!
+//! Which files the spare holds is known for certain only when it comes
+//! straight from a successful build: that build's marker lists every file
+//! it wrote and ends with `end`. A build that claims a spare rewrites the
+//! marker to its first line before writing anything, so a spare a failed,
+//! killed or disk-full build handed back carries no list, and is listed
+//! instead (on a thread of its own, while the site renders). Either way
 //! everything this build did not write is removed. Deleting the spare is
 //! always safe.
 
@@ -19,8 +24,26 @@ use std::collections::HashSet;
 use std::path::{Path, PathBuf};
 use std::thread::JoinHandle;
 
-/// The marker's text: the folder is briefs' own.
+/// The marker's first line: the folder is briefs' own. A successful
+/// build follows it with `files:`, the files it wrote, and `end`.
 const MARKER_TEXT: &str = "This folder was made by briefs; the next build replaces it.\n";
+
+/// What a recycled folder held before this build wrote.
+enum Earlier {
+    /// Nothing: the folder is new.
+    Nothing,
+    /// The files its marker lists (it comes straight from a successful build).
+    Listed(Vec<String>),
+    /// Not known: being listed.
+    Listing(JoinHandle<std::io::Result<Listing>>),
+}
+
+/// The files a complete marker lists, if `text` is one.
+fn files_listed(text: &str) -> Option<Vec<String>> {
+    let list = text.strip_prefix(MARKER_TEXT)?.strip_prefix("files:\n")?;
+    let list = list.strip_suffix("end\n")?;
+    Some(list.lines().map(str::to_string).collect())
+}
 
 /// What a recycled folder held before this build wrote: its files (and
 /// links, and anything else not a folder) and its folders, relative.
@@ -36,8 +59,8 @@ pub struct Staging {
     pub dir: PathBuf,
     output: PathBuf,
     spare: PathBuf,
-    /// The listing of a recycled spare, being made.
-    listing: Option<JoinHandle<std::io::Result<Listing>>>,
+    /// What the folder held before.
+    earlier: Earlier,
     published: bool,
 }
 
@@ -63,24 +86,33 @@ impl Staging {
             std::fs::create_dir(&dir)
                 .with_context(|| format!("cannot create staging folder {}", dir.display()))?;
         }
+        let listed = recycled
+            .then(|| std::fs::read_to_string(dir.join(MARKER)).ok())
+            .flatten()
+            .and_then(|text| files_listed(&text));
+        // From here on the folder's files are not what any marker says.
         std::fs::write(dir.join(MARKER), MARKER_TEXT)
             .with_context(|| format!("cannot write {}", dir.join(MARKER).display()))?;
-        let listing = recycled.then(|| {
-            let dir = dir.clone();
-            std::thread::spawn(move || list(&dir))
-        });
+        let earlier = match (recycled, listed) {
+            (false, _) => Earlier::Nothing,
+            (true, Some(files)) => Earlier::Listed(files),
+            (true, None) => {
+                let dir = dir.clone();
+                Earlier::Listing(std::thread::spawn(move || list(&dir)))
+            }
+        };
         Ok(Staging {
             dir,
             output: output.to_path_buf(),
             spare,
-            listing,
+            earlier,
             published: false,
         })
     }
 
     /// Whether the folder is a recycled spare holding an earlier build.
     pub fn recycled(&self) -> bool {
-        self.listing.is_some()
+        !matches!(self.earlier, Earlier::Nothing)
     }
 
     /// The sink writing this build into the folder; `space` simulates a
@@ -94,16 +126,62 @@ impl Staging {
     }
 
     /// Removes everything an older build left in a recycled folder that this
-    /// build did not write (`written`): files, links, then folders no written
-    /// file is in.
+    /// build did not write (`written`), and records `written` in the marker.
     pub fn prune(&mut self, written: &[String]) -> anyhow::Result<()> {
-        let Some(listing) = self.listing.take() else {
-            return Ok(());
-        };
-        let listing = listing
-            .join()
-            .map_err(|_| anyhow::anyhow!("listing {} failed", self.dir.display()))?
-            .with_context(|| format!("cannot list {}", self.dir.display()))?;
+        match std::mem::replace(&mut self.earlier, Earlier::Nothing) {
+            Earlier::Nothing => {}
+            Earlier::Listed(files) => self.prune_listed(&files, written)?,
+            Earlier::Listing(listing) => {
+                let listing = listing
+                    .join()
+                    .map_err(|_| anyhow::anyhow!("listing {} failed", self.dir.display()))?
+                    .with_context(|| format!("cannot list {}", self.dir.display()))?;
+                self.prune_unlisted(&listing, written)?;
+            }
+        }
+        let mut marker = String::with_capacity(written.len() * 40 + MARKER_TEXT.len() + 16);
+        marker.push_str(MARKER_TEXT);
+        marker.push_str("files:\n");
+        // Sorted: pages are written in parallel, output must be the same every time.
+        let mut listed: Vec<&str> = written.iter().map(String::as_str).collect();
+        listed.sort_unstable();
+        for w in listed {
+            marker.push_str(w);
+            marker.push('\n');
+        }
+        marker.push_str("end\n");
+        std::fs::write(self.dir.join(MARKER), marker)
+            .with_context(|| format!("cannot write {}", self.dir.join(MARKER).display()))
+    }
+
+    /// Removes the files of `listed` that `written` does not hold, and the
+    /// folders that leaves empty: no walk over the whole tree.
+    fn prune_listed(&self, listed: &[String], written: &[String]) -> anyhow::Result<()> {
+        let keep: HashSet<&str> = written.iter().map(String::as_str).collect();
+        for stale in listed.iter().filter(|m| !keep.contains(m.as_str())) {
+            let Ok(path) = DiskSink::new(self.dir.clone()).target(stale) else {
+                continue;
+            };
+            match std::fs::remove_file(&path) {
+                Err(e) if e.kind() != std::io::ErrorKind::NotFound => {
+                    return Err(e).with_context(|| format!("cannot remove {}", path.display()));
+                }
+                _ => {}
+            }
+            let mut folder = path.parent();
+            while let Some(f) = folder.filter(|f| *f != self.dir) {
+                if std::fs::remove_dir(f).is_err() {
+                    break;
+                }
+                folder = f.parent();
+            }
+        }
+        Ok(())
+    }
+
+    /// Removes every file, link and folder of `listing` that no written
+    /// file is (or is in).
+    fn prune_unlisted(&self, listing: &Listing, written: &[String]) -> anyhow::Result<()> {
         let keep: HashSet<&str> = written.iter().map(String::as_str).chain([MARKER]).collect();
         let mut kept_folders: HashSet<&str> = HashSet::new();
         for w in written {
@@ -131,8 +209,6 @@ impl Staging {
             }
             let path = self.dir.join(folder);
             if std::fs::remove_dir(&path).is_err() && path.is_dir() {
-                // A file was written below it under another name's folder
-                // (a written path the listing saw as a file): remove the rest.
                 std::fs::remove_dir_all(&path)
                     .with_context(|| format!("cannot remove {}", path.display()))?;
             }
@@ -211,7 +287,7 @@ impl Drop for Staging {
     /// An unpublished staging folder goes back to being the spare: what it
     /// holds is listed again by whichever build recycles it.
     fn drop(&mut self) {
-        if let Some(listing) = self.listing.take() {
+        if let Earlier::Listing(listing) = std::mem::replace(&mut self.earlier, Earlier::Nothing) {
             let _ = listing.join();
         }
         if !self.published
@@ -343,13 +419,24 @@ mod tests {
     }
 
     #[test]
-    fn files_left_in_the_output_by_hand_are_pruned() {
+    fn a_spare_with_no_complete_list_is_listed_and_pruned() {
         let dir = tempfile::tempdir().unwrap();
         let out = dir.path().join("public");
         build(&out, &["a/index.html"], false);
-        std::fs::write(out.join("by-hand.txt"), "x").unwrap();
         build(&out, &["a/index.html"], false);
+        // A spare whose marker lost its list (or was cut short) is not trusted.
+        let spare = dir.path().join(".public.briefs.spare");
+        std::fs::write(spare.join("extra.txt"), "x").unwrap();
+        std::fs::write(
+            spare.join(MARKER),
+            format!("{MARKER_TEXT}files:\na/index.html\n"),
+        )
+        .unwrap();
         build(&out, &["a/index.html"], false);
         assert_eq!(files(&out), [MARKER, "a/index.html"]);
+        assert_eq!(
+            files_listed(&std::fs::read_to_string(out.join(MARKER)).unwrap()),
+            Some(vec!["a/index.html".to_string()])
+        );
     }
 }
