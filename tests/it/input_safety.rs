@@ -6,8 +6,6 @@
 use crate::bad_input::good_site;
 use crate::harness::TestSite;
 use std::path::Path;
-use std::process::{Command, Stdio};
-use std::time::{Duration, Instant};
 
 #[cfg(unix)]
 fn link(site: &TestSite, path: &str, target: &str) {
@@ -87,52 +85,15 @@ fn links_leaving_the_root_are_refused_by_build_and_check() {
 fn serve_reports_a_link_leaving_the_root() {
     let site = good_site();
     link(&site, "static/passwd.txt", "/etc/passwd");
-    let port = std::net::TcpListener::bind("127.0.0.1:0")
-        .unwrap()
-        .local_addr()
-        .unwrap()
-        .port();
-    let mut child = Command::new(env!("CARGO_BIN_EXE_briefs"))
-        .args(["serve", "--port", &port.to_string()])
-        .current_dir(site.root())
-        .stdout(Stdio::null())
-        .stderr(Stdio::null())
-        .spawn()
-        .unwrap();
-    let started = Instant::now();
-    let mut status = None;
-    while started.elapsed() < Duration::from_secs(30) && status.is_none() {
-        status = get(port, "/__briefs/status")
-            .and_then(|body| serde_json::from_str::<serde_json::Value>(&body).ok());
-        if status.is_none() {
-            std::thread::sleep(Duration::from_millis(20));
-        }
-    }
-    let _ = child.kill();
-    let _ = child.wait();
-    let status = status.expect("serve answered");
+    // The first build ran before the server printed its address.
+    let server = crate::serve::start(site.root(), &[]);
+    let status = server.status().expect("serve answered");
     assert_eq!(status["ok"], false, "{status}");
     let error = status["error"].as_str().unwrap_or_default();
     assert!(
         error.contains("static/passwd.txt: error: symbolic link to /etc/passwd"),
         "{error}"
     );
-}
-
-/// The body of `GET path` from a local server, if it answers.
-fn get(port: u16, path: &str) -> Option<String> {
-    use std::io::{Read, Write};
-    let mut s = std::net::TcpStream::connect(("127.0.0.1", port)).ok()?;
-    s.set_read_timeout(Some(Duration::from_secs(5))).ok()?;
-    write!(
-        s,
-        "GET {path} HTTP/1.1\r\nHost: 127.0.0.1:{port}\r\nConnection: close\r\n\r\n"
-    )
-    .ok()?;
-    let mut raw = Vec::new();
-    s.read_to_end(&mut raw).ok()?;
-    let raw = String::from_utf8_lossy(&raw).into_owned();
-    raw.split_once("\r\n\r\n").map(|(_, b)| b.to_string())
 }
 
 /// Files editors leave beside the ones they edit, in every source folder.

@@ -1,9 +1,11 @@
-//! `briefs serve` as a user meets it: the real binary on a free port, spoken
-//! to over raw TCP (so the test controls the exact request bytes). Every
-//! wait is bounded; the server is killed when a test ends.
+//! `briefs serve` as a user meets it: the real binary on a port it picks
+//! itself (`--port 0`) and prints, spoken to over raw TCP (so the test
+//! controls the exact request bytes). Changes are awaited on the reload
+//! event stream, never by sleeping; every wait has a deadline; the server is
+//! killed when a test ends.
 
 use crate::harness::{TestSite, brief, copy_dir, repo_root};
-use std::io::{Read, Write};
+use std::io::{BufRead, BufReader, Read, Write};
 use std::net::TcpStream;
 use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
@@ -12,8 +14,12 @@ const BRIEF: &str = "briefs/north-korean-and-ukrainian-troops-clash/";
 const BRIEF_FILE: &str =
     "content/briefs/2024/2024-11-07-north-korean-and-ukrainian-troops-clash.md";
 
+/// How long any one wait may take before the test fails: long enough for a
+/// debug build on a busy machine, short enough to end a hung test.
+const LIMIT: Duration = Duration::from_secs(30);
+
 /// A running `briefs serve`, killed on drop.
-struct Server {
+pub struct Server {
     child: Child,
     port: u16,
 }
@@ -25,35 +31,52 @@ impl Drop for Server {
     }
 }
 
-/// A port nobody listens on (bound once, then released).
-fn free_port() -> u16 {
-    let l = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
-    l.local_addr().unwrap().port()
-}
-
-fn start(root: &std::path::Path, extra: &[&str]) -> Server {
+pub fn start(root: &std::path::Path, extra: &[&str]) -> Server {
     start_with_env(root, extra, &[])
 }
 
+/// Starts `briefs serve --port 0` and reads the port from its first line,
+/// `serving at http://127.0.0.1:<port>/`, printed once it listens.
 fn start_with_env(root: &std::path::Path, extra: &[&str], env: &[(&str, &str)]) -> Server {
-    let port = free_port();
-    let child = Command::new(env!("CARGO_BIN_EXE_briefs"))
-        .args(["serve", "--port", &port.to_string()])
+    let mut child = Command::new(env!("CARGO_BIN_EXE_briefs"))
+        .args(["serve", "--port", "0"])
         .args(extra)
         .envs(env.iter().copied())
         .current_dir(root)
-        .stdout(Stdio::null())
+        .stdout(Stdio::piped())
         .stderr(Stdio::null())
         .spawn()
         .unwrap();
-    let server = Server { child, port };
-    wait_until(Duration::from_secs(30), "server to start", || {
-        server.status().is_some()
+    let (lines, printed) = std::sync::mpsc::channel();
+    let stdout = child.stdout.take().unwrap();
+    // Reads stdout to its end, so the server never blocks on a full pipe.
+    std::thread::spawn(move || {
+        for line in BufReader::new(stdout).lines().map_while(Result::ok) {
+            let _ = lines.send(line);
+        }
     });
-    server
+    let deadline = Instant::now() + LIMIT;
+    let port = loop {
+        let left = deadline.saturating_duration_since(Instant::now());
+        let line = printed
+            .recv_timeout(left)
+            .unwrap_or_else(|e| panic!("serve printed no address ({e})"));
+        if let Some(port) = listening_port(&line) {
+            break port;
+        }
+    };
+    Server { child, port }
 }
 
-/// Polls `f` every 20 ms until it holds; panics after `limit`.
+/// The port in `serving at http://127.0.0.1:<port>/ (Ctrl-C to stop)`.
+fn listening_port(line: &str) -> Option<u16> {
+    let url = line.strip_prefix("serving at http://")?;
+    let host = url.split('/').next()?;
+    host.rsplit_once(':')?.1.parse().ok()
+}
+
+/// Polls `f` every 20 ms until it holds; panics after `limit`. Only for
+/// what the event stream does not announce (a process exiting).
 fn wait_until(limit: Duration, what: &str, mut f: impl FnMut() -> bool) -> Duration {
     let started = Instant::now();
     while started.elapsed() < limit {
@@ -63,6 +86,87 @@ fn wait_until(limit: Duration, what: &str, mut f: impl FnMut() -> bool) -> Durat
         std::thread::sleep(Duration::from_millis(20));
     }
     panic!("timed out after {limit:?} waiting for {what}");
+}
+
+/// The reload event stream (`/__briefs/events`), as an open page holds it:
+/// the state when it connects, then one `build` event per rebuild.
+struct Events {
+    reader: BufReader<TcpStream>,
+}
+
+impl Events {
+    /// Connects and reads the headers. HTTP/1.0, so the body is the bare
+    /// stream rather than chunks.
+    fn open(port: u16) -> Events {
+        let mut s = TcpStream::connect(("127.0.0.1", port)).unwrap();
+        write!(
+            s,
+            "GET /__briefs/events HTTP/1.0\r\nHost: 127.0.0.1:{port}\r\nAccept: text/event-stream\r\n\r\n"
+        )
+        .unwrap();
+        let mut reader = BufReader::new(s);
+        let mut head = String::new();
+        while !head.ends_with("\r\n\r\n") {
+            let before = head.len();
+            reader.read_line(&mut head).unwrap();
+            assert!(head.len() > before, "events closed in the headers: {head}");
+        }
+        assert!(
+            head.starts_with("HTTP/1.0 200") || head.starts_with("HTTP/1.1 200"),
+            "{head}"
+        );
+        assert!(
+            head.to_ascii_lowercase()
+                .contains("content-type: text/event-stream"),
+            "{head}"
+        );
+        Events { reader }
+    }
+
+    /// The data of the next `build` event; `None` if the stream ends or
+    /// `deadline` passes first.
+    fn next(&mut self, deadline: Instant) -> Option<serde_json::Value> {
+        let mut event = String::new();
+        loop {
+            let left = deadline.checked_duration_since(Instant::now())?;
+            self.reader
+                .get_ref()
+                .set_read_timeout(Some(left.max(Duration::from_millis(1))))
+                .ok()?;
+            let mut line = String::new();
+            if self.reader.read_line(&mut line).ok()? == 0 {
+                return None;
+            }
+            let line = line.trim_end_matches(['\r', '\n']);
+            if let Some(name) = line.strip_prefix("event: ") {
+                event = name.to_string();
+            } else if let Some(data) = line.strip_prefix("data: ") {
+                if event == "build" {
+                    return Some(serde_json::from_str(data).unwrap());
+                }
+            }
+        }
+    }
+
+    /// Reads `build` events until `f` holds for one (it may ask the server
+    /// about pages); returns that event. Panics after [`LIMIT`].
+    fn until(
+        &mut self,
+        what: &str,
+        mut f: impl FnMut(&serde_json::Value) -> bool,
+    ) -> serde_json::Value {
+        let started = Instant::now();
+        loop {
+            match self.next(started + LIMIT) {
+                Some(status) if f(&status) => {
+                    eprintln!("{what}: after {:?}", started.elapsed());
+                    return status;
+                }
+                Some(_) => {}
+                None => panic!("no build event with {what} within {LIMIT:?}"),
+            }
+        }
+    }
 }
 
 /// A response: status, lowercase header lines, body.
@@ -104,7 +208,18 @@ impl Server {
             .unwrap_or_else(|| panic!("no answer for {path}"))
     }
 
-    fn status(&self) -> Option<serde_json::Value> {
+    /// The event stream, its first event (the state now) already read: a
+    /// change made after this call is announced by a later event.
+    fn events(&self) -> Events {
+        let mut events = Events::open(self.port);
+        events
+            .next(Instant::now() + LIMIT)
+            .expect("the current state");
+        events
+    }
+
+    /// `/__briefs/status`, if the server answers with JSON.
+    pub fn status(&self) -> Option<serde_json::Value> {
         let r = self.request("/__briefs/status", Some(&self.host()))?;
         serde_json::from_str(&r.body).ok()
     }
@@ -153,7 +268,8 @@ fn serves_pages_and_reloads_edits_keeping_the_last_good_site() {
         assert!(feed.headers.contains("xml"), "{}", feed.headers);
     }
 
-    // An edit is served within two seconds.
+    // An edit is served, and announced to open pages.
+    let mut events = server.events();
     let text = std::fs::read_to_string(site.root().join(BRIEF_FILE)).unwrap();
     let edited = text.replacen(
         "title: \"In Escalation",
@@ -162,20 +278,22 @@ fn serves_pages_and_reloads_edits_keeping_the_last_good_site() {
     );
     assert_ne!(edited, text);
     site.write(BRIEF_FILE, &edited);
-    let took = wait_until(Duration::from_secs(2), "the edit to be served", || {
-        server
-            .get(&format!("/{BRIEF}"))
-            .body
-            .contains("Edited: In Escalation")
+    events.until("the edit served", |s| {
+        s["ok"] == true
+            && server
+                .get(&format!("/{BRIEF}"))
+                .body
+                .contains("Edited: In Escalation")
     });
-    eprintln!("edit served after {took:?}");
 
-    // A front-matter error keeps the last good page and shows the error.
+    // A front-matter error keeps the last good page and shows the error,
+    // on the event stream and in the status.
     site.write(BRIEF_FILE, &edited.replacen("title:", "titel:", 1));
-    wait_until(Duration::from_secs(5), "the error to show", || {
-        server.status().is_some_and(|s| s["ok"] == false)
+    let event = events.until("the error", |s| {
+        s["ok"] == false && s["error"].as_str().unwrap().contains("titel")
     });
     let status = server.status().unwrap();
+    assert_eq!(status["error"], event["error"]);
     let error = status["error"].as_str().unwrap();
     assert!(
         error.contains(BRIEF_FILE) && error.contains("unknown field `titel`"),
@@ -189,17 +307,10 @@ fn serves_pages_and_reloads_edits_keeping_the_last_good_site() {
     );
     assert!(page.body.contains("__briefs_overlay"));
     assert!(page.body.contains("unknown field `titel`"));
-    let events = server_sent_event(server.port);
-    assert!(
-        events.contains("event: build") && events.contains("titel"),
-        "{events}"
-    );
 
     // Fixing it clears the error.
     site.write(BRIEF_FILE, &text);
-    wait_until(Duration::from_secs(5), "the fix to be served", || {
-        server.status().is_some_and(|s| s["ok"] == true)
-    });
+    events.until("the fix served", |s| s["ok"] == true);
     let page = server.get(&format!("/{BRIEF}"));
     assert!(!page.body.contains("__briefs_overlay\" style"));
     assert!(!page.body.contains("Edited: In Escalation"));
@@ -228,12 +339,13 @@ fn a_new_brief_is_served_and_every_listing_page_it_shifts_follows() {
     }
     let server = start(site.root(), &[]);
     assert_eq!(server.get("/page/4/").status, 404);
+    let mut events = server.events();
     // Newer than all: every brief moves one place down the listing.
     site.write(
         "content/briefs/newest.md",
         &brief("Brand new brief", "2024-02-01", ""),
     );
-    wait_until(Duration::from_secs(5), "the new brief", || {
+    events.until("the new brief", |_| {
         server.get("/briefs/newest/").status == 200
     });
     let expect = [
@@ -252,36 +364,12 @@ fn a_new_brief_is_served_and_every_listing_page_it_shifts_follows() {
     assert!(server.get("/feed.xml").body.contains("Brand new brief"));
     // Deleted again: the last page goes.
     site.remove("content/briefs/newest.md");
-    wait_until(Duration::from_secs(5), "the brief to go", || {
+    events.until("the brief gone", |_| {
         server.get("/briefs/newest/").status == 404
     });
     assert_eq!(server.get("/page/4/").status, 404);
     assert!(server.get("/page/3/").body.contains("Brief number 0"));
     assert!(!server.get("/feed.xml").body.contains("Brand new brief"));
-}
-
-/// The first event of the reload stream.
-fn server_sent_event(port: u16) -> String {
-    let mut s = TcpStream::connect(("127.0.0.1", port)).unwrap();
-    s.set_read_timeout(Some(Duration::from_secs(5))).unwrap();
-    write!(
-        s,
-        "GET /__briefs/events HTTP/1.1\r\nHost: 127.0.0.1:{port}\r\nAccept: text/event-stream\r\n\r\n"
-    )
-    .unwrap();
-    let mut got = Vec::new();
-    let mut buf = [0u8; 4096];
-    let started = Instant::now();
-    while started.elapsed() < Duration::from_secs(5) {
-        match s.read(&mut buf) {
-            Ok(0) | Err(_) => break,
-            Ok(n) => got.extend_from_slice(&buf[..n]),
-        }
-        if String::from_utf8_lossy(&got).contains("\n\n") && got.len() > 200 {
-            break;
-        }
-    }
-    String::from_utf8_lossy(&got).into_owned()
 }
 
 #[test]
@@ -312,10 +400,9 @@ fn refuses_traversal_in_every_encoding_and_foreign_hosts() {
     // A link leaving the site is an error: the last good site stays up.
     #[cfg(unix)]
     {
+        let mut events = server.events();
         std::os::unix::fs::symlink(&secret, root.join("static/leak.txt")).unwrap();
-        wait_until(Duration::from_secs(30), "the link to be refused", || {
-            server.status().is_some_and(|s| s["ok"] == false)
-        });
+        events.until("the link refused", |s| s["ok"] == false);
     }
 
     let abs = secret.to_string_lossy().into_owned();
@@ -386,7 +473,7 @@ fn a_taken_port_is_reported_with_another_to_try() {
         .spawn()
         .unwrap();
     let mut exited = None;
-    wait_until(Duration::from_secs(10), "serve to give up", || {
+    wait_until(LIMIT, "serve to give up", || {
         exited = child.try_wait().unwrap();
         exited.is_some()
     });
@@ -413,9 +500,10 @@ fn a_site_that_never_built_shows_its_errors_then_recovers() {
     let page = server.get("/");
     assert_eq!(page.status, 503);
     assert!(page.body.contains("__briefs_overlay") && page.body.contains("dtae"));
+    let mut events = server.events();
     site.write(BRIEF_FILE, &good);
-    wait_until(Duration::from_secs(5), "the fixed site", || {
-        server.get("/").status == 200
+    events.until("the fixed site", |s| {
+        s["ok"] == true && server.get("/").status == 200
     });
 }
 
@@ -424,9 +512,8 @@ fn a_site_that_never_built_shows_its_errors_then_recovers() {
 fn ctrl_c_stops_cleanly_with_pages_open() {
     let site = TestSite::demo();
     let mut server = start(site.root(), &[]);
-    let port = server.port;
-    let events = std::thread::spawn(move || server_sent_event(port));
-    std::thread::sleep(Duration::from_millis(200));
+    // An open page: its stream has delivered the first event.
+    let mut events = server.events();
     let pid = server.child.id().to_string();
     assert!(
         Command::new("kill")
@@ -436,12 +523,15 @@ fn ctrl_c_stops_cleanly_with_pages_open() {
             .success()
     );
     let mut code = None;
-    wait_until(Duration::from_secs(5), "serve to stop", || {
+    wait_until(LIMIT, "serve to stop", || {
         code = server.child.try_wait().unwrap().map(|s| s.code());
         code.is_some()
     });
     assert_eq!(code.unwrap(), Some(0));
-    let _ = events.join();
+    // The open stream was ended, not left hanging.
+    let ended = Instant::now();
+    assert!(events.next(ended + LIMIT).is_none());
+    assert!(ended.elapsed() < LIMIT);
 }
 
 #[test]
