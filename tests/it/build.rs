@@ -3,39 +3,11 @@
 
 use crate::harness::{TestSite, brief, expert};
 
+/// Three briefs, two kinds, two topics; Ann is quoted in all three, Bo
+/// wrote One and is quoted in Two, Ida has nothing yet; Three cites One and
+/// a piece by Bo.
 fn quotes_site() -> TestSite {
-    TestSite::with_files(&[
-        (
-            "content/experts/ann-lee.md",
-            &expert("Ann Lee", "Senior Fellow"),
-        ),
-        ("content/experts/bo-chen.md", &expert("Bo Chen", "Director")),
-        ("content/experts/idle-ida.md", &expert("Ida Idle", "Fellow")),
-        (
-            "content/briefs/2024-01-01-one.md",
-            &brief(
-                "One",
-                "2024-01-01",
-                "kind: Flash Brief\ntopics: [Russia]\nauthors: [bo-chen]\nresponses:\n  - expert: ann-lee\n    quote: \"Quote one.\"\n",
-            ),
-        ),
-        (
-            "content/briefs/2024-02-01-two.md",
-            &brief(
-                "Two",
-                "2024-02-01",
-                "kind: Analysis\ntopics: [Russia, Iran]\nresponses:\n  - expert: ann-lee\n    quote: \"Quote two.\"\n  - expert: bo-chen\n    quote: \"Bo on two.\"\n",
-            ),
-        ),
-        (
-            "content/briefs/2024-03-01-three.md",
-            &brief(
-                "Three",
-                "2024-03-01",
-                "kind: Flash Brief\ntopics: [Iran]\nresponses:\n  - expert: ann-lee\n    quote: \"Quote three.\"\nrelated:\n  - title: \"Earlier\"\n    brief: one\n  - title: \"Elsewhere\"\n    by: [bo-chen]\n    url: https://example.org/x\n",
-            ),
-        ),
-    ])
+    TestSite::fixture("quotes")
 }
 
 #[test]
@@ -217,28 +189,19 @@ fn home_paginates_at_paginate() {
 
 #[test]
 fn drafts_and_embargoed_briefs_appear_nowhere() {
-    let site = quotes_site();
-    site.write("content/briefs/draft.md", &brief("Secret Draft", "2024-04-01", "draft: true\ntopics: [Russia]\nresponses:\n  - expert: ann-lee\n    quote: \"Draft quote.\"\n"));
-    site.write(
-        "content/briefs/later.md",
-        &brief(
-            "Embargoed Piece",
-            "2024-04-02",
-            "embargo: 2999-01-01T00:00:00Z\ntopics: [Iran]\nauthors: [bo-chen]\n",
-        ),
-    );
+    let site = TestSite::fixture("drafts-and-embargo");
     site.build_ok(&[]);
-    for f in site.snapshot() {
-        let text = String::from_utf8_lossy(&f.1);
+    let files = site.snapshot();
+    assert!(files.iter().any(|(p, _)| p == "briefs/open/index.html"));
+    for (path, bytes) in &files {
+        let text = String::from_utf8_lossy(bytes);
         assert!(
             !text.contains("Secret Draft") && !text.contains("Draft quote"),
-            "draft in {}",
-            f.0
+            "draft in {path}"
         );
         assert!(
             !text.contains("Embargoed Piece") && !text.contains("/briefs/later/"),
-            "embargoed in {}",
-            f.0
+            "embargoed in {path}"
         );
     }
     assert!(!site.exists("briefs/draft/index.html"));
@@ -246,6 +209,11 @@ fn drafts_and_embargoed_briefs_appear_nowhere() {
     assert_eq!(
         site.html("briefs/draft/index.html").texts("h1"),
         ["Secret Draft"]
+    );
+    assert_eq!(
+        site.html("experts/ann-lee/index.html")
+            .texts(".expert blockquote"),
+        ["Draft quote.", "Published quote."]
     );
     assert!(!site.exists("briefs/later/index.html"));
 }
@@ -292,30 +260,69 @@ fn a_theme_overriding_one_template_falls_back_to_the_built_in_ones() {
     );
 }
 
-#[test]
-fn base_url_path_prefixes_every_internal_link() {
-    let site = quotes_site();
-    site.build_ok(&["--base-url", "https://org.github.io/briefs/"]);
-    let page = site.html("briefs/three/index.html");
-    let hrefs = page.attrs("a, link", "href");
-    for h in &hrefs {
+/// Every `href` and `src` on the page, checked to be under `base_url`
+/// (absolute, or as a path) or on another host.
+fn assert_links_under(site: &TestSite, page: &str, base_url: &str) {
+    let path = &base_url[base_url.find("://").unwrap() + 3..];
+    let path = &path[path.find('/').unwrap()..];
+    let html = site.html(page);
+    let links = [
+        html.attrs("a, link", "href"),
+        html.attrs("img, script", "src"),
+    ]
+    .concat();
+    assert!(!links.is_empty());
+    for link in &links {
         assert!(
-            h.starts_with("/briefs/") || h.starts_with("https://"),
-            "{h}"
+            link.starts_with(path)
+                || link.starts_with(base_url)
+                || link.starts_with("https://example.org/"),
+            "{page}: {link}"
         );
     }
-    assert!(hrefs.contains(&"/briefs/style.css".to_string()));
+}
+
+#[test]
+fn base_url_path_prefixes_every_internal_link() {
+    let site = TestSite::fixture("base-path");
+    site.build_ok(&[]);
+    for page in [
+        "briefs/three/index.html",
+        "index.html",
+        "about/index.html",
+        "404.html",
+    ] {
+        assert_links_under(&site, page, "https://org.github.io/policy/");
+    }
+    let page = site.html("briefs/three/index.html");
+    assert!(
+        page.attrs("link", "href")
+            .contains(&"/policy/style.css".to_string())
+    );
     assert_eq!(
         page.attrs("link[rel=canonical]", "href"),
-        ["https://org.github.io/briefs/briefs/three/"]
+        ["https://org.github.io/policy/briefs/three/"]
     );
+    assert_eq!(page.attrs(".body a", "href"), ["/policy/briefs/one/"]);
     assert!(
         site.read("sitemap.xml")
-            .contains("<loc>https://org.github.io/briefs/briefs/one/</loc>")
+            .contains("<loc>https://org.github.io/policy/briefs/one/</loc>")
     );
     assert!(
         site.read("robots.txt")
-            .contains("Sitemap: https://org.github.io/briefs/sitemap.xml")
+            .contains("Sitemap: https://org.github.io/policy/sitemap.xml")
+    );
+    // --base-url replaces site.yaml's, path and all.
+    site.build_ok(&["--base-url", "https://preview.example.net/pr-7/"]);
+    assert_links_under(
+        &site,
+        "briefs/three/index.html",
+        "https://preview.example.net/pr-7/",
+    );
+    assert_eq!(
+        site.html("briefs/three/index.html")
+            .attrs("link[rel=canonical]", "href"),
+        ["https://preview.example.net/pr-7/briefs/three/"]
     );
 }
 

@@ -1,7 +1,7 @@
-//! The test harness: fixture sites in temporary folders, the real binary,
-//! and HTML parsed with an HTML5 parser (scraper) for assertions.
-
-#![allow(dead_code)]
+//! The test harness: fixture sites (`tests/fixtures/<name>/`, or written
+//! by a test) copied into temporary folders, the real binary run on them,
+//! HTML parsed with an HTML5 parser (scraper) for assertions, and output
+//! trees compared with golden trees in `tests/golden/<name>/`.
 
 use scraper::{Html, Selector};
 use std::path::{Path, PathBuf};
@@ -142,24 +142,94 @@ impl TestSite {
 
     /// Every file under public/, relative, sorted, with its bytes.
     pub fn snapshot(&self) -> Vec<(String, Vec<u8>)> {
-        let out = self.root().join("public");
-        let mut files: Vec<(String, Vec<u8>)> = walkdir::WalkDir::new(&out)
-            .into_iter()
-            .filter_map(Result::ok)
-            .filter(|e| e.file_type().is_file())
-            .map(|e| {
-                let rel = e
-                    .path()
-                    .strip_prefix(&out)
-                    .unwrap()
-                    .to_string_lossy()
-                    .into_owned();
-                (rel, std::fs::read(e.path()).unwrap())
-            })
-            .collect();
-        files.sort();
-        files
+        snapshot_of(&self.root().join("public"))
     }
+
+    /// Asserts that public/ is byte for byte `tests/golden/<name>/`, every
+    /// file and no other. With `BRIEFS_BLESS=1` it writes public/ there
+    /// instead, to be reviewed as a diff.
+    pub fn assert_golden(&self, name: &str) {
+        let golden = repo_root().join("tests/golden").join(name);
+        let got = self.snapshot();
+        if std::env::var("BRIEFS_BLESS").is_ok_and(|v| v == "1") {
+            bless(&golden, &got);
+            return;
+        }
+        let want = snapshot_of(&golden);
+        let problems = golden_differences(&want, &got);
+        assert!(
+            problems.is_empty(),
+            "public/ differs from tests/golden/{name}/:\n{}\n\
+             If the change is meant, run the test with BRIEFS_BLESS=1 and review `git diff tests/golden/`.",
+            problems.join("\n")
+        );
+    }
+}
+
+/// Every file under `dir`, relative with `/`, sorted, with its bytes.
+fn snapshot_of(dir: &Path) -> Vec<(String, Vec<u8>)> {
+    let mut files: Vec<(String, Vec<u8>)> = walkdir::WalkDir::new(dir)
+        .into_iter()
+        .filter_map(Result::ok)
+        .filter(|e| e.file_type().is_file())
+        .map(|e| {
+            let rel = e.path().strip_prefix(dir).unwrap();
+            let rel: Vec<_> = rel
+                .components()
+                .map(|c| c.as_os_str().to_string_lossy())
+                .collect();
+            (rel.join("/"), std::fs::read(e.path()).unwrap())
+        })
+        .collect();
+    files.sort();
+    files
+}
+
+/// Replaces the golden tree with `files`.
+fn bless(golden: &Path, files: &[(String, Vec<u8>)]) {
+    if golden.exists() {
+        std::fs::remove_dir_all(golden).unwrap();
+    }
+    for (path, bytes) in files {
+        let to = golden.join(path);
+        std::fs::create_dir_all(to.parent().unwrap()).unwrap();
+        std::fs::write(to, bytes).unwrap();
+    }
+}
+
+/// One line per file missing, extra or different, with its first
+/// differing line.
+fn golden_differences(want: &[(String, Vec<u8>)], got: &[(String, Vec<u8>)]) -> Vec<String> {
+    let want: std::collections::BTreeMap<_, _> = want.iter().map(|(p, b)| (p, b)).collect();
+    let got: std::collections::BTreeMap<_, _> = got.iter().map(|(p, b)| (p, b)).collect();
+    let mut problems = Vec::new();
+    for (path, bytes) in &want {
+        match got.get(path) {
+            None => problems.push(format!("  missing: {path}")),
+            Some(g) if g != bytes => {
+                problems.push(format!("  differs: {path}: {}", first_difference(bytes, g)))
+            }
+            Some(_) => {}
+        }
+    }
+    for path in got.keys().filter(|p| !want.contains_key(*p)) {
+        problems.push(format!("  extra:   {path}"));
+    }
+    problems
+}
+
+/// The first line where two texts differ, both ways.
+fn first_difference(want: &[u8], got: &[u8]) -> String {
+    let (want, got) = (String::from_utf8_lossy(want), String::from_utf8_lossy(got));
+    let mut want_lines = want.lines();
+    let mut got_lines = got.lines();
+    for n in 1.. {
+        let (w, g) = (want_lines.next(), got_lines.next());
+        if w != g || (w.is_none() && g.is_none()) {
+            return format!("line {n}\n    want: {w:?}\n    got:  {g:?}");
+        }
+    }
+    unreachable!()
 }
 
 /// A parsed HTML page.

@@ -7,6 +7,7 @@ mod build;
 mod check;
 mod escaping;
 mod feeds;
+mod golden;
 mod harness;
 mod history;
 mod incremental;
