@@ -4,7 +4,7 @@
 //! `public/` byte-identical. The table is the specification: one row per
 //! problem an editor can make.
 
-use crate::harness::{Run, TestSite, brief, expert};
+use crate::harness::{Run, TestSite, brief, copy_dir, repo_root};
 use std::path::Path;
 
 /// One change to the good site.
@@ -447,35 +447,14 @@ const SITE_AND_TEMPLATES: &[Case] = &[
     ),
 ];
 
-/// A good site: two experts, two briefs, a page, and the default theme on disk.
+/// A good site (`tests/fixtures/good/`: two experts, two briefs, a page)
+/// with the default theme on disk, for cases that break a theme file.
 pub fn good_site() -> TestSite {
-    let site = TestSite::with_files(&[
-        ("content/experts/ann-lee.md", &expert("Ann Lee", "Fellow")),
-        ("content/experts/bo-chen.md", &expert("Bo Chen", "Director")),
-        (
-            "content/briefs/2024-01-01-one.md",
-            &brief(
-                "One",
-                "2024-01-01",
-                "topics: [Iran]\nauthors: [bo-chen]\nresponses:\n  - expert: ann-lee\n    quote: \"Q.\"\n",
-            ),
-        ),
-        (
-            "content/briefs/2024-02-01-two.md",
-            &brief("Two", "2024-02-01", "topics: [Iran]\nauthors: [ann-lee]\n"),
-        ),
-        ("content/pages/about.md", "---\ntitle: About\n---\nUs.\n"),
-    ]);
-    let theme = crate::harness::repo_root().join("themes/default");
-    for entry in walkdir::WalkDir::new(&theme) {
-        let entry = entry.unwrap();
-        if entry.file_type().is_file() {
-            let rel = entry.path().strip_prefix(&theme).unwrap();
-            let to = site.root().join("themes/default").join(rel);
-            std::fs::create_dir_all(to.parent().unwrap()).unwrap();
-            std::fs::copy(entry.path(), to).unwrap();
-        }
-    }
+    let site = TestSite::fixture("good");
+    copy_dir(
+        &repo_root().join("themes/default"),
+        &site.root().join("themes/default"),
+    );
     site
 }
 
