@@ -11,7 +11,7 @@
 
 use crate::parse::srcset;
 use lol_html::html_content::Element;
-use lol_html::{RewriteStrSettings, element, rewrite_str};
+use lol_html::{AsciiCompatibleEncoding, HtmlRewriter, Settings, element};
 use url::Url;
 
 /// Attributes whose value is one URL.
@@ -29,49 +29,62 @@ const URL_ATTRIBUTES: &[&str] = &[
 
 /// Resolves every URL attribute of `html` against `base`.
 pub fn absolutize(html: &str, base: &Url) -> String {
-    let settings = RewriteStrSettings::new()
+    let settings = Settings::new()
         .append_element_content_handler(element!("*", |el| {
             rewrite_element(el, base);
             Ok(())
         }))
+        .with_encoding(AsciiCompatibleEncoding::utf_8())
+        .with_adjust_charset_on_meta_tag(false)
         // Never give up on markup whose parsing context is ambiguous, and
         // read `<esi:…>` as any other unknown element.
         .with_strict(false)
         .with_enable_esi_tags(false);
+    // Absolute URLs are longer: room for the usual growth up front.
+    let mut out = Vec::with_capacity(html.len() + html.len() / 4);
+    let mut rewriter = HtmlRewriter::new(settings, |chunk: &[u8]| out.extend_from_slice(chunk));
     // Handlers never fail and memory is not limited, so this cannot fail;
     // if it ever did, the content would still be valid, only less absolute.
-    rewrite_str(html, settings).unwrap_or_else(|_| html.to_string())
+    if rewriter
+        .write(html.as_bytes())
+        .and_then(|()| rewriter.end())
+        .is_err()
+    {
+        return html.to_string();
+    }
+    // UTF-8 in, UTF-8 out: lol_html copies text and writes only our values.
+    String::from_utf8(out).unwrap_or_else(|_| html.to_string())
 }
 
 /// Rewrites the URL attributes of one element whose value changes.
 fn rewrite_element<H: lol_html::HandlerTypes>(el: &mut Element<'_, '_, H>, base: &Url) {
-    let changed: Vec<(String, String)> = el
-        .attributes()
-        .iter()
-        .filter_map(|attr| {
-            let name = attr.name();
-            let raw = attr.value();
-            let value = absolute_value(&name, &raw, base)?;
-            (value != raw).then_some((name, value))
-        })
-        .collect();
+    let mut changed = Vec::new();
+    for attr in el.attributes() {
+        let name = attr.name();
+        if name != "srcset" && !URL_ATTRIBUTES.contains(&name.as_str()) {
+            continue;
+        }
+        let raw = attr.value();
+        let value = absolute_value(&name, &raw, base);
+        if value != raw {
+            changed.push((name, value));
+        }
+    }
     for (name, value) in changed {
         // The name came from the element, so it is valid.
         let _ = el.set_attribute(&name, &value);
     }
 }
 
-/// The new raw value of attribute `name` (lower case) whose raw value is
-/// `raw`, if it holds URLs; escaped for a double-quoted attribute.
-fn absolute_value(name: &str, raw: &str, base: &Url) -> Option<String> {
+/// The new raw value of URL attribute `name` (lower case) whose raw value
+/// is `raw`, escaped for a double-quoted attribute.
+fn absolute_value(name: &str, raw: &str, base: &Url) -> String {
     let resolved = if name == "srcset" {
         srcset::map_urls(&decode(raw), |url| resolve(url, base))
-    } else if URL_ATTRIBUTES.contains(&name) {
-        resolve(&decode(raw), base)
     } else {
-        return None;
+        resolve(&decode(raw), base)
     };
-    Some(crate::escape::markup(&resolved))
+    crate::escape::markup(&resolved)
 }
 
 /// One URL resolved against `base`; left alone if it cannot be parsed.
