@@ -82,10 +82,9 @@ pub fn html(text: &str) -> Extracted {
 }
 
 fn srcset(value: &str) -> impl Iterator<Item = String> + '_ {
-    value
-        .split(',')
-        .filter_map(|c| c.split_whitespace().next())
-        .map(str::to_string)
+    crate::parse::srcset::parse(value)
+        .into_iter()
+        .map(|c| c.url.to_string())
 }
 
 /// Links of an RSS, Atom or sitemap document: `href` attributes, the text of
@@ -200,9 +199,19 @@ mod tests {
     fn html_links_and_ids() {
         let e = html(
             "<p id=a><a href='/x/?a=1&amp;b=2#h'>x</a><img src=/i.png srcset='/s.png 1x, /t.png 2x'>\
-             <script>var s = '<a href=\"/not-a-link\">';</script><a name=old></a>",
+             <source srcset='/w,1.png 200w,/v.png'><script>var s = '<a href=\"/not-a-link\">';</script><a name=old></a>",
         );
-        assert_eq!(e.links, ["/x/?a=1&b=2#h", "/i.png", "/s.png", "/t.png"]);
+        assert_eq!(
+            e.links,
+            [
+                "/x/?a=1&b=2#h",
+                "/i.png",
+                "/s.png",
+                "/t.png",
+                "/w,1.png",
+                "/v.png"
+            ]
+        );
         assert_eq!(e.ids, ["a", "old"]);
     }
 

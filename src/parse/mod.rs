@@ -11,6 +11,7 @@ pub mod ids;
 pub mod links;
 pub mod markdown;
 pub mod page;
+pub mod srcset;
 pub mod url;
 
 pub use brief::{ParsedBrief, ParsedRelated, ParsedResponse};

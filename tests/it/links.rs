@@ -3,7 +3,8 @@
 //! feed-rs, their HTML with scraper); `data:image/…` images are allowed; a
 //! brief quoting one expert twice has two anchors, both linked from the
 //! expert page; body headings and footnotes never take the theme's ids;
-//! `check` reports duplicate ids and takes `--base-url`.
+//! `check` reports duplicate ids and takes `--base-url`; raw HTML links and
+//! `srcset`s in a body become absolute in every feed format.
 
 use crate::harness::{TestSite, brief, expert};
 use scraper::{Html, Selector};
@@ -235,4 +236,85 @@ fn check_reports_a_duplicate_id() {
         "{}",
         run.stderr
     );
+}
+
+/// A body with raw HTML: inline links, a figure with `srcset`, a
+/// `<picture>` whose `<source>` URL holds a comma, and a `<video>`.
+const RAW_HTML_BODY: &str = "Raw HTML, <a href=\"notes/\">inline</a> and <a href='#fn'>to a note</a>.\n\n\
+<figure>\n\
+<a href=\"/maps/iran/\"><img src=\"/img/a.png\" srcset=\"/img/a.png 1x,  img/a@2x.png   2x\" alt=\"A\"></a>\n\
+<figcaption>See <a href=\"../one/\">One</a> and <a href=\"https://example.org/x?a=1&amp;b=2\">elsewhere</a>.</figcaption>\n\
+</figure>\n\n\
+<picture><source srcset=\"/img/w,400.webp 400w, w800.webp 800w\"><img src=\"w.png\" alt=\"W\"></picture>\n\
+<video src=\"clip.mp4\" poster=\"/img/p.jpg\"></video>\n";
+
+#[test]
+fn raw_html_links_in_feeds_become_absolute_against_the_permalink() {
+    for (base, host) in [
+        ("https://test.example.org/", "https://test.example.org"),
+        (BASE, "https://org.github.io"),
+    ] {
+        let site = TestSite::with_files(&[(
+            "content/briefs/2024-03-01-raw.md",
+            &format!("---\ntitle: Raw\ndate: 2024-03-01\ntopics: [Iran]\n---\n{RAW_HTML_BODY}"),
+        )]);
+        site.write(
+            "site.yaml",
+            &format!("title: Test Institute\nbase_url: {base}\norganisation: TI\n"),
+        );
+        site.build_ok(&[]);
+        // Raw HTML means on the page what it says: a root-relative URL there
+        // is from the host, a relative one from the brief's page.
+        let page = format!("{base}briefs/raw/");
+        let want_hrefs = [
+            format!("{page}notes/"),
+            format!("{page}#fn"),
+            format!("{host}/maps/iran/"),
+            format!("{base}briefs/one/"),
+            "https://example.org/x?a=1&b=2".to_string(),
+        ];
+        for path in ["feed.xml", "atom.xml", "feed.json", "topics/iran/feed.xml"] {
+            let text = site.read(path);
+            let feed =
+                feed_rs::parser::parse(text.as_bytes()).unwrap_or_else(|e| panic!("{path}: {e}"));
+            assert_eq!(feed.entries[0].id, page, "{path}");
+            let html = feed.entries[0]
+                .content
+                .as_ref()
+                .and_then(|c| c.body.clone())
+                .unwrap_or_default();
+            assert_eq!(fragment_attrs(&html, "a", "href"), want_hrefs, "{path}");
+            assert_eq!(
+                fragment_attrs(&html, "img", "src"),
+                [format!("{host}/img/a.png"), format!("{page}w.png")],
+                "{path}"
+            );
+            assert_eq!(
+                fragment_attrs(&html, "img[srcset]", "srcset"),
+                [format!("{host}/img/a.png 1x, {page}img/a@2x.png 2x")],
+                "{path}"
+            );
+            assert_eq!(
+                fragment_attrs(&html, "source", "srcset"),
+                [format!("{host}/img/w,400.webp 400w, {page}w800.webp 800w")],
+                "{path}"
+            );
+            assert_eq!(
+                fragment_attrs(&html, "video", "src"),
+                [format!("{page}clip.mp4")],
+                "{path}"
+            );
+            assert_eq!(
+                fragment_attrs(&html, "video", "poster"),
+                [format!("{host}/img/p.jpg")],
+                "{path}"
+            );
+        }
+        // The page itself keeps the raw HTML as written.
+        let brief = site.html("briefs/raw/index.html");
+        assert_eq!(
+            brief.attrs(".body a", "href")[..2],
+            ["notes/".to_string(), "#fn".to_string()]
+        );
+    }
 }

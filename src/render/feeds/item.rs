@@ -3,7 +3,7 @@
 //! text is safe for XML 1.0 and whose HTML content (body, expert responses,
 //! related pieces, footer) links only with absolute URLs.
 
-use super::absolute::absolutize;
+use super::absolute_urls::absolutize;
 use crate::model::{BriefId, ExpertId, Related, Site, paths};
 use crate::parse::Moment;
 use crate::render::sitemap::escape;

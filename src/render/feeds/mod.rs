@@ -9,7 +9,7 @@
 //! Each brief that any feed lists becomes one [`item::Item`], built once in
 //! parallel and borrowed by every feed; the feeds then render in parallel.
 
-mod absolute;
+mod absolute_urls;
 mod atom;
 mod item;
 mod json;
