@@ -5,8 +5,12 @@
 //! and removes those that no longer exist. The result equals a full build
 //! byte for byte; the tests check exactly that.
 
+mod fallback;
 mod fingerprint;
 mod quick;
+
+pub use fallback::FallbackReason;
+use fallback::QuickRebuild;
 
 use crate::config::{BuildOptions, CONFIG_FILE, Config};
 use crate::diag::{Diagnostic, Diagnostics};
@@ -103,6 +107,20 @@ fn hash_of(value: impl Hash) -> u64 {
     h.finish()
 }
 
+/// What the session knows of one output file.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Output {
+    /// Rendered from inputs with this fingerprint.
+    Fresh(u64),
+    /// Rendered by the quick path, fingerprint unknown: the next full
+    /// rebuild renders it again.
+    Dirty,
+    /// Removed by the quick path: the next full rebuild removes it from the
+    /// store again (the store may still hold it if that rebuild failed
+    /// half-way) and forgets it.
+    Removed,
+}
+
 struct Cached {
     stamp: Stamp,
     hash: u64,
@@ -115,6 +133,8 @@ pub struct Rebuild {
     /// Whether only brief text changed, so the kept model was patched in
     /// place instead of assembled again (see the `quick` module).
     pub patched: bool,
+    /// Why the full path was taken; `None` when the model was patched.
+    pub fallback: Option<FallbackReason>,
     /// Content files read and parsed again.
     pub reparsed: usize,
     /// Pages and feeds rendered: never more than [`Rebuild::outputs`]
@@ -134,15 +154,26 @@ pub struct Rebuild {
     pub stages: Vec<(&'static str, Duration)>,
 }
 
+impl Rebuild {
+    /// `quick`, or `full` with the reason ([`Rebuild::fallback`]).
+    pub fn path_taken(&self) -> String {
+        match &self.fallback {
+            None => "quick path".to_string(),
+            Some(reason) => format!("full path: {reason}"),
+        }
+    }
+}
+
 /// A site kept in memory between rebuilds.
 pub struct Session {
     opts: BuildOptions,
     config_hash: u64,
     files: FxHashMap<PathBuf, Cached>,
-    outputs: HashMap<String, u64>,
+    outputs: HashMap<String, Output>,
     statics: HashMap<String, Stamp>,
     site_files: Vec<String>,
-    sitemap_fp: u64,
+    /// The sitemap and robots.txt, as one output.
+    sitemap: Output,
     /// Whether the cache holds every content file (the last check had no errors).
     complete: bool,
     /// Warnings from the last full listing of content/.
@@ -153,6 +184,8 @@ pub struct Session {
     model: Option<quick::Model>,
     /// What the last quick rebuild left to render.
     later: Option<quick::Later>,
+    /// Why the last rebuild took the full path (kept when it failed).
+    last_fallback: Option<FallbackReason>,
 }
 
 impl Session {
@@ -165,13 +198,20 @@ impl Session {
             outputs: HashMap::new(),
             statics: HashMap::new(),
             site_files: Vec::new(),
-            sitemap_fp: 0,
+            sitemap: Output::Dirty,
             complete: false,
             list_warnings: Diagnostics::default(),
             brief_values: HashMap::new(),
             model: None,
             later: None,
+            last_fallback: None,
         }
+    }
+
+    /// Why the last rebuild took the full path, even if it then failed;
+    /// `None` when it took the quick path.
+    pub fn last_fallback(&self) -> Option<&FallbackReason> {
+        self.last_fallback.as_ref()
     }
 
     /// The site root.
@@ -221,6 +261,7 @@ impl Session {
         hints: Option<&[PathBuf]>,
     ) -> anyhow::Result<Rebuild> {
         let started = Instant::now();
+        self.last_fallback = None;
         // What an earlier rebuild left for later comes first.
         self.finish(store)?;
         let root = self.opts.root.clone();
@@ -232,18 +273,27 @@ impl Session {
             &opts.base_url,
             opts.drafts,
         ));
-        if config_hash != self.config_hash {
+        let fallback = if config_hash != self.config_hash {
+            let first = self.model.is_none();
             self.files.clear();
             self.model = None;
             self.config_hash = config_hash;
-        }
-        if let Some(hints) = hints {
-            if let Some(done) = self.patch(&config, hints, store, started)? {
-                return Ok(done);
+            match first {
+                true => FallbackReason::NoKeptModel,
+                false => FallbackReason::ConfigChanged,
             }
-        }
+        } else {
+            match hints {
+                None => FallbackReason::NotTold,
+                Some(hints) => match self.patch(&config, hints, store, started)? {
+                    QuickRebuild::Patched(done) => return Ok(done),
+                    QuickRebuild::Fallback { reason } => reason,
+                },
+            }
+        };
         // The full path: the kept model is out of date from here on, even
         // if this rebuild fails.
+        self.last_fallback = Some(fallback.clone());
         let old_model = self.model.take();
         let mut stages: Vec<(&'static str, Duration)> = Vec::new();
         let mut lap = |what: &'static str| stages.push((what, started.elapsed()));
@@ -275,7 +325,7 @@ impl Session {
 
         let stale: Vec<render::pages::Job> = fps
             .iter()
-            .filter(|(path, fp, _)| self.outputs.get(path) != Some(fp))
+            .filter(|(path, fp, _)| self.outputs.get(path) != Some(&Output::Fresh(*fp)))
             .map(|(_, _, job)| *job)
             .collect();
         // Render into memory first, so a template error changes nothing.
@@ -283,11 +333,12 @@ impl Session {
         render::render_jobs(&site, &templates, &values, &stale, &fresh)?;
         let stale_feeds: Vec<render::feeds::Spec> = feed_fps
             .iter()
-            .filter(|(path, fp, _)| self.outputs.get(path) != Some(fp))
+            .filter(|(path, fp, _)| self.outputs.get(path) != Some(&Output::Fresh(*fp)))
             .map(|(_, _, spec)| *spec)
             .collect();
         render::feeds::render_specs(&site, &stale_feeds, &fresh)?;
-        if sitemap_fp != self.sitemap_fp {
+        let sitemap = Output::Fresh(sitemap_fp);
+        if sitemap != self.sitemap {
             render::write_site_files(&site, &plan.jobs, &fresh)?;
         }
         lap("render");
@@ -301,10 +352,14 @@ impl Session {
             .iter()
             .filter(|(p, _)| self.statics.get(*p) != statics.get(*p));
 
-        let new_outputs: HashMap<String, u64> = fps
+        let new_outputs: HashMap<String, Output> = fps
             .into_iter()
-            .map(|(p, fp, _)| (p, fp))
-            .chain(feed_fps.into_iter().map(|(p, fp, _)| (p, fp)))
+            .map(|(p, fp, _)| (p, Output::Fresh(fp)))
+            .chain(
+                feed_fps
+                    .into_iter()
+                    .map(|(p, fp, _)| (p, Output::Fresh(fp))),
+            )
             .collect();
         let mut gone: Vec<String> = self
             .outputs
@@ -319,7 +374,7 @@ impl Session {
                 .cloned(),
         );
         let fresh = fresh.into_files();
-        let site_files: Vec<String> = if sitemap_fp == self.sitemap_fp {
+        let site_files: Vec<String> = if sitemap == self.sitemap {
             self.site_files.clone()
         } else {
             site_files(&fresh)
@@ -342,7 +397,7 @@ impl Session {
         let old_outputs = std::mem::replace(&mut self.outputs, new_outputs);
         self.statics = statics;
         self.site_files = site_files;
-        self.sitemap_fp = sitemap_fp;
+        self.sitemap = sitemap;
         let brief_values = inputs
             .briefs
             .iter()
@@ -361,6 +416,7 @@ impl Session {
         crate::discard((old_model, plan, old_outputs, old_values));
         Ok(Rebuild {
             patched: false,
+            fallback: Some(fallback),
             reparsed,
             written: fresh
                 .keys()

@@ -19,7 +19,8 @@
 //! break, experts, pages, templates, site.yaml, a larger burst, an embargo
 //! passing.
 
-use super::{Cached, Rebuild, Session, Stamp, Store, hash_of, relative, site_files, stamp};
+use super::fallback::{FallbackReason, QuickRebuild};
+use super::{Cached, Output, Rebuild, Session, Stamp, Store, hash_of, relative, site_files, stamp};
 use crate::config::Config;
 use crate::diag::Diagnostic;
 use crate::diag::Diagnostics;
@@ -39,15 +40,7 @@ use std::sync::Arc;
 use std::time::{Duration, Instant};
 
 /// The most files of one burst whose shape changed that the quick path takes.
-const MAX_RESHAPES: usize = 16;
-
-/// An output whose fingerprint is unknown: the full path renders it again.
-pub const DIRTY: u64 = u64::MAX;
-
-/// An output the quick path removed: the next full rebuild removes it from
-/// the store again (the store may still hold it if that rebuild failed
-/// half-way) and forgets it.
-pub const GONE: u64 = u64::MAX - 1;
+pub const MAX_RESHAPES: usize = 16;
 
 /// The site of the last full rebuild, kept so text edits can patch it.
 pub struct Model {
@@ -119,9 +112,9 @@ impl Model {
 
     /// Takes in one brief file's change that is more than text: `id` is
     /// its published id before, `older` and `newer` its parsed versions
-    /// (`None`: the file is new, or deleted). `None` (and a model the
-    /// caller must drop) when the site would change beyond what the quick
-    /// path handles.
+    /// (`None`: the file is new, or deleted). A [`FallbackReason`] (and a
+    /// model the caller must drop) when the site would change beyond what
+    /// the quick path handles.
     fn reshape(
         &mut self,
         id: Option<BriefId>,
@@ -130,7 +123,7 @@ impl Model {
         now: Timestamp,
         files: &FxHashMap<PathBuf, Cached>,
         redo: &mut Redo,
-    ) -> Option<()> {
+    ) -> Result<(), FallbackReason> {
         let config = &self.site.config;
         let published = newer.filter(|n| model::is_published(n, config.drafts, now));
         let unpublished_before = older.filter(|_| id.is_none());
@@ -144,7 +137,7 @@ impl Model {
             let own = |slug: &str| older.is_some_and(|o| &*o.slug == slug);
             let taken = self.slugs.contains_key(&n.slug) || self.unpublished.contains_key(&n.slug);
             if taken && !own(&n.slug) {
-                return None;
+                return Err(FallbackReason::UrlTaken(n.slug.to_string()));
             }
         }
         let relink = self.relinks(id, older, newer, published.is_some(), &parsed_of)?;
@@ -184,26 +177,29 @@ impl Model {
             (Some(old), None) => self.apply(Some(old), None, &parsed_of, redo)?,
             (at, Some(n)) => {
                 let (brief, found) =
-                    model::resolve_again(&self.site, n, &self.slugs, &self.unpublished)?;
+                    model::resolve_again(&self.site, n, &self.slugs, &self.unpublished)
+                        .ok_or_else(|| FallbackReason::Unresolved(n.source.to_path_buf()))?;
                 self.apply(at, Some((brief, n, found)), &parsed_of, redo)?;
             }
             (None, None) => {}
         }
         for source in relink {
-            let id = *self.ids.get(&*source)?;
-            let parsed = parsed_of(&source)?;
+            let unknown = || FallbackReason::Unknown(source.to_path_buf());
+            let id = *self.ids.get(&*source).ok_or_else(unknown)?;
+            let parsed = parsed_of(&source).ok_or_else(unknown)?;
             let (brief, found) =
-                model::resolve_again(&self.site, parsed, &self.slugs, &self.unpublished)?;
+                model::resolve_again(&self.site, parsed, &self.slugs, &self.unpublished)
+                    .ok_or_else(|| FallbackReason::Unresolved(source.to_path_buf()))?;
             self.apply(Some(id), Some((brief, parsed, found)), &parsed_of, redo)?;
         }
         self.drop_empty_groups(redo);
-        Some(())
+        Ok(())
     }
 
     /// The other briefs to resolve again when one brief file changes from
     /// `older` to `newer` (`id`: its published id before; `published`:
-    /// whether it is now), or `None` when their links would break (the
-    /// full path reports that). A brief unpublished under its URL turns the
+    /// whether it is now), or [`FallbackReason::LinkWouldBreak`] when their
+    /// links would break (the full path reports that). A brief unpublished under its URL turns the
     /// links to it into titles with a warning, one published links again,
     /// and an unpublished one changing why it is (draft, embargo) changes
     /// the warning.
@@ -214,10 +210,11 @@ impl Model {
         newer: Option<&ParsedBrief>,
         published: bool,
         parsed_of: &dyn Fn(&Path) -> Option<&'a ParsedBrief>,
-    ) -> Option<Vec<Arc<Path>>> {
+    ) -> Result<Vec<Arc<Path>>, FallbackReason> {
         let Some(o) = older else {
-            return Some(Vec::new());
+            return Ok(Vec::new());
         };
+        let breaks = || FallbackReason::LinkWouldBreak(o.slug.to_string());
         let keeps_url = newer.is_some_and(|n| n.slug == o.slug);
         let mut relink: Vec<Arc<Path>> = Vec::new();
         match id {
@@ -227,7 +224,7 @@ impl Model {
                     relink.extend(citing.iter().map(|&c| self.site.briefs[c].source.clone()));
                 }
                 if !citing.is_empty() && !keeps_url {
-                    return None;
+                    return Err(breaks());
                 }
             }
             None => {
@@ -243,12 +240,12 @@ impl Model {
                     relink.extend(naming);
                 }
                 if !relink.is_empty() && !keeps_url {
-                    return None;
+                    return Err(breaks());
                 }
             }
         }
         relink.retain(|source| *source != o.source);
-        Some(relink)
+        Ok(relink)
     }
 
     /// Takes out every topic and kind left without briefs, with its page
@@ -282,7 +279,7 @@ impl Model {
         newer: Option<(model::Brief, &ParsedBrief, Diagnostics)>,
         parsed_of: &dyn Fn(&Path) -> Option<&'a ParsedBrief>,
         redo: &mut Redo,
-    ) -> Option<()> {
+    ) -> Result<(), FallbackReason> {
         let cited_before: Vec<BriefId> = old
             .map(|id| citations(&self.site.briefs[id]).collect())
             .unwrap_or_default();
@@ -440,7 +437,7 @@ impl Model {
         redo.later.extend(later);
         // The sitemap lists brief pages in order, with their last change.
         redo.sitemap |= moved.last_modified_changed || renumber.moves();
-        Some(())
+        Ok(())
     }
 }
 
@@ -548,28 +545,30 @@ struct Edit {
 
 impl Session {
     /// Applies the edits of brief files `hints` name, if the quick path can;
-    /// `Ok(None)` means the full path is needed (nothing was changed).
+    /// otherwise says why the full path is needed (nothing was changed).
     pub(super) fn patch(
         &mut self,
         config: &Config,
         hints: &[PathBuf],
         store: &dyn Store,
         started: Instant,
-    ) -> anyhow::Result<Option<Rebuild>> {
+    ) -> anyhow::Result<QuickRebuild> {
+        let fallback = |reason| Ok(QuickRebuild::Fallback { reason });
         let mut stages: Vec<(&'static str, Duration)> = Vec::new();
-        let Some(edits) = self.edits(config, hints) else {
-            return Ok(None);
+        let edits = match self.edits(config, hints) {
+            Ok(edits) => edits,
+            Err(reason) => return fallback(reason),
         };
         let Some(model) = self.model.as_ref() else {
-            return Ok(None);
+            return fallback(FallbackReason::NoKeptModel);
         };
         if model.next_embargo.is_some_and(|due| due <= config.now) {
-            return Ok(None);
+            return fallback(FallbackReason::EmbargoPassed);
         }
         stages.push(("refresh", started.elapsed()));
         let templates = Templates::load(config)?;
         if templates.fingerprint != model.templates {
-            return Ok(None);
+            return fallback(FallbackReason::TemplateChanged);
         }
         stages.push(("plan", started.elapsed()));
 
@@ -596,10 +595,10 @@ impl Session {
                     _ => None,
                 };
                 let done = model.reshape(id, older, newer, config.now, &self.files, &mut redo);
-                if done.is_none() {
+                if let Err(reason) = done {
                     // Half changed: the full path assembles the site again.
                     crate::discard(model);
-                    return Ok(None);
+                    return fallback(reason);
                 }
             }
             match edit.cached {
@@ -667,26 +666,29 @@ impl Session {
         // Pages and feeds only: the sitemap has a fingerprint of its own.
         for path in fresh.keys().chain(&deferred) {
             if !self.site_files.contains(path) {
-                self.outputs.insert(path.clone(), DIRTY);
+                self.outputs.insert(path.clone(), Output::Dirty);
             }
         }
         for (path, bytes) in &fresh {
             store.write(path, bytes)?;
         }
         for path in &gone {
-            self.outputs.insert(path.clone(), GONE);
+            self.outputs.insert(path.clone(), Output::Removed);
             store.remove(path)?;
         }
         stages.push(("store", started.elapsed()));
         self.later = Some(later);
         let warnings = model.warnings.clone();
         self.model = Some(model);
-        Ok(Some(Rebuild {
+        Ok(QuickRebuild::Patched(Rebuild {
             patched: true,
+            fallback: None,
             reparsed,
             written: fresh.len(),
             removed: gone.len(),
-            outputs: self.outputs.values().filter(|&&fp| fp != GONE).count(),
+            outputs: (self.outputs.values())
+                .filter(|o| **o != Output::Removed)
+                .count(),
             deferred,
             warnings,
             elapsed: started.elapsed(),
@@ -721,7 +723,7 @@ impl Session {
         }
         let fresh = fresh.into_files();
         if later.sitemap {
-            self.sitemap_fp = DIRTY;
+            self.sitemap = Output::Dirty;
             // The number of the sitemap's parts may change.
             let old = std::mem::replace(&mut self.site_files, site_files(&fresh));
             for path in old.iter().filter(|p| !self.site_files.contains(p)) {
@@ -730,7 +732,7 @@ impl Session {
         }
         for (path, bytes) in &fresh {
             if !self.site_files.contains(path) {
-                self.outputs.insert(path.clone(), DIRTY);
+                self.outputs.insert(path.clone(), Output::Dirty);
             }
             store.write(path, bytes)?;
         }
@@ -741,16 +743,19 @@ impl Session {
     /// The hinted files parsed again, if every hint is a brief file this
     /// session already holds, and either every new version has the same
     /// shape or there is one, of a published brief keeping its publication.
-    fn edits(&self, config: &Config, hints: &[PathBuf]) -> Option<Vec<Edit>> {
-        if !self.complete || hints.is_empty() {
-            return None;
+    fn edits(&self, config: &Config, hints: &[PathBuf]) -> Result<Vec<Edit>, FallbackReason> {
+        if !self.complete {
+            return Err(FallbackReason::IncompleteCache);
+        }
+        if hints.is_empty() {
+            return Err(FallbackReason::NothingNamed);
         }
         let root = &config.root;
-        let model = self.model.as_ref()?;
+        let model = self.model.as_ref().ok_or(FallbackReason::NoKeptModel)?;
         let mut paths: Vec<PathBuf> = hints
             .iter()
-            .map(|h| relative(root, h))
-            .collect::<Option<_>>()?;
+            .map(|h| relative(root, h).ok_or_else(|| FallbackReason::OutsideRoot(h.clone())))
+            .collect::<Result<_, _>>()?;
         paths.sort();
         paths.dedup();
         let mut edits = Vec::new();
@@ -762,7 +767,7 @@ impl Session {
             let full = root.join(&path);
             if full.is_symlink() {
                 // Checked by the full path: it may leave the site or dangle.
-                return None;
+                return Err(FallbackReason::Symlink(path));
             }
             let known = self.files.get(&path);
             if !full.exists() && known.is_none() {
@@ -770,18 +775,18 @@ impl Session {
                 // swap or backup file) changed nothing; a folder moved
                 // away with files in it did.
                 if self.files.keys().any(|k| k.starts_with(&path)) {
-                    return None;
+                    return Err(FallbackReason::FolderChanged(path));
                 }
                 continue;
             }
             let in_briefs = path.starts_with("content/briefs");
             let is_markdown = path.extension().is_some_and(|e| e == "md");
             if !in_briefs || !is_markdown || path.file_name().is_none() {
-                return None;
+                return Err(FallbackReason::not_a_brief(&path));
             }
             let older = match known.map(|c| &c.item) {
                 Some(One::Brief(b)) => Some(&**b),
-                Some(_) => return None,
+                Some(_) => return Err(FallbackReason::OtherFile(path)),
                 None => None,
             };
             let id = model.ids.get(path.as_path()).copied();
@@ -799,14 +804,15 @@ impl Session {
                 if full.is_file() {
                     continue;
                 }
-                return None;
+                return Err(FallbackReason::FolderChanged(path));
             }
-            let file =
-                load::read_source(root, Collection::Brief, &path, config.max_file_size).ok()?;
+            let broken = || FallbackReason::BrokenBrief(path.clone());
+            let file = load::read_source(root, Collection::Brief, &path, config.max_file_size)
+                .map_err(|_| broken())?;
             let hash = hash_of(&file.text);
-            let item = parse::parse_one(&file, config).ok()?;
+            let item = parse::parse_one(&file, config).map_err(|_| broken())?;
             let One::Brief(newer) = &item else {
-                return None;
+                return Err(FallbackReason::OtherFile(path));
             };
             // An unpublished brief that stays so under its slug shows
             // nowhere whatever it says (only its slug is checked, and named
@@ -828,10 +834,11 @@ impl Session {
         }
         // Past a handful (a checkout, a bulk rename) assembling the site
         // once costs less than reshaping it file by file.
-        if edits.iter().filter(|e| !e.text_only).count() > MAX_RESHAPES {
-            return None;
+        let reshaping = edits.iter().filter(|e| !e.text_only).count();
+        if reshaping > MAX_RESHAPES {
+            return Err(FallbackReason::TooManyReshapes(reshaping));
         }
-        Some(edits)
+        Ok(edits)
     }
 }
 

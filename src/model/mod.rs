@@ -11,7 +11,7 @@ pub use assemble::{
     assemble, assemble_refs, idle_warning, is_idle, is_published, resolve_again, why_unpublished,
 };
 pub use groups::Grouping;
-pub use update::{Moved, Newer, Renumber, update_brief};
+pub use update::{Moved, Newer, Refusal, Renumber, update_brief};
 
 use crate::config::Config;
 use crate::parse::{Moment, ParsedBrief, Text};

@@ -17,6 +17,33 @@ use crate::parse::ParsedBrief;
 use std::cmp::Ordering;
 use std::path::Path;
 
+/// Why [`update_brief`] refused a change (the caller takes the full path).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Refusal {
+    /// Replacing a brief with one under another URL or another draft
+    /// setting (the caller takes it out and puts it in again).
+    UrlOrDraftChanged,
+    /// A topic listed twice, not side by side, in the brief.
+    TopicListedTwice,
+    /// Neither an old brief nor a newer one.
+    NothingToUpdate,
+    /// A group's new first brief does not spell its name.
+    GroupUnnamed(String),
+}
+
+impl std::fmt::Display for Refusal {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Refusal::UrlOrDraftChanged => write!(f, "a brief changed its URL or draft setting"),
+            Refusal::TopicListedTwice => write!(f, "a brief lists a topic twice"),
+            Refusal::NothingToUpdate => write!(f, "no brief to update"),
+            Refusal::GroupUnnamed(name) => {
+                write!(f, "the new first brief of `{name}` does not name it")
+            }
+        }
+    }
+}
+
 /// What moved when a brief was replaced.
 #[derive(Debug, Default)]
 pub struct Moved {
@@ -98,7 +125,7 @@ pub type Newer<'p> = (Brief, &'p ParsedBrief);
 
 /// Puts `newer` in place of published brief `old`, adds it (`old` is
 /// `None`: a new or newly published brief) or removes brief `old`
-/// (`newer` is `None`: deleted or unpublished), or refuses (`None`) as the
+/// (`newer` is `None`: deleted or unpublished), or refuses (a [`Refusal`]) as the
 /// module says; a refusal may leave the site half changed, so the caller
 /// must drop it. `parsed_of` gives the parsed file of another brief by
 /// source path: when the brief leaves the first place of a group, the
@@ -108,7 +135,7 @@ pub fn update_brief<'a>(
     old: Option<BriefId>,
     newer: Option<Newer<'_>>,
     parsed_of: &dyn Fn(&Path) -> Option<&'a ParsedBrief>,
-) -> Option<Moved> {
+) -> Result<Moved, Refusal> {
     let count = site.briefs.len();
     let older = old.map(|id| &site.briefs[id]);
     // A topic listed twice (not side by side) puts the brief twice in its list.
@@ -119,14 +146,14 @@ pub fn update_brief<'a>(
     };
     if let (Some(o), Some(n)) = (older, new_brief) {
         if n.slug != o.slug || n.draft != o.draft {
-            return None;
+            return Err(Refusal::UrlOrDraftChanged);
         }
     }
-    if older.is_some_and(twice)
-        || new_brief.is_some_and(twice)
-        || (older.is_none() && new_brief.is_none())
-    {
-        return None;
+    if older.is_some_and(twice) || new_brief.is_some_and(twice) {
+        return Err(Refusal::TopicListedTwice);
+    }
+    if older.is_none() && new_brief.is_none() {
+        return Err(Refusal::NothingToUpdate);
     }
     let listed_before = |a: &Brief, b: &Brief| {
         listing_order((a.date, &a.slug), (b.date, &b.slug)) == Ordering::Less
@@ -227,7 +254,7 @@ pub fn update_brief<'a>(
         renumber.reorder(&mut site.briefs);
         site.briefs.pop();
         moved.experts = experts;
-        return Some(moved);
+        return Ok(moved);
     };
     if old.is_none() {
         site.briefs.push(newer);
@@ -250,7 +277,7 @@ pub fn update_brief<'a>(
         splice(&mut x.related, |r| r.brief, to, entries.related);
     }
     moved.experts = experts;
-    Some(moved)
+    Ok(moved)
 }
 
 /// Checks one group the brief is in before or after (`was`, `is`): the
@@ -264,7 +291,7 @@ fn group_move(
     (was, is): (bool, bool),
     spelling: Option<&str>,
     spelling_of: &dyn Fn(BriefId) -> Option<String>,
-) -> Option<GroupMove> {
+) -> Result<GroupMove, Refusal> {
     let mut after: Vec<BriefId> = (group.briefs.iter())
         .filter(|&&b| b != renumber.from)
         .map(|&b| renumber.id(b))
@@ -289,12 +316,12 @@ fn group_move(
         None
     };
     let renamed = match first_spelling {
-        Some(None) => return None,
+        Some(None) => return Err(Refusal::GroupUnnamed(group.name.clone())),
         Some(Some(name)) => (name != group.name).then_some(name),
         None => None,
     };
     let old_position = (group.briefs.iter()).position(|&b| b == renumber.from);
-    Some(GroupMove {
+    Ok(GroupMove {
         group: g,
         after,
         joined_or_left: was != is,
