@@ -183,7 +183,7 @@ pub struct Session {
     /// The site of the last good rebuild, for the quick path.
     model: Option<quick::Model>,
     /// What the last quick rebuild left to render.
-    later: Option<quick::Later>,
+    deferred: Option<quick::DeferredRenders>,
     /// Why the last rebuild took the full path (kept when it failed).
     last_fallback: Option<FallbackReason>,
 }
@@ -203,7 +203,7 @@ impl Session {
             list_warnings: Diagnostics::default(),
             brief_values: HashMap::new(),
             model: None,
-            later: None,
+            deferred: None,
             last_fallback: None,
         }
     }
