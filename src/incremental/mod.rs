@@ -7,19 +7,18 @@
 
 mod fallback;
 mod fingerprint;
+mod full;
 mod quick;
 
 pub use fallback::FallbackReason;
 use fallback::QuickRebuild;
 
 use crate::config::{BuildOptions, CONFIG_FILE, Config};
-use crate::diag::{Diagnostic, Diagnostics};
-use crate::load::{self, Collection};
-use crate::model;
-use crate::parse::{self, One};
-use crate::render::{self, Plan, Sink, Templates, values::Values};
+use crate::diag::Diagnostics;
+use crate::load::Collection;
+use crate::parse::One;
+use crate::render::Sink;
 use crate::write::MemorySink;
-use rayon::prelude::*;
 use rustc_hash::{FxHashMap, FxHasher};
 use std::collections::HashMap;
 use std::hash::{Hash, Hasher};
@@ -291,231 +290,7 @@ impl Session {
                 },
             }
         };
-        // The full path: the kept model is out of date from here on, even
-        // if this rebuild fails.
-        self.last_fallback = Some(fallback.clone());
-        let old_model = self.model.take();
-        let mut stages: Vec<(&'static str, Duration)> = Vec::new();
-        let mut lap = |what: &'static str| stages.push((what, started.elapsed()));
-        lap("config");
-        let reparsed = self.refresh(&config, hints)?;
-        lap("refresh");
-        let (site, warnings) = self.assemble(config)?;
-        lap("assemble");
-        let templates = Templates::load(&site.config)?;
-        let plan = Plan::new(&site)?;
-        lap("plan");
-        let sources = |p: &Path| self.files.get(p).map_or(0, |c| c.hash);
-        let global = fingerprint::global(&site, config_hash, templates.fingerprint);
-        let inputs = fingerprint::Inputs::new(&site, global, &sources);
-        let values = Values::reusing(&site, &inputs.briefs, &self.brief_values);
-        lap("values");
-        let fps = fingerprint::outputs(&site, &plan, global, &inputs, &sources);
-        let feed_fps = fingerprint::feeds(&site, global, &inputs);
-        lap("fingerprints");
-        // The sitemap lists every page with its brief's last change.
-        let sitemap_fp = hash_of((
-            fps.iter().map(|(p, _, _)| p).collect::<Vec<_>>(),
-            site.briefs
-                .iter()
-                .map(|b| b.last_modified())
-                .collect::<Vec<_>>(),
-            global,
-        ));
-
-        let stale: Vec<render::pages::Job> = fps
-            .iter()
-            .filter(|(path, fp, _)| self.outputs.get(path) != Some(&Output::Fresh(*fp)))
-            .map(|(_, _, job)| *job)
-            .collect();
-        // Render into memory first, so a template error changes nothing.
-        let fresh = MemorySink::default();
-        render::render_jobs(&site, &templates, &values, &stale, &fresh)?;
-        let stale_feeds: Vec<render::feeds::Spec> = feed_fps
-            .iter()
-            .filter(|(path, fp, _)| self.outputs.get(path) != Some(&Output::Fresh(*fp)))
-            .map(|(_, _, spec)| *spec)
-            .collect();
-        render::feeds::render_specs(&site, &stale_feeds, &fresh)?;
-        let sitemap = Output::Fresh(sitemap_fp);
-        if sitemap != self.sitemap {
-            render::write_site_files(&site, &plan.jobs, &fresh)?;
-        }
-        lap("render");
-        let statics: HashMap<String, Stamp> = plan
-            .statics
-            .iter()
-            .map(|(p, s)| (p.clone(), s.stamp()))
-            .collect();
-        let changed_statics = plan
-            .statics
-            .iter()
-            .filter(|(p, _)| self.statics.get(*p) != statics.get(*p));
-
-        let new_outputs: HashMap<String, Output> = fps
-            .into_iter()
-            .map(|(p, fp, _)| (p, Output::Fresh(fp)))
-            .chain(
-                feed_fps
-                    .into_iter()
-                    .map(|(p, fp, _)| (p, Output::Fresh(fp))),
-            )
-            .collect();
-        let mut gone: Vec<String> = self
-            .outputs
-            .keys()
-            .filter(|p| !new_outputs.contains_key(*p))
-            .cloned()
-            .collect();
-        gone.extend(
-            self.statics
-                .keys()
-                .filter(|p| !statics.contains_key(*p))
-                .cloned(),
-        );
-        let fresh = fresh.into_files();
-        let site_files: Vec<String> = if sitemap == self.sitemap {
-            self.site_files.clone()
-        } else {
-            site_files(&fresh)
-        };
-        gone.extend(
-            self.site_files
-                .iter()
-                .filter(|p| !site_files.contains(p))
-                .cloned(),
-        );
-
-        for (path, bytes) in &fresh {
-            store.write(path, bytes)?;
-        }
-        render::copy_statics(changed_statics, store)?;
-        for path in &gone {
-            store.remove(path)?;
-        }
-        lap("store");
-        let old_outputs = std::mem::replace(&mut self.outputs, new_outputs);
-        self.statics = statics;
-        self.site_files = site_files;
-        self.sitemap = sitemap;
-        let brief_values = inputs
-            .briefs
-            .iter()
-            .copied()
-            .zip(values.briefs.iter().cloned())
-            .collect();
-        let old_values = std::mem::replace(&mut self.brief_values, brief_values);
-        self.model = Some(quick::Model::new(
-            site,
-            values,
-            templates.fingerprint,
-            warnings.clone(),
-            &self.files,
-        ));
-        // Off the path between the save and the served page.
-        crate::discard((old_model, plan, old_outputs, old_values));
-        Ok(Rebuild {
-            patched: false,
-            fallback: Some(fallback),
-            reparsed,
-            written: fresh
-                .keys()
-                .filter(|p| self.outputs.contains_key(*p))
-                .count(),
-            removed: gone.len(),
-            outputs: self.outputs.len(),
-            deferred: Vec::new(),
-            warnings,
-            elapsed: started.elapsed(),
-            stages,
-        })
-    }
-
-    /// Re-reads changed content files; returns how many were parsed again.
-    fn refresh(
-        &mut self,
-        config: &Config,
-        hints: Option<&[PathBuf]>,
-    ) -> Result<usize, Diagnostics> {
-        let root = &config.root;
-        let targeted = hints
-            .filter(|_| self.complete)
-            .and_then(|h| content_files(root, h));
-        let (paths, mut problems) = match targeted {
-            Some(paths) => {
-                for (_, p) in &paths {
-                    if !root.join(p).is_file() {
-                        self.files.remove(p);
-                    }
-                }
-                let present = paths
-                    .into_iter()
-                    .filter(|(_, p)| root.join(p).is_file())
-                    .collect();
-                (present, self.list_warnings.clone())
-            }
-            None => {
-                let (paths, problems) = load::list(root);
-                let listed: std::collections::HashSet<&PathBuf> =
-                    paths.iter().map(|(_, p)| p).collect();
-                self.files.retain(|p, _| listed.contains(p));
-                self.list_warnings = problems.clone();
-                (paths, problems)
-            }
-        };
-        let changed: Vec<(Collection, &PathBuf, Stamp)> = paths
-            .iter()
-            .map(|(c, p)| (*c, p, stamp(&root.join(p))))
-            .filter(|(_, p, s)| self.files.get(*p).is_none_or(|c| c.stamp != *s))
-            .collect();
-        let parsed: Vec<(PathBuf, Result<Cached, Vec<Diagnostic>>)> = changed
-            .par_iter()
-            .map(|(collection, rel, stamp)| {
-                let result = load::read_source(root, *collection, rel, config.max_file_size)
-                    .map_err(|d| vec![d])
-                    .and_then(|file| {
-                        let hash = hash_of(&file.text);
-                        parse::parse_one(&file, config).map(|item| Cached {
-                            stamp: *stamp,
-                            hash,
-                            item,
-                        })
-                    });
-                ((*rel).clone(), result)
-            })
-            .collect();
-        let reparsed = parsed.len();
-        for (path, result) in parsed {
-            match result {
-                Ok(cached) => {
-                    self.files.insert(path, cached);
-                }
-                Err(ds) => {
-                    self.files.remove(&path);
-                    problems.extend(ds);
-                }
-            }
-        }
-        self.complete = !problems.has_errors();
-        match problems.into_result() {
-            Ok(_) => Ok(reparsed),
-            Err(e) => Err(crate::with_snippets(e, root)),
-        }
-    }
-
-    fn assemble(&self, config: Config) -> Result<(model::Site, Diagnostics), Diagnostics> {
-        let root = config.root.clone();
-        let (mut briefs, mut experts, mut pages) = (Vec::new(), Vec::new(), Vec::new());
-        for cached in self.files.values() {
-            match &cached.item {
-                One::Brief(b) => briefs.push(&**b),
-                One::Expert(e) => experts.push(&**e),
-                One::Page(p) => pages.push(&**p),
-            }
-        }
-        pages.sort_by(|a: &&crate::parse::ParsedPage, b| a.source.cmp(&b.source));
-        model::assemble_refs(&briefs, &experts, &pages, &[], config)
-            .map_err(|d| crate::with_snippets(d, &root))
+        self.full_rebuild(config, config_hash, hints, store, started, fallback)
     }
 }
 
