@@ -5,6 +5,7 @@
 
 mod assemble;
 mod groups;
+pub mod index;
 mod update;
 
 pub use assemble::{

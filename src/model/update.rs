@@ -9,10 +9,7 @@
 //! is refused (the caller takes the brief out and puts it in again); a
 //! group left without briefs stays, empty, for the caller to take out.
 
-use super::{
-    Brief, BriefId, ExpertId, Group, KindId, Link, QuoteRef, RelatedRef, Site, TopicId,
-    listing_order,
-};
+use super::{Brief, BriefId, ExpertId, Group, KindId, Link, Site, TopicId, index, listing_order};
 use crate::parse::ParsedBrief;
 use std::cmp::Ordering;
 use std::path::Path;
@@ -214,9 +211,7 @@ pub fn update_brief<'a>(
         ..Moved::default()
     };
     if old.is_some() {
-        for &e in &experts {
-            unindex_expert(site, e, from);
-        }
+        index::leave_experts(&mut site.experts, &experts, from);
     }
     if renumber.moves() {
         renumber_everything(site, renumber);
@@ -267,15 +262,7 @@ pub fn update_brief<'a>(
         // The new version's links were resolved against the old ids.
         renumber_links(&mut site.briefs[to], renumber);
     }
-    for &e in &experts {
-        let newer = &site.briefs[to];
-        let entries = expert_entries(newer, e, to);
-        let x = &mut site.experts[e];
-        splice(&mut x.authored, |&b| b, to, entries.authored);
-        splice(&mut x.appears_in, |&b| b, to, entries.appears_in);
-        splice(&mut x.quoted, |q| q.brief, to, entries.quoted);
-        splice(&mut x.related, |r| r.brief, to, entries.related);
-    }
+    index::join_experts(&mut site.experts, &site.briefs[to], to);
     moved.experts = experts;
     Ok(moved)
 }
@@ -359,54 +346,4 @@ fn renumber_links(b: &mut Brief, renumber: Renumber) {
             *t = renumber.id(*t);
         }
     }
-}
-
-/// Takes out expert `e`'s entries for brief `id`.
-fn unindex_expert(site: &mut Site, e: ExpertId, id: BriefId) {
-    let x = &mut site.experts[e];
-    splice(&mut x.authored, |&b| b, id, []);
-    splice(&mut x.appears_in, |&b| b, id, []);
-    splice(&mut x.quoted, |q| q.brief, id, []);
-    splice(&mut x.related, |r| r.brief, id, []);
-}
-
-/// Expert `e`'s entries for brief `b` (id `id`), as a full assembly makes them.
-struct Entries {
-    authored: Option<BriefId>,
-    appears_in: Option<BriefId>,
-    quoted: Vec<QuoteRef>,
-    related: Vec<RelatedRef>,
-}
-
-fn expert_entries(b: &Brief, e: ExpertId, id: BriefId) -> Entries {
-    let wrote = b.authors.contains(&e);
-    let quoted: Vec<QuoteRef> = (b.responses.iter().enumerate())
-        .filter(|(_, r)| r.expert == e)
-        .map(|(response, _)| QuoteRef {
-            brief: id,
-            response,
-        })
-        .collect();
-    let related: Vec<RelatedRef> = (b.related.iter().enumerate())
-        .flat_map(|(i, r)| r.by.iter().filter(move |&&by| by == e).map(move |_| i))
-        .map(|related| RelatedRef { brief: id, related })
-        .collect();
-    Entries {
-        authored: wrote.then_some(id),
-        appears_in: (wrote || !quoted.is_empty()).then_some(id),
-        quoted,
-        related,
-    }
-}
-
-/// Replaces the entries of brief `id` in a list ordered by brief.
-fn splice<T>(
-    list: &mut Vec<T>,
-    brief: impl Fn(&T) -> BriefId,
-    id: BriefId,
-    new: impl IntoIterator<Item = T>,
-) {
-    let start = list.partition_point(|x| brief(x) < id);
-    let end = start + list[start..].partition_point(|x| brief(x) == id);
-    list.splice(start..end, new);
 }

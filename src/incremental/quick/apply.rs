@@ -4,12 +4,11 @@
 //! along, and what must be rendered again noted.
 
 use super::super::fallback::FallbackReason;
-use super::kept::{citations, cited_by};
 use super::renders::group_outputs;
 use super::{Model, PendingRenders};
 use crate::diag::Diagnostic;
 use crate::diag::Diagnostics;
-use crate::model::{self, BriefId, Grouping, Moved};
+use crate::model::{self, BriefId, Grouping, Moved, index};
 use crate::parse::ParsedBrief;
 use crate::render::feeds::Scope;
 use crate::render::pages::{Job, Listing};
@@ -44,7 +43,7 @@ impl Model {
         pending: &mut PendingRenders,
     ) -> Result<(), FallbackReason> {
         let cited_before: Vec<BriefId> = old
-            .map(|id| citations(&self.site.briefs[id]).collect())
+            .map(|id| index::citations(&self.site.briefs[id]).collect())
             .unwrap_or_default();
         let gone = old.map(|id| {
             let b = &self.site.briefs[id];
@@ -102,7 +101,7 @@ impl Model {
     /// the brief's old citations replaced by its new ones.
     fn mend_cited_by(&mut self, applied: &Applied, cited_before: Vec<BriefId>) {
         if applied.renumbers() {
-            self.cited_by = cited_by(&self.site);
+            self.cited_by = index::cited_by(&self.site.briefs);
             return;
         }
         let to = applied.moved.renumber.to;
@@ -111,7 +110,7 @@ impl Model {
                 list.retain(|&b| b != to);
             }
         }
-        for target in citations(&self.site.briefs[to]) {
+        for target in index::citations(&self.site.briefs[to]) {
             let list = self.cited_by.entry(target).or_default();
             let at = list.partition_point(|&b| b < to);
             list.insert(at, to);

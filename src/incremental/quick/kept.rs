@@ -9,7 +9,7 @@ use super::super::fallback::FallbackReason;
 use super::PendingRenders;
 use super::renders::group_outputs;
 use crate::diag::Diagnostics;
-use crate::model::{self, BriefId, Grouping, Link, Site};
+use crate::model::{self, BriefId, Grouping, Site, index};
 use crate::parse::One;
 use crate::parse::{ParsedBrief, Text};
 use crate::render::feeds::{Items, Spec};
@@ -73,7 +73,7 @@ impl Model {
                 next_embargo = Some(next_embargo.map_or(due, |n| n.min(due)));
             }
         }
-        let cited_by = cited_by(&site);
+        let cited_by = index::cited_by(&site.briefs);
         Model {
             site,
             values,
@@ -247,23 +247,4 @@ impl Model {
             }
         }
     }
-}
-
-/// The briefs citing each brief, in order.
-pub(super) fn cited_by(site: &Site) -> FxHashMap<BriefId, Vec<BriefId>> {
-    let mut cited_by: FxHashMap<BriefId, Vec<BriefId>> = FxHashMap::default();
-    for (id, b) in site.briefs.iter().enumerate() {
-        for target in citations(b) {
-            cited_by.entry(target).or_default().push(id);
-        }
-    }
-    cited_by
-}
-
-/// The briefs `b` cites as related pieces.
-pub(super) fn citations(b: &model::Brief) -> impl Iterator<Item = BriefId> + '_ {
-    b.related.iter().filter_map(|r| match r.link {
-        Link::Brief(target) => Some(target),
-        _ => None,
-    })
 }
