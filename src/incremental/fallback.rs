@@ -47,7 +47,7 @@ pub enum FallbackReason {
     FolderChanged(PathBuf),
     /// A brief file that cannot be read or parsed (the full path reports it).
     BrokenBrief(PathBuf),
-    /// More briefs than [`super::quick::MAX_RESHAPES`] changed shape at once.
+    /// More than 16 briefs (`quick::MAX_RESHAPES`) changed shape at once.
     TooManyReshapes(usize),
     /// A brief took the URL of another brief file.
     UrlTaken(String),

@@ -4,6 +4,10 @@
 //! the model (cheap), then renders only the outputs whose fingerprint changed
 //! and removes those that no longer exist. The result equals a full build
 //! byte for byte; the tests check exactly that.
+//!
+//! Two paths lead there: `quick` patches the kept model for saves of
+//! brief files, `full` assembles it again; when the quick path refuses,
+//! a [`FallbackReason`] says why ([`Rebuild::fallback`]).
 
 mod fallback;
 mod fingerprint;

@@ -1,7 +1,8 @@
 //! One topic or kind a brief is in before or after a change, checked:
 //! its list of briefs afterwards, whether the brief joined or left it or
 //! moved within it, and its new name when its first brief spells it
-//! another way now.
+//! another way now. (The table test at the bottom runs past 80 lines:
+//! one row per case, as rustfmt lays them out.)
 
 use super::update::Refusal;
 use super::{BriefId, Group, Renumber};

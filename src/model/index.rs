@@ -1,4 +1,4 @@
-//! The one rule for the reverse indexes of an assembled [`Site`]: what a
+//! The one rule for the reverse indexes of an assembled [`Site`](super::Site): what a
 //! brief puts in its experts' lists (authored, quoted, related pieces,
 //! appears in), its topics' and its kind's lists, and the briefs it cites.
 //! A full assembly joins every brief in listing order ([`join_groups`],

@@ -129,19 +129,8 @@ impl Model {
                 self.next_embargo = Some(self.next_embargo.map_or(due, |d| d.min(due)));
             }
         }
-
-        // A topic or kind no brief named yet: a group of its own, or
-        // another spelling of one the site has.
         if let Some(n) = published {
-            let group_names = (n.topics.iter().map(|t| (Grouping::Topics, t.id.as_str())))
-                .chain([(Grouping::Kinds, n.kind.as_str())]);
-            for (g, name) in group_names {
-                if let Some(at) = self.site.add_spelling(g, name) {
-                    self.values.insert_group(&self.site, g, at);
-                    pending.shift_groups(g, at);
-                    pending.sitemap = true;
-                }
-            }
+            self.add_group_names(n, pending);
         }
         let mut at = id;
         // Another URL: out at the old one, in at the new one.
@@ -174,13 +163,28 @@ impl Model {
         Ok(())
     }
 
+    /// A topic or kind `published` names that no brief named yet: a group
+    /// of its own, or another spelling of one the site has.
+    fn add_group_names(&mut self, published: &ParsedBrief, pending: &mut PendingRenders) {
+        let topics = published.topics.iter();
+        let group_names = (topics.map(|t| (Grouping::Topics, t.id.as_str())))
+            .chain([(Grouping::Kinds, published.kind.as_str())]);
+        for (g, name) in group_names {
+            if let Some(at) = self.site.add_spelling(g, name) {
+                self.values.insert_group(&self.site, g, at);
+                pending.shift_groups(g, at);
+                pending.sitemap = true;
+            }
+        }
+    }
+
     /// The other briefs to resolve again when one brief file changes from
     /// `older` to `newer` (`id`: its published id before; `published`:
-    /// whether it is now), or [`FallbackReason::LinkWouldBreak`] when their
-    /// links would break (the full path reports that). A brief unpublished under its URL turns the
-    /// links to it into titles with a warning, one published links again,
-    /// and an unpublished one changing why it is (draft, embargo) changes
-    /// the warning.
+    /// whether it is now), or [`FallbackReason::LinkWouldBreak`] when
+    /// their links would break (the full path reports that). A brief
+    /// unpublished under its URL turns the links to it into titles with a
+    /// warning, one published links again, and an unpublished one changing
+    /// why it is (draft, embargo) changes the warning.
     fn relinks<'a>(
         &self,
         id: Option<BriefId>,
