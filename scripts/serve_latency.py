@@ -145,12 +145,12 @@ def main():
             get(conn, "/page/2/")
             shifted.append((time.perf_counter() - start) * 1000)
             status = json.loads(get(conn, "/__briefs/status")[1])
-            path = status.get("last_path")
-            if path == "full":
+            taken = status.get("last_path")
+            if taken == "full":
                 fallbacks[status.get("fallback")] += 1
             print(
                 f"edit {i}: served after {times[-1]:.1f} ms, /page/2/ after {shifted[-1]:.1f} ms"
-                f" ({path} path{': ' + status['fallback'] if status.get('fallback') else ''})",
+                f" ({taken} path{': ' + status['fallback'] if status.get('fallback') else ''})",
                 flush=True,
             )
         for what, figures in (("save-to-served", times), ("save to /page/2/ served", shifted)):
