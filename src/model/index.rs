@@ -9,35 +9,34 @@ use rustc_hash::FxHashMap;
 
 use super::{Brief, BriefId, Expert, ExpertId, Kind, Link, QuoteRef, RelatedRef, Topic};
 
-/// Expert `e`'s entries for one brief, as the indexes hold them.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct ExpertEntries {
-    pub authored: Option<BriefId>,
-    pub appears_in: Option<BriefId>,
-    pub quoted: Vec<QuoteRef>,
-    pub related: Vec<RelatedRef>,
+/// One entry a brief puts in an expert's lists.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Entry {
+    /// The expert wrote the brief.
+    Authored(ExpertId),
+    /// The expert wrote it or is quoted in it (the expert feed).
+    AppearsIn(ExpertId),
+    Quoted(ExpertId, QuoteRef),
+    /// The expert wrote a piece the brief cites.
+    Related(ExpertId, RelatedRef),
 }
 
-/// Expert `e`'s entries for brief `b`, whose id is `id`.
-pub fn expert_entries(b: &Brief, e: ExpertId, id: BriefId) -> ExpertEntries {
-    let wrote = b.authors.contains(&e);
-    let quoted: Vec<QuoteRef> = (b.responses.iter().enumerate())
-        .filter(|(_, r)| r.expert == e)
-        .map(|(response, _)| QuoteRef {
+/// Every entry brief `b` (id `id`) puts in its experts' lists, in the
+/// order each list holds them.
+pub fn entries(b: &Brief, id: BriefId) -> impl Iterator<Item = Entry> + '_ {
+    let authors = (b.authors.iter()).flat_map(|&e| [Entry::Authored(e), Entry::AppearsIn(e)]);
+    let quoted = (b.responses.iter().enumerate()).flat_map(move |(response, r)| {
+        let quote = QuoteRef {
             brief: id,
             response,
-        })
-        .collect();
-    let related: Vec<RelatedRef> = (b.related.iter().enumerate())
-        .flat_map(|(i, r)| r.by.iter().filter(move |&&by| by == e).map(move |_| i))
-        .map(|related| RelatedRef { brief: id, related })
-        .collect();
-    ExpertEntries {
-        authored: wrote.then_some(id),
-        appears_in: (wrote || !quoted.is_empty()).then_some(id),
-        quoted,
-        related,
-    }
+        };
+        [Entry::Quoted(r.expert, quote), Entry::AppearsIn(r.expert)]
+    });
+    let related = (b.related.iter().enumerate()).flat_map(move |(related, r)| {
+        let entry = RelatedRef { brief: id, related };
+        r.by.iter().map(move |&e| Entry::Related(e, entry))
+    });
+    authors.chain(quoted).chain(related)
 }
 
 /// Every expert brief `b` names, once each, in id order.
@@ -48,17 +47,33 @@ pub fn experts_of(b: &Brief) -> Vec<ExpertId> {
     experts
 }
 
-/// Puts brief `b` (id `id`) into the lists of every expert it names, in
-/// place of any entries for `id` there.
+/// Puts brief `b` (id `id`) into the lists of every expert it names,
+/// after any entries for it there (a full assembly appends; the quick
+/// path has taken the brief out first, see [`leave_experts`]).
 pub fn join_experts(experts: &mut [Expert], b: &Brief, id: BriefId) {
-    for e in experts_of(b) {
-        let entries = expert_entries(b, e, id);
-        let x = &mut experts[e];
-        splice(&mut x.authored, |&b| b, id, entries.authored);
-        splice(&mut x.appears_in, |&b| b, id, entries.appears_in);
-        splice(&mut x.quoted, |q| q.brief, id, entries.quoted);
-        splice(&mut x.related, |r| r.brief, id, entries.related);
+    for entry in entries(b, id) {
+        match entry {
+            Entry::Authored(e) => insert_once(&mut experts[e].authored, id),
+            Entry::AppearsIn(e) => insert_once(&mut experts[e].appears_in, id),
+            Entry::Quoted(e, q) => insert_last(&mut experts[e].quoted, |q| q.brief, q),
+            Entry::Related(e, r) => insert_last(&mut experts[e].related, |r| r.brief, r),
+        }
     }
+}
+
+/// Inserts `id` into a sorted list of ids unless it holds it already.
+fn insert_once(list: &mut Vec<BriefId>, id: BriefId) {
+    let at = list.partition_point(|&b| b <= id);
+    if at == 0 || list[at - 1] != id {
+        list.insert(at, id);
+    }
+}
+
+/// Inserts `item` after every entry of its brief or an earlier one.
+fn insert_last<T>(list: &mut Vec<T>, brief: impl Fn(&T) -> BriefId, item: T) {
+    let id = brief(&item);
+    let at = list.partition_point(|x| brief(x) <= id);
+    list.insert(at, item);
 }
 
 /// Takes brief `id` out of the lists of experts `named`.
@@ -178,22 +193,49 @@ mod tests {
         let b = brief(&[1, 2], &[2, 3, 2], &[&[3], &[1, 3]]);
         let q = |response| QuoteRef { brief: 9, response };
         let r = |related| RelatedRef { brief: 9, related };
-        let cases = [
-            // (expert, authored, appears_in, quoted, related)
-            (1, Some(9), Some(9), vec![], vec![r(1)]),
-            (2, Some(9), Some(9), vec![q(0), q(2)], vec![]),
-            (3, None, Some(9), vec![q(1)], vec![r(0), r(1)]),
-            (4, None, None, vec![], vec![]),
+        use Entry::*;
+        let expected = vec![
+            Authored(1),
+            AppearsIn(1),
+            Authored(2),
+            AppearsIn(2),
+            Quoted(2, q(0)),
+            AppearsIn(2),
+            Quoted(3, q(1)),
+            AppearsIn(3),
+            Quoted(2, q(2)),
+            AppearsIn(2),
+            Related(3, r(0)),
+            Related(1, r(1)),
+            Related(3, r(1)),
         ];
-        for (e, authored, appears_in, quoted, related) in cases {
-            let expected = ExpertEntries {
-                authored,
-                appears_in,
-                quoted,
-                related,
-            };
-            assert_eq!(expert_entries(&b, e, 9), expected, "expert {e}");
-        }
+        assert_eq!(entries(&b, 9).collect::<Vec<_>>(), expected);
         assert_eq!(experts_of(&b), vec![1, 2, 3]);
+    }
+
+    #[test]
+    fn insert_once_keeps_ids_sorted_and_single() {
+        let cases: &[(&[BriefId], BriefId, &[BriefId])] = &[
+            (&[], 4, &[4]),
+            (&[1, 5], 4, &[1, 4, 5]),
+            (&[1, 4, 5], 4, &[1, 4, 5]),
+            (&[1, 5], 7, &[1, 5, 7]),
+        ];
+        for &(list, id, expected) in cases {
+            let mut got = list.to_vec();
+            insert_once(&mut got, id);
+            assert_eq!(got, expected, "{id} into {list:?}");
+        }
+    }
+
+    #[test]
+    fn insert_last_goes_after_the_entries_of_its_brief() {
+        // (brief, n-th entry) pairs.
+        let mut list = vec![(1, 0), (4, 0), (4, 1), (6, 0)];
+        insert_last(&mut list, |x| x.0, (4, 2));
+        insert_last(&mut list, |x| x.0, (0, 0));
+        insert_last(&mut list, |x| x.0, (9, 0));
+        let expected = [(0, 0), (1, 0), (4, 0), (4, 1), (4, 2), (6, 0), (9, 0)];
+        assert_eq!(list, expected);
     }
 }
