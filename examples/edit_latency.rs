@@ -10,12 +10,13 @@
 //! again, in turn; `rename` spells the brief's first topic in lower case,
 //! then as it was, in turn (the newest brief names the topic: every brief
 //! in it shows the new name); `full` is the text edit through the full path (the
-//! rebuild told nothing of what changed: the baseline). Prints each
-//! rebuild's time and a median.
+//! rebuild told nothing of what changed: the baseline). Prints a median of
+//! the rebuild times, and how many rebuilds took the full path and why.
 
 use briefs::config::BuildOptions;
 use briefs::incremental::Session;
 use briefs::write::MemorySink;
+use std::collections::BTreeMap;
 use std::path::PathBuf;
 use std::time::Instant;
 
@@ -54,6 +55,7 @@ fn main() -> anyhow::Result<()> {
     // to the rest (listing pages that only shifted, feeds, sitemap).
     let mut times = Vec::new();
     let mut whole = Vec::new();
+    let mut fallbacks: BTreeMap<String, usize> = BTreeMap::new();
     for i in 0..n {
         // An editor saves every few seconds: let the previous rebuild's
         // background work (freeing the old model) finish first.
@@ -97,6 +99,9 @@ fn main() -> anyhow::Result<()> {
             _ => session.rebuild_paths_first(&store, std::slice::from_ref(&changed))?,
         };
         times.push(t.elapsed());
+        if let Some(reason) = &r.fallback {
+            *fallbacks.entry(reason.to_string()).or_default() += 1;
+        }
         let later = session.finish(&store)?;
         whole.push(t.elapsed());
         if i == 0 {
@@ -124,6 +129,11 @@ fn main() -> anyhow::Result<()> {
             times[0],
             times[n - 1]
         );
+    }
+    let fell_back: usize = fallbacks.values().sum();
+    println!("full path taken: {fell_back} of {n} rebuilds");
+    for (reason, count) in &fallbacks {
+        println!("  {count}x {reason}");
     }
     Ok(())
 }

@@ -23,10 +23,13 @@ time until its page is served, or answers 404. With `publish`, even edits
 make the brief a draft (until its page answers 404) and odd ones publish it
 again. With `rename`, even edits spell the brief's first topic in lower case
 (the newest brief names the topic, so every brief in it shows the new name)
-and odd ones spell it as it was.
+and odd ones spell it as it was. After each edit it reads /__briefs/status
+and counts the rebuilds that took the full path, with their reasons.
 """
 
+import collections
 import http.client
+import json
 import os
 import queue
 import re
@@ -99,6 +102,7 @@ def main():
         threading.Thread(target=listen, args=(port, events), daemon=True).start()
         events.get(timeout=30)  # the stream's first event: the current build
         times, shifted = [], []
+        fallbacks = collections.Counter()
         pause = float(os.environ.get("SERVE_LATENCY_PAUSE", "1"))
         for i in range(edits):
             time.sleep(pause)
@@ -140,8 +144,13 @@ def main():
             # once what follows the first pages has been rendered.
             get(conn, "/page/2/")
             shifted.append((time.perf_counter() - start) * 1000)
+            status = json.loads(get(conn, "/__briefs/status")[1])
+            taken = status.get("last_path")
+            if taken == "full":
+                fallbacks[status.get("fallback")] += 1
             print(
-                f"edit {i}: served after {times[-1]:.1f} ms, /page/2/ after {shifted[-1]:.1f} ms",
+                f"edit {i}: served after {times[-1]:.1f} ms, /page/2/ after {shifted[-1]:.1f} ms"
+                f" ({taken} path{': ' + status['fallback'] if status.get('fallback') else ''})",
                 flush=True,
             )
         for what, figures in (("save-to-served", times), ("save to /page/2/ served", shifted)):
@@ -149,6 +158,9 @@ def main():
                 f"{what} over {edits} edits: median {statistics.median(figures):.1f} ms, "
                 f"min {min(figures):.1f} ms, max {max(figures):.1f} ms"
             )
+        print(f"full path taken: {sum(fallbacks.values())} of {edits} rebuilds")
+        for reason, count in fallbacks.most_common():
+            print(f"  {count}x {reason}")
     finally:
         with open(path, "w", encoding="utf-8") as f:
             f.write(original)

@@ -85,6 +85,10 @@ pub struct ServeArgs {
     /// Include briefs and pages marked draft.
     #[arg(long)]
     pub drafts: bool,
+    /// After each rebuild, say which path it took (quick or full) and,
+    /// for the full path, why.
+    #[arg(long, short)]
+    pub verbose: bool,
 }
 
 /// `briefs check`.

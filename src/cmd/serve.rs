@@ -15,7 +15,8 @@ pub fn run(args: ServeArgs) -> anyhow::Result<()> {
         drafts: args.drafts,
         header_timeout: header_timeout(),
     };
-    briefs::serve::run(opts, Arc::new(print))
+    let verbose = args.verbose;
+    briefs::serve::run(opts, Arc::new(move |event| print(event, verbose)))
 }
 
 /// `BRIEFS_HEADER_TIMEOUT_MS` shortens the header deadline (for tests).
@@ -26,7 +27,8 @@ fn header_timeout() -> Duration {
         .map_or(briefs::serve::HEADER_TIMEOUT, Duration::from_millis)
 }
 
-fn print(event: Event) {
+/// Prints one event; `verbose` adds the path each rebuild took.
+fn print(event: Event, verbose: bool) {
     match event {
         Event::Listening { url } => println!("serving at {url} (Ctrl-C to stop)"),
         Event::Built {
@@ -48,6 +50,9 @@ fn print(event: Event) {
                 "build {generation}: {} of {} pages and feeds rendered, {} files read, in {:.0?}{latency}{later}",
                 rebuild.written, rebuild.outputs, rebuild.reparsed, rebuild.elapsed
             );
+            if verbose {
+                println!("  {}", rebuild.path_taken());
+            }
         }
         Event::Failed { text, elapsed } => {
             eprintln!("{text}\n(build failed after {elapsed:.0?})");

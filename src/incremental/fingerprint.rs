@@ -5,7 +5,7 @@
 //! a page that lists briefs folds in their fingerprints.
 
 use super::hash_of;
-use crate::model::{BriefId, Link, Site};
+use crate::model::{BriefId, Site, index};
 use crate::render::Plan;
 use crate::render::feeds::{Scope, Spec};
 use crate::render::pages::{Job, Listing};
@@ -89,11 +89,9 @@ fn brief(
     for e in b.experts() {
         experts[e].hash(&mut h);
     }
-    for r in &b.related {
-        if let Link::Brief(target) = r.link {
-            let t = &site.briefs[target];
-            (&t.slug, &t.title, &site.kinds[t.kind].name).hash(&mut h);
-        }
+    for target in index::citations(b) {
+        let t = &site.briefs[target];
+        (&t.slug, &t.title, &site.kinds[t.kind].name).hash(&mut h);
     }
     h.finish()
 }

@@ -4,18 +4,25 @@
 //! the model (cheap), then renders only the outputs whose fingerprint changed
 //! and removes those that no longer exist. The result equals a full build
 //! byte for byte; the tests check exactly that.
+//!
+//! Two paths lead there: `quick` patches the kept model for saves of
+//! brief files, `full` assembles it again; when the quick path refuses,
+//! a [`FallbackReason`] says why ([`Rebuild::fallback`]).
 
+mod fallback;
 mod fingerprint;
+mod full;
 mod quick;
 
+pub use fallback::FallbackReason;
+use fallback::QuickRebuild;
+
 use crate::config::{BuildOptions, CONFIG_FILE, Config};
-use crate::diag::{Diagnostic, Diagnostics};
-use crate::load::{self, Collection};
-use crate::model;
-use crate::parse::{self, One};
-use crate::render::{self, Plan, Sink, Templates, values::Values};
+use crate::diag::Diagnostics;
+use crate::load::Collection;
+use crate::parse::One;
+use crate::render::Sink;
 use crate::write::MemorySink;
-use rayon::prelude::*;
 use rustc_hash::{FxHashMap, FxHasher};
 use std::collections::HashMap;
 use std::hash::{Hash, Hasher};
@@ -103,6 +110,20 @@ fn hash_of(value: impl Hash) -> u64 {
     h.finish()
 }
 
+/// What the session knows of one output file.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Output {
+    /// Rendered from inputs with this fingerprint.
+    Fresh(u64),
+    /// Rendered by the quick path, fingerprint unknown: the next full
+    /// rebuild renders it again.
+    Dirty,
+    /// Removed by the quick path: the next full rebuild removes it from the
+    /// store again (the store may still hold it if that rebuild failed
+    /// half-way) and forgets it.
+    Removed,
+}
+
 struct Cached {
     stamp: Stamp,
     hash: u64,
@@ -115,6 +136,8 @@ pub struct Rebuild {
     /// Whether only brief text changed, so the kept model was patched in
     /// place instead of assembled again (see the `quick` module).
     pub patched: bool,
+    /// Why the full path was taken; `None` when the model was patched.
+    pub fallback: Option<FallbackReason>,
     /// Content files read and parsed again.
     pub reparsed: usize,
     /// Pages and feeds rendered: never more than [`Rebuild::outputs`]
@@ -134,15 +157,26 @@ pub struct Rebuild {
     pub stages: Vec<(&'static str, Duration)>,
 }
 
+impl Rebuild {
+    /// `quick`, or `full` with the reason ([`Rebuild::fallback`]).
+    pub fn path_taken(&self) -> String {
+        match &self.fallback {
+            None => "quick path".to_string(),
+            Some(reason) => format!("full path: {reason}"),
+        }
+    }
+}
+
 /// A site kept in memory between rebuilds.
 pub struct Session {
     opts: BuildOptions,
     config_hash: u64,
     files: FxHashMap<PathBuf, Cached>,
-    outputs: HashMap<String, u64>,
+    outputs: HashMap<String, Output>,
     statics: HashMap<String, Stamp>,
     site_files: Vec<String>,
-    sitemap_fp: u64,
+    /// The sitemap and robots.txt, as one output.
+    sitemap: Output,
     /// Whether the cache holds every content file (the last check had no errors).
     complete: bool,
     /// Warnings from the last full listing of content/.
@@ -152,7 +186,9 @@ pub struct Session {
     /// The site of the last good rebuild, for the quick path.
     model: Option<quick::Model>,
     /// What the last quick rebuild left to render.
-    later: Option<quick::Later>,
+    deferred: Option<quick::DeferredRenders>,
+    /// Why the last rebuild took the full path (kept when it failed).
+    last_fallback: Option<FallbackReason>,
 }
 
 impl Session {
@@ -165,13 +201,20 @@ impl Session {
             outputs: HashMap::new(),
             statics: HashMap::new(),
             site_files: Vec::new(),
-            sitemap_fp: 0,
+            sitemap: Output::Dirty,
             complete: false,
             list_warnings: Diagnostics::default(),
             brief_values: HashMap::new(),
             model: None,
-            later: None,
+            deferred: None,
+            last_fallback: None,
         }
+    }
+
+    /// Why the last rebuild took the full path, even if it then failed;
+    /// `None` when it took the quick path.
+    pub fn last_fallback(&self) -> Option<&FallbackReason> {
+        self.last_fallback.as_ref()
     }
 
     /// The site root.
@@ -221,6 +264,7 @@ impl Session {
         hints: Option<&[PathBuf]>,
     ) -> anyhow::Result<Rebuild> {
         let started = Instant::now();
+        self.last_fallback = None;
         // What an earlier rebuild left for later comes first.
         self.finish(store)?;
         let root = self.opts.root.clone();
@@ -232,234 +276,25 @@ impl Session {
             &opts.base_url,
             opts.drafts,
         ));
-        if config_hash != self.config_hash {
+        let fallback = if config_hash != self.config_hash {
+            let first = self.model.is_none();
             self.files.clear();
             self.model = None;
             self.config_hash = config_hash;
-        }
-        if let Some(hints) = hints {
-            if let Some(done) = self.patch(&config, hints, store, started)? {
-                return Ok(done);
+            match first {
+                true => FallbackReason::NoKeptModel,
+                false => FallbackReason::ConfigChanged,
             }
-        }
-        // The full path: the kept model is out of date from here on, even
-        // if this rebuild fails.
-        let old_model = self.model.take();
-        let mut stages: Vec<(&'static str, Duration)> = Vec::new();
-        let mut lap = |what: &'static str| stages.push((what, started.elapsed()));
-        lap("config");
-        let reparsed = self.refresh(&config, hints)?;
-        lap("refresh");
-        let (site, warnings) = self.assemble(config)?;
-        lap("assemble");
-        let templates = Templates::load(&site.config)?;
-        let plan = Plan::new(&site)?;
-        lap("plan");
-        let sources = |p: &Path| self.files.get(p).map_or(0, |c| c.hash);
-        let global = fingerprint::global(&site, config_hash, templates.fingerprint);
-        let inputs = fingerprint::Inputs::new(&site, global, &sources);
-        let values = Values::reusing(&site, &inputs.briefs, &self.brief_values);
-        lap("values");
-        let fps = fingerprint::outputs(&site, &plan, global, &inputs, &sources);
-        let feed_fps = fingerprint::feeds(&site, global, &inputs);
-        lap("fingerprints");
-        // The sitemap lists every page with its brief's last change.
-        let sitemap_fp = hash_of((
-            fps.iter().map(|(p, _, _)| p).collect::<Vec<_>>(),
-            site.briefs
-                .iter()
-                .map(|b| b.last_modified())
-                .collect::<Vec<_>>(),
-            global,
-        ));
-
-        let stale: Vec<render::pages::Job> = fps
-            .iter()
-            .filter(|(path, fp, _)| self.outputs.get(path) != Some(fp))
-            .map(|(_, _, job)| *job)
-            .collect();
-        // Render into memory first, so a template error changes nothing.
-        let fresh = MemorySink::default();
-        render::render_jobs(&site, &templates, &values, &stale, &fresh)?;
-        let stale_feeds: Vec<render::feeds::Spec> = feed_fps
-            .iter()
-            .filter(|(path, fp, _)| self.outputs.get(path) != Some(fp))
-            .map(|(_, _, spec)| *spec)
-            .collect();
-        render::feeds::render_specs(&site, &stale_feeds, &fresh)?;
-        if sitemap_fp != self.sitemap_fp {
-            render::write_site_files(&site, &plan.jobs, &fresh)?;
-        }
-        lap("render");
-        let statics: HashMap<String, Stamp> = plan
-            .statics
-            .iter()
-            .map(|(p, s)| (p.clone(), s.stamp()))
-            .collect();
-        let changed_statics = plan
-            .statics
-            .iter()
-            .filter(|(p, _)| self.statics.get(*p) != statics.get(*p));
-
-        let new_outputs: HashMap<String, u64> = fps
-            .into_iter()
-            .map(|(p, fp, _)| (p, fp))
-            .chain(feed_fps.into_iter().map(|(p, fp, _)| (p, fp)))
-            .collect();
-        let mut gone: Vec<String> = self
-            .outputs
-            .keys()
-            .filter(|p| !new_outputs.contains_key(*p))
-            .cloned()
-            .collect();
-        gone.extend(
-            self.statics
-                .keys()
-                .filter(|p| !statics.contains_key(*p))
-                .cloned(),
-        );
-        let fresh = fresh.into_files();
-        let site_files: Vec<String> = if sitemap_fp == self.sitemap_fp {
-            self.site_files.clone()
         } else {
-            site_files(&fresh)
-        };
-        gone.extend(
-            self.site_files
-                .iter()
-                .filter(|p| !site_files.contains(p))
-                .cloned(),
-        );
-
-        for (path, bytes) in &fresh {
-            store.write(path, bytes)?;
-        }
-        render::copy_statics(changed_statics, store)?;
-        for path in &gone {
-            store.remove(path)?;
-        }
-        lap("store");
-        let old_outputs = std::mem::replace(&mut self.outputs, new_outputs);
-        self.statics = statics;
-        self.site_files = site_files;
-        self.sitemap_fp = sitemap_fp;
-        let brief_values = inputs
-            .briefs
-            .iter()
-            .copied()
-            .zip(values.briefs.iter().cloned())
-            .collect();
-        let old_values = std::mem::replace(&mut self.brief_values, brief_values);
-        self.model = Some(quick::Model::new(
-            site,
-            values,
-            templates.fingerprint,
-            warnings.clone(),
-            &self.files,
-        ));
-        // Off the path between the save and the served page.
-        crate::discard((old_model, plan, old_outputs, old_values));
-        Ok(Rebuild {
-            patched: false,
-            reparsed,
-            written: fresh
-                .keys()
-                .filter(|p| self.outputs.contains_key(*p))
-                .count(),
-            removed: gone.len(),
-            outputs: self.outputs.len(),
-            deferred: Vec::new(),
-            warnings,
-            elapsed: started.elapsed(),
-            stages,
-        })
-    }
-
-    /// Re-reads changed content files; returns how many were parsed again.
-    fn refresh(
-        &mut self,
-        config: &Config,
-        hints: Option<&[PathBuf]>,
-    ) -> Result<usize, Diagnostics> {
-        let root = &config.root;
-        let targeted = hints
-            .filter(|_| self.complete)
-            .and_then(|h| content_files(root, h));
-        let (paths, mut problems) = match targeted {
-            Some(paths) => {
-                for (_, p) in &paths {
-                    if !root.join(p).is_file() {
-                        self.files.remove(p);
-                    }
-                }
-                let present = paths
-                    .into_iter()
-                    .filter(|(_, p)| root.join(p).is_file())
-                    .collect();
-                (present, self.list_warnings.clone())
-            }
-            None => {
-                let (paths, problems) = load::list(root);
-                let listed: std::collections::HashSet<&PathBuf> =
-                    paths.iter().map(|(_, p)| p).collect();
-                self.files.retain(|p, _| listed.contains(p));
-                self.list_warnings = problems.clone();
-                (paths, problems)
+            match hints {
+                None => FallbackReason::NotTold,
+                Some(hints) => match self.patch(&config, hints, store, started)? {
+                    QuickRebuild::Patched(done) => return Ok(done),
+                    QuickRebuild::Fallback { reason } => reason,
+                },
             }
         };
-        let changed: Vec<(Collection, &PathBuf, Stamp)> = paths
-            .iter()
-            .map(|(c, p)| (*c, p, stamp(&root.join(p))))
-            .filter(|(_, p, s)| self.files.get(*p).is_none_or(|c| c.stamp != *s))
-            .collect();
-        let parsed: Vec<(PathBuf, Result<Cached, Vec<Diagnostic>>)> = changed
-            .par_iter()
-            .map(|(collection, rel, stamp)| {
-                let result = load::read_source(root, *collection, rel, config.max_file_size)
-                    .map_err(|d| vec![d])
-                    .and_then(|file| {
-                        let hash = hash_of(&file.text);
-                        parse::parse_one(&file, config).map(|item| Cached {
-                            stamp: *stamp,
-                            hash,
-                            item,
-                        })
-                    });
-                ((*rel).clone(), result)
-            })
-            .collect();
-        let reparsed = parsed.len();
-        for (path, result) in parsed {
-            match result {
-                Ok(cached) => {
-                    self.files.insert(path, cached);
-                }
-                Err(ds) => {
-                    self.files.remove(&path);
-                    problems.extend(ds);
-                }
-            }
-        }
-        self.complete = !problems.has_errors();
-        match problems.into_result() {
-            Ok(_) => Ok(reparsed),
-            Err(e) => Err(crate::with_snippets(e, root)),
-        }
-    }
-
-    fn assemble(&self, config: Config) -> Result<(model::Site, Diagnostics), Diagnostics> {
-        let root = config.root.clone();
-        let (mut briefs, mut experts, mut pages) = (Vec::new(), Vec::new(), Vec::new());
-        for cached in self.files.values() {
-            match &cached.item {
-                One::Brief(b) => briefs.push(&**b),
-                One::Expert(e) => experts.push(&**e),
-                One::Page(p) => pages.push(&**p),
-            }
-        }
-        pages.sort_by(|a: &&crate::parse::ParsedPage, b| a.source.cmp(&b.source));
-        model::assemble_refs(&briefs, &experts, &pages, &[], config)
-            .map_err(|d| crate::with_snippets(d, &root))
+        self.full_rebuild(config, config_hash, hints, store, started, fallback)
     }
 }
 

@@ -417,39 +417,12 @@ fn page(p: &ParsedPage) -> Page {
     }
 }
 
-/// One pass over the briefs, newest first, fills every reverse index.
+/// One pass over the briefs, newest first, fills every reverse index
+/// (the rule is [`super::index`]'s).
 fn index(briefs: &[Brief], experts: &mut [Expert], topics: &mut [Topic], kinds: &mut [Kind]) {
     for (id, b) in briefs.iter().enumerate() {
-        kinds[b.kind].briefs.push(id);
-        for &t in &b.topics {
-            topics[t].briefs.push(id);
-        }
-        for &a in &b.authors {
-            push_once(&mut experts[a].authored, id);
-            push_once(&mut experts[a].appears_in, id);
-        }
-        for (i, r) in b.responses.iter().enumerate() {
-            experts[r.expert].quoted.push(QuoteRef {
-                brief: id,
-                response: i,
-            });
-            push_once(&mut experts[r.expert].appears_in, id);
-        }
-        for (i, r) in b.related.iter().enumerate() {
-            for &e in &r.by {
-                experts[e].related.push(RelatedRef {
-                    brief: id,
-                    related: i,
-                });
-            }
-        }
-    }
-}
-
-/// Appends `id` unless it is already last (ids arrive in order).
-fn push_once(v: &mut Vec<BriefId>, id: BriefId) {
-    if v.last() != Some(&id) {
-        v.push(id);
+        super::index::join_groups(topics, kinds, b, id);
+        super::index::join_experts(experts, b, id);
     }
 }
 

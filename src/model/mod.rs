@@ -4,14 +4,18 @@
 //! sorted newest first (ties by slug), so a `BriefId` order is listing order.
 
 mod assemble;
+mod group_move;
 mod groups;
+pub mod index;
+mod renumber;
 mod update;
 
 pub use assemble::{
     assemble, assemble_refs, idle_warning, is_idle, is_published, resolve_again, why_unpublished,
 };
 pub use groups::Grouping;
-pub use update::{Moved, Newer, Renumber, update_brief};
+pub use renumber::Renumber;
+pub use update::{Moved, Newer, Refusal, update_brief};
 
 use crate::config::Config;
 use crate::parse::{Moment, ParsedBrief, Text};

@@ -9,13 +9,39 @@
 //! is refused (the caller takes the brief out and puts it in again); a
 //! group left without briefs stays, empty, for the caller to take out.
 
-use super::{
-    Brief, BriefId, ExpertId, Group, KindId, Link, QuoteRef, RelatedRef, Site, TopicId,
-    listing_order,
-};
+use super::group_move::{GroupMove, group_move};
+use super::renumber::{Renumber, renumber_everything, renumber_links};
+use super::{Brief, BriefId, ExpertId, KindId, Site, TopicId, index, listing_order};
 use crate::parse::ParsedBrief;
 use std::cmp::Ordering;
 use std::path::Path;
+
+/// Why [`update_brief`] refused a change (the caller takes the full path).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Refusal {
+    /// Replacing a brief with one under another URL or another draft
+    /// setting (the caller takes it out and puts it in again).
+    UrlOrDraftChanged,
+    /// A topic listed twice, not side by side, in the brief.
+    TopicListedTwice,
+    /// Neither an old brief nor a newer one.
+    NothingToUpdate,
+    /// A group's new first brief does not spell its name.
+    GroupUnnamed(String),
+}
+
+impl std::fmt::Display for Refusal {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Refusal::UrlOrDraftChanged => write!(f, "a brief changed its URL or draft setting"),
+            Refusal::TopicListedTwice => write!(f, "a brief lists a topic twice"),
+            Refusal::NothingToUpdate => write!(f, "no brief to update"),
+            Refusal::GroupUnnamed(name) => {
+                write!(f, "the new first brief of `{name}` does not name it")
+            }
+        }
+    }
+}
 
 /// What moved when a brief was replaced.
 #[derive(Debug, Default)]
@@ -42,63 +68,12 @@ pub struct Moved {
     pub last_modified_changed: bool,
 }
 
-/// Brief ids when the brief at `from` moves to `to`: those between shift by one.
-#[derive(Debug, Clone, Copy, Default)]
-pub struct Renumber {
-    pub from: BriefId,
-    pub to: BriefId,
-}
-
-impl Renumber {
-    /// The new id of brief `b`.
-    pub fn id(self, b: BriefId) -> BriefId {
-        let Renumber { from, to } = self;
-        if b == from {
-            to
-        } else if from < to && b > from && b <= to {
-            b - 1
-        } else if to < from && b >= to && b < from {
-            b + 1
-        } else {
-            b
-        }
-    }
-
-    /// Whether any id changes.
-    pub fn moves(self) -> bool {
-        self.from != self.to
-    }
-
-    /// Applies the same move to a list indexed by brief id.
-    pub fn reorder<T>(self, list: &mut [T]) {
-        let Renumber { from, to } = self;
-        if from < to {
-            list[from..=to].rotate_left(1);
-        } else if to < from {
-            list[to..=from].rotate_right(1);
-        }
-    }
-}
-
-/// One group the brief is in before or after, checked.
-struct GroupMove {
-    group: usize,
-    /// The group's brief list afterwards.
-    after: Vec<BriefId>,
-    /// Whether the brief joined or left it.
-    joined_or_left: bool,
-    /// Its listing positions before and after, when it stayed.
-    positions: Option<(usize, usize)>,
-    /// Its new name, when its first brief spells it another way now.
-    renamed: Option<String>,
-}
-
 /// A published brief's new version, resolved, with the file it came from.
 pub type Newer<'p> = (Brief, &'p ParsedBrief);
 
 /// Puts `newer` in place of published brief `old`, adds it (`old` is
 /// `None`: a new or newly published brief) or removes brief `old`
-/// (`newer` is `None`: deleted or unpublished), or refuses (`None`) as the
+/// (`newer` is `None`: deleted or unpublished), or refuses (a [`Refusal`]) as the
 /// module says; a refusal may leave the site half changed, so the caller
 /// must drop it. `parsed_of` gives the parsed file of another brief by
 /// source path: when the brief leaves the first place of a group, the
@@ -108,75 +83,22 @@ pub fn update_brief<'a>(
     old: Option<BriefId>,
     newer: Option<Newer<'_>>,
     parsed_of: &dyn Fn(&Path) -> Option<&'a ParsedBrief>,
-) -> Option<Moved> {
-    let count = site.briefs.len();
+) -> Result<Moved, Refusal> {
     let older = old.map(|id| &site.briefs[id]);
-    // A topic listed twice (not side by side) puts the brief twice in its list.
-    let twice = |b: &Brief| (1..b.topics.len()).any(|i| b.topics[..i].contains(&b.topics[i]));
     let (new_brief, parsed) = match &newer {
         Some((b, p)) => (Some(b), Some(*p)),
         None => (None, None),
     };
-    if let (Some(o), Some(n)) = (older, new_brief) {
-        if n.slug != o.slug || n.draft != o.draft {
-            return None;
-        }
-    }
-    if older.is_some_and(twice)
-        || new_brief.is_some_and(twice)
-        || (older.is_none() && new_brief.is_none())
-    {
-        return None;
-    }
-    let listed_before = |a: &Brief, b: &Brief| {
-        listing_order((a.date, &a.slug), (b.date, &b.slug)) == Ordering::Less
-    };
-    // A new brief comes in from just past the end; a removed one leaves there.
-    let from = old.unwrap_or(count);
-    let to = match new_brief {
-        Some(n) => {
-            let ahead = site.briefs.partition_point(|b| listed_before(b, n));
-            ahead - usize::from(older.is_some_and(|o| listed_before(o, n)))
-        }
-        None => count - 1,
-    };
-    let renumber = Renumber { from, to };
-    let in_topic = |b: Option<&Brief>, t: TopicId| b.is_some_and(|b| b.topics.contains(&t));
-    let in_kind = |b: Option<&Brief>, k: KindId| b.is_some_and(|b| b.kind == k);
-
+    check(older, new_brief)?;
+    let renumber = new_place(site, old, new_brief);
     // Check every group first.
-    let topic_spelling = |p: &ParsedBrief, t: TopicId| {
-        (p.topics.iter().map(|r| r.id.clone())).find(|n| site.spellings.topics.get(n) == Some(&t))
-    };
-    let spelled = |b: BriefId, of: &dyn Fn(&ParsedBrief) -> Option<String>| {
-        parsed_of(&site.briefs[b].source).and_then(of)
-    };
-    let mut topic_moves = Vec::new();
-    for (t, group) in site.topics.iter().enumerate() {
-        let (was, is) = (in_topic(older, t), in_topic(new_brief, t));
-        if was || is {
-            let name = |b: BriefId| spelled(b, &|p| topic_spelling(p, t));
-            let spelling = parsed.and_then(|p| topic_spelling(p, t));
-            let moved = group_move(t, group, renumber, (was, is), spelling.as_deref(), &name);
-            topic_moves.push(moved?);
-        }
-    }
-    let mut kind_moves: Vec<GroupMove> = Vec::new();
-    for k in older.into_iter().chain(new_brief).map(|b| b.kind) {
-        let (was, is) = (in_kind(older, k), in_kind(new_brief, k));
-        let name = |b: BriefId| spelled(b, &|p| Some(p.kind.clone()));
-        let spelling = parsed.filter(|_| is).map(|p| p.kind.as_str());
-        if !kind_moves.iter().any(|m| m.group == k) {
-            let moved = group_move(k, &site.kinds[k], renumber, (was, is), spelling, &name);
-            kind_moves.push(moved?);
-        }
-    }
+    let versions = (older, new_brief, parsed);
+    let (topic_moves, kind_moves) = check_group_moves(site, versions, renumber, parsed_of)?;
     let mut experts: Vec<ExpertId> = (older.into_iter().chain(new_brief))
         .flat_map(Brief::experts)
         .collect();
     experts.sort_unstable();
     experts.dedup();
-
     let mut moved = Moved {
         renumber,
         kind_changed: matches!((older, new_brief), (Some(o), Some(n)) if o.kind != n.kind),
@@ -187,13 +109,106 @@ pub fn update_brief<'a>(
         ..Moved::default()
     };
     if old.is_some() {
-        for &e in &experts {
-            unindex_expert(site, e, from);
-        }
+        index::leave_experts(&mut site.experts, &experts, renumber.from);
     }
     if renumber.moves() {
         renumber_everything(site, renumber);
     }
+    apply_group_moves(site, topic_moves, kind_moves, &mut moved);
+    place_brief(site, old.is_none(), newer.map(|(b, _)| b), renumber);
+    moved.experts = experts;
+    Ok(moved)
+}
+
+/// Refuses what [`update_brief`] does not do.
+fn check(older: Option<&Brief>, newer: Option<&Brief>) -> Result<(), Refusal> {
+    // A topic listed twice (not side by side) puts the brief twice in its list.
+    let twice = |b: &Brief| (1..b.topics.len()).any(|i| b.topics[..i].contains(&b.topics[i]));
+    if let (Some(o), Some(n)) = (older, newer) {
+        if n.slug != o.slug || n.draft != o.draft {
+            return Err(Refusal::UrlOrDraftChanged);
+        }
+    }
+    if older.is_some_and(twice) || newer.is_some_and(twice) {
+        return Err(Refusal::TopicListedTwice);
+    }
+    if older.is_none() && newer.is_none() {
+        return Err(Refusal::NothingToUpdate);
+    }
+    Ok(())
+}
+
+/// The brief's move from its old place (`old`; a new brief comes in from
+/// just past the end) to its new one (a removed brief leaves at the end).
+fn new_place(site: &Site, old: Option<BriefId>, newer: Option<&Brief>) -> Renumber {
+    let count = site.briefs.len();
+    let older = old.map(|id| &site.briefs[id]);
+    let listed_before = |a: &Brief, b: &Brief| {
+        listing_order((a.date, &a.slug), (b.date, &b.slug)) == Ordering::Less
+    };
+    let from = old.unwrap_or(count);
+    let to = match newer {
+        Some(n) => {
+            let ahead = site.briefs.partition_point(|b| listed_before(b, n));
+            ahead - usize::from(older.is_some_and(|o| listed_before(o, n)))
+        }
+        None => count - 1,
+    };
+    Renumber { from, to }
+}
+
+/// The brief's versions before and after, and the file of the newer one.
+type Versions<'b, 'p> = (
+    Option<&'b Brief>,
+    Option<&'b Brief>,
+    Option<&'p ParsedBrief>,
+);
+
+/// Checks the move of every topic and kind the brief is in before or after.
+fn check_group_moves<'a>(
+    site: &Site,
+    (older, newer, parsed): Versions<'_, '_>,
+    renumber: Renumber,
+    parsed_of: &dyn Fn(&Path) -> Option<&'a ParsedBrief>,
+) -> Result<(Vec<GroupMove>, Vec<GroupMove>), Refusal> {
+    let in_topic = |b: Option<&Brief>, t: TopicId| b.is_some_and(|b| b.topics.contains(&t));
+    let in_kind = |b: Option<&Brief>, k: KindId| b.is_some_and(|b| b.kind == k);
+    let topic_name = |p: &ParsedBrief, t: TopicId| {
+        (p.topics.iter().map(|r| r.id.clone())).find(|n| site.spellings.topics.get(n) == Some(&t))
+    };
+    let named = |b: BriefId, of: &dyn Fn(&ParsedBrief) -> Option<String>| {
+        parsed_of(&site.briefs[b].source).and_then(of)
+    };
+    let mut topic_moves = Vec::new();
+    for (t, group) in site.topics.iter().enumerate() {
+        let (was, is) = (in_topic(older, t), in_topic(newer, t));
+        if was || is {
+            let name = |b: BriefId| named(b, &|p| topic_name(p, t));
+            let own = parsed.and_then(|p| topic_name(p, t));
+            let moved = group_move(t, group, renumber, (was, is), own.as_deref(), &name);
+            topic_moves.push(moved?);
+        }
+    }
+    let mut kind_moves: Vec<GroupMove> = Vec::new();
+    for k in older.into_iter().chain(newer).map(|b| b.kind) {
+        let (was, is) = (in_kind(older, k), in_kind(newer, k));
+        let name = |b: BriefId| named(b, &|p| Some(p.kind.clone()));
+        let own = parsed.filter(|_| is).map(|p| p.kind.as_str());
+        if !kind_moves.iter().any(|m| m.group == k) {
+            let moved = group_move(k, &site.kinds[k], renumber, (was, is), own, &name);
+            kind_moves.push(moved?);
+        }
+    }
+    Ok((topic_moves, kind_moves))
+}
+
+/// Puts the checked group moves in place and notes them in `moved`.
+fn apply_group_moves(
+    site: &mut Site,
+    topic_moves: Vec<GroupMove>,
+    kind_moves: Vec<GroupMove>,
+    moved: &mut Moved,
+) {
     for (list, moves, changed, shifted, renamed) in [
         (
             &mut site.topics,
@@ -223,13 +238,18 @@ pub fn update_brief<'a>(
             }
         }
     }
-    let Some((newer, _)) = newer else {
+}
+
+/// Puts `newer` at its new place (`inserted`: it is new to the site), or
+/// takes the brief out (`newer` is `None`), and joins its experts' lists.
+fn place_brief(site: &mut Site, inserted: bool, newer: Option<Brief>, renumber: Renumber) {
+    let Some(newer) = newer else {
         renumber.reorder(&mut site.briefs);
         site.briefs.pop();
-        moved.experts = experts;
-        return Some(moved);
+        return;
     };
-    if old.is_none() {
+    let to = renumber.to;
+    if inserted {
         site.briefs.push(newer);
         renumber.reorder(&mut site.briefs);
     } else {
@@ -240,146 +260,5 @@ pub fn update_brief<'a>(
         // The new version's links were resolved against the old ids.
         renumber_links(&mut site.briefs[to], renumber);
     }
-    for &e in &experts {
-        let newer = &site.briefs[to];
-        let entries = expert_entries(newer, e, to);
-        let x = &mut site.experts[e];
-        splice(&mut x.authored, |&b| b, to, entries.authored);
-        splice(&mut x.appears_in, |&b| b, to, entries.appears_in);
-        splice(&mut x.quoted, |q| q.brief, to, entries.quoted);
-        splice(&mut x.related, |r| r.brief, to, entries.related);
-    }
-    moved.experts = experts;
-    Some(moved)
-}
-
-/// Checks one group the brief is in before or after (`was`, `is`): the
-/// change keeps the group's name (its first brief's spelling, `spelling`
-/// for this brief, `spelling_of` for another by old id). A group left
-/// empty is the caller's to take out.
-fn group_move(
-    g: usize,
-    group: &Group,
-    renumber: Renumber,
-    (was, is): (bool, bool),
-    spelling: Option<&str>,
-    spelling_of: &dyn Fn(BriefId) -> Option<String>,
-) -> Option<GroupMove> {
-    let mut after: Vec<BriefId> = (group.briefs.iter())
-        .filter(|&&b| b != renumber.from)
-        .map(|&b| renumber.id(b))
-        .collect();
-    let new_position = is.then(|| {
-        let at = after.partition_point(|&b| b < renumber.to);
-        after.insert(at, renumber.to);
-        at
-    });
-    let first_before = group.briefs.first().copied();
-    let first_after = after.first().copied();
-    // The group's name is its first brief's spelling of it.
-    let first_spelling = if after.is_empty() {
-        None
-    } else if first_after == Some(renumber.to) {
-        Some(spelling.map(str::to_string))
-    } else if first_before == Some(renumber.from) {
-        // Another brief is first now: the first of the others, as before.
-        let next = group.briefs.iter().copied().find(|&b| b != renumber.from);
-        Some(next.and_then(spelling_of))
-    } else {
-        None
-    };
-    let renamed = match first_spelling {
-        Some(None) => return None,
-        Some(Some(name)) => (name != group.name).then_some(name),
-        None => None,
-    };
-    let old_position = (group.briefs.iter()).position(|&b| b == renumber.from);
-    Some(GroupMove {
-        group: g,
-        after,
-        joined_or_left: was != is,
-        positions: old_position.zip(new_position),
-        renamed,
-    })
-}
-
-/// Renumbers every brief id in the site's lists and links but the moved
-/// brief's own entries, which the caller has taken out or replaces.
-fn renumber_everything(site: &mut Site, renumber: Renumber) {
-    for g in site.topics.iter_mut().chain(site.kinds.iter_mut()) {
-        for b in &mut g.briefs {
-            *b = renumber.id(*b);
-        }
-    }
-    for x in &mut site.experts {
-        x.authored.iter_mut().for_each(|b| *b = renumber.id(*b));
-        x.appears_in.iter_mut().for_each(|b| *b = renumber.id(*b));
-        x.quoted
-            .iter_mut()
-            .for_each(|q| q.brief = renumber.id(q.brief));
-        x.related
-            .iter_mut()
-            .for_each(|r| r.brief = renumber.id(r.brief));
-    }
-    for b in &mut site.briefs {
-        renumber_links(b, renumber);
-    }
-}
-
-fn renumber_links(b: &mut Brief, renumber: Renumber) {
-    for r in &mut b.related {
-        if let Link::Brief(t) = &mut r.link {
-            *t = renumber.id(*t);
-        }
-    }
-}
-
-/// Takes out expert `e`'s entries for brief `id`.
-fn unindex_expert(site: &mut Site, e: ExpertId, id: BriefId) {
-    let x = &mut site.experts[e];
-    splice(&mut x.authored, |&b| b, id, []);
-    splice(&mut x.appears_in, |&b| b, id, []);
-    splice(&mut x.quoted, |q| q.brief, id, []);
-    splice(&mut x.related, |r| r.brief, id, []);
-}
-
-/// Expert `e`'s entries for brief `b` (id `id`), as a full assembly makes them.
-struct Entries {
-    authored: Option<BriefId>,
-    appears_in: Option<BriefId>,
-    quoted: Vec<QuoteRef>,
-    related: Vec<RelatedRef>,
-}
-
-fn expert_entries(b: &Brief, e: ExpertId, id: BriefId) -> Entries {
-    let wrote = b.authors.contains(&e);
-    let quoted: Vec<QuoteRef> = (b.responses.iter().enumerate())
-        .filter(|(_, r)| r.expert == e)
-        .map(|(response, _)| QuoteRef {
-            brief: id,
-            response,
-        })
-        .collect();
-    let related: Vec<RelatedRef> = (b.related.iter().enumerate())
-        .flat_map(|(i, r)| r.by.iter().filter(move |&&by| by == e).map(move |_| i))
-        .map(|related| RelatedRef { brief: id, related })
-        .collect();
-    Entries {
-        authored: wrote.then_some(id),
-        appears_in: (wrote || !quoted.is_empty()).then_some(id),
-        quoted,
-        related,
-    }
-}
-
-/// Replaces the entries of brief `id` in a list ordered by brief.
-fn splice<T>(
-    list: &mut Vec<T>,
-    brief: impl Fn(&T) -> BriefId,
-    id: BriefId,
-    new: impl IntoIterator<Item = T>,
-) {
-    let start = list.partition_point(|x| brief(x) < id);
-    let end = start + list[start..].partition_point(|x| brief(x) == id);
-    list.splice(start..end, new);
+    index::join_experts(&mut site.experts, &site.briefs[to], to);
 }

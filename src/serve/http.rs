@@ -204,8 +204,8 @@ async fn status(State(state): State<AppState>) -> Response {
         .into_response()
 }
 
-/// The served generation and its errors, and whether a rebuild is running
-/// since when (RFC 3339).
+/// The served generation and its errors, whether a rebuild is running
+/// since when (RFC 3339), and the path the last good rebuild took and why.
 fn status_json(shared: &Shared) -> String {
     let snap = shared.get();
     let since = shared.building();
@@ -216,6 +216,8 @@ fn status_json(shared: &Shared) -> String {
         "files": snap.files.len(),
         "building": since.is_some(),
         "since": since.map(|t| t.to_string()),
+        "last_path": snap.path.last_path,
+        "fallback": snap.path.fallback,
     })
     .to_string()
 }

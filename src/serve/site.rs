@@ -4,7 +4,7 @@
 
 use super::{Event, Reporter};
 use crate::diag::Diagnostics;
-use crate::incremental::{Session, Staged, Store};
+use crate::incremental::{Rebuild, Session, Staged, Store};
 use crate::render::Sink;
 use axum::body::Bytes;
 use jiff::Timestamp;
@@ -26,6 +26,27 @@ pub struct Snapshot {
     /// Files the rebuild is still rendering (listing pages that only
     /// shifted, feeds, the sitemap): a request for one waits for them.
     pub pending: HashSet<String>,
+    /// The path the last rebuild took, and why, if it was the full one
+    /// (a failed quick rebuild keeps what the one before said).
+    pub path: PathTaken,
+}
+
+/// The path a rebuild took, as `/__briefs/status` reports it.
+#[derive(Debug, Default, Clone)]
+pub struct PathTaken {
+    /// `"quick"` or `"full"`; `None` before the first good build.
+    pub last_path: Option<&'static str>,
+    /// Why the full path was taken ([`crate::incremental::FallbackReason`]).
+    pub fallback: Option<String>,
+}
+
+impl PathTaken {
+    fn of(rebuild: &Rebuild) -> PathTaken {
+        PathTaken {
+            last_path: Some(if rebuild.patched { "quick" } else { "full" }),
+            fallback: rebuild.fallback.as_ref().map(ToString::to_string),
+        }
+    }
 }
 
 /// The snapshot shared by the server and the watcher, and the channel that
@@ -71,9 +92,9 @@ impl Shared {
 
     /// Publishes the last good files with one rebuild's changes applied;
     /// `pending` files are still to come (see [`Shared::settle`]).
-    fn apply(&self, changes: Changes, pending: HashSet<String>) -> u64 {
+    fn apply(&self, changes: Changes, pending: HashSet<String>, path: PathTaken) -> u64 {
         let files = with_changes(&self.get().files, changes);
-        self.publish(Some(files), None, pending)
+        self.publish(Some(files), None, pending, Some(path))
     }
 
     /// Puts the pending files in place, keeping the generation (open pages
@@ -85,6 +106,7 @@ impl Shared {
             generation: slot.generation,
             error: slot.error.clone(),
             pending: HashSet::new(),
+            path: slot.path.clone(),
         });
         drop(slot);
         self.settled.send_modify(|n| *n += 1);
@@ -95,15 +117,18 @@ impl Shared {
         files: Option<HashMap<String, Bytes>>,
         error: Option<String>,
         pending: HashSet<String>,
+        path: Option<PathTaken>,
     ) -> u64 {
         let mut slot = self.snapshot.write().unwrap_or_else(|e| e.into_inner());
         let generation = slot.generation + 1;
         let files = files.unwrap_or_else(|| slot.files.clone());
+        let path = path.unwrap_or_else(|| slot.path.clone());
         *slot = Arc::new(Snapshot {
             files,
             generation,
             error,
             pending,
+            path,
         });
         drop(slot);
         self.changes.send_replace(generation);
@@ -178,9 +203,9 @@ pub fn rebuild(session: &mut Session, shared: &Shared, report: &Reporter, change
         Some(paths) => session.rebuild_paths_first(&store, paths),
         None => session.rebuild(&store),
     };
-    let failed = |e: anyhow::Error| {
+    let failed = |e: anyhow::Error, path: Option<PathTaken>| {
         let text = error_text(&e);
-        shared.publish(None, Some(text.clone()), HashSet::new());
+        shared.publish(None, Some(text.clone()), HashSet::new(), path);
         report(Event::Failed {
             text,
             elapsed: started.elapsed(),
@@ -189,7 +214,8 @@ pub fn rebuild(session: &mut Session, shared: &Shared, report: &Reporter, change
     match result {
         Ok(rebuilt) => {
             let pending: HashSet<String> = rebuilt.deferred.iter().cloned().collect();
-            let generation = shared.apply(store.into_changes(), pending.clone());
+            let path = PathTaken::of(&rebuilt);
+            let generation = shared.apply(store.into_changes(), pending.clone(), path);
             report(Event::Built {
                 rebuild: Box::new(rebuilt),
                 generation,
@@ -199,11 +225,18 @@ pub fn rebuild(session: &mut Session, shared: &Shared, report: &Reporter, change
                 let later = ServeSink::new(session.root());
                 match session.finish(&later) {
                     Ok(_) => shared.settle(later.into_changes()),
-                    Err(e) => failed(e),
+                    Err(e) => failed(e, None),
                 }
             }
         }
-        Err(e) => failed(e),
+        Err(e) => {
+            // The full path may have failed: say why it was taken.
+            let path = PathTaken {
+                last_path: Some("full"),
+                fallback: session.last_fallback().map(ToString::to_string),
+            };
+            failed(e, path.fallback.is_some().then_some(path))
+        }
     }
 }
 
@@ -314,9 +347,17 @@ mod tests {
     #[tokio::test]
     async fn a_pending_file_is_served_once_it_lands_in_the_same_generation() {
         let shared = Arc::new(Shared::new());
-        shared.apply(changes(&[("page/2/index.html", "old")]), HashSet::new());
+        shared.apply(
+            changes(&[("page/2/index.html", "old")]),
+            HashSet::new(),
+            PathTaken::default(),
+        );
         let pending: HashSet<String> = ["page/2/index.html".to_string()].into();
-        let generation = shared.apply(changes(&[("index.html", "new")]), pending);
+        let generation = shared.apply(
+            changes(&[("index.html", "new")]),
+            pending,
+            PathTaken::default(),
+        );
         let waiter = {
             let shared = shared.clone();
             tokio::spawn(async move {

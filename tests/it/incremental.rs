@@ -1064,3 +1064,86 @@ fn rendered_never_exceeds_all_pages_and_feeds() {
     }
     assert_same(&store, &site, "after the steps");
 }
+
+/// Every refusal of the quick path names its reason, kept by the session
+/// even when the full path then fails; a quick save names none.
+#[test]
+fn the_full_path_names_why_the_quick_path_refused() {
+    use briefs::incremental::FallbackReason;
+    let site = generated(40);
+    let (store, mut session) = started(&site);
+    let first = session.rebuild(&store).unwrap();
+    assert_eq!(first.fallback, Some(FallbackReason::NotTold));
+
+    let b007 = "content/briefs/b007.md";
+    site.write(b007, &brief_text(7, "Edited"));
+    let r = session
+        .rebuild_paths(&store, &[site.root().join(b007)])
+        .unwrap();
+    assert_eq!((r.patched, r.fallback.clone()), (true, None));
+    assert_eq!(r.path_taken(), "quick path");
+    assert_eq!(session.last_fallback(), None);
+
+    let new_expert = "content/experts/e99.md";
+    site.write(new_expert, &expert("Expert 99", "Fellow"));
+    let r = session
+        .rebuild_paths(&store, &[site.root().join(new_expert)])
+        .unwrap();
+    let reason = FallbackReason::ExpertChanged(new_expert.into());
+    assert_eq!((r.patched, r.fallback.as_ref()), (false, Some(&reason)));
+    assert_eq!(
+        r.path_taken(),
+        "full path: an expert file changed (content/experts/e99.md)"
+    );
+
+    let template = "templates/brief.html";
+    site.write(
+        template,
+        "{% extends \"base.html\" %}{% block content %}{{ brief.title }}!{% endblock %}",
+    );
+    let r = session
+        .rebuild_paths(&store, &[site.root().join(template)])
+        .unwrap();
+    assert_eq!(r.fallback, Some(FallbackReason::TemplateChanged));
+    // Told of a brief only, the template change is still seen.
+    site.write(
+        template,
+        "{% extends \"base.html\" %}{% block content %}{{ brief.title }}?{% endblock %}",
+    );
+    site.write(b007, &brief_text(7, "Again"));
+    let r = session
+        .rebuild_paths(&store, &[site.root().join(b007)])
+        .unwrap();
+    assert_eq!(r.fallback, Some(FallbackReason::TemplateChanged));
+    assert_eq!(r.fallback.unwrap().to_string(), "a template changed");
+
+    // Seventeen briefs moved to another kind in one save.
+    let hints: Vec<_> = (10..27)
+        .map(|i| {
+            let path = format!("content/briefs/b{i:03}.md");
+            let kind = format!("kind: K{}", i % 3);
+            let other = format!("kind: K{}", (i + 1) % 3);
+            site.write(&path, &reshaped(i, &[(kind.as_str(), other.as_str())]));
+            site.root().join(path)
+        })
+        .collect();
+    let r = session.rebuild_paths(&store, &hints).unwrap();
+    assert_eq!(r.fallback, Some(FallbackReason::TooManyReshapes(17)));
+    assert_eq!(
+        r.fallback.unwrap().to_string(),
+        "more than 16 briefs changed shape (17)"
+    );
+    assert_same(&store, &site, "seventeen briefs reshaped");
+
+    // Every brief cites b000: deleting it would break their links.
+    let b000 = "content/briefs/b000.md";
+    site.remove(b000);
+    assert!(
+        session
+            .rebuild_paths(&store, &[site.root().join(b000)])
+            .is_err()
+    );
+    let reason = FallbackReason::LinkWouldBreak("b000".into());
+    assert_eq!(session.last_fallback(), Some(&reason));
+    assert_eq!(reason.to_string(), "a link to /briefs/b000/ would break");
+}

@@ -1,0 +1,139 @@
+//! The brief files a save changed, read and parsed again, each marked
+//! text-only or reshaping; any other change is a [`FallbackReason`].
+
+use super::super::fallback::FallbackReason;
+use super::super::{Cached, Session, Stamp, hash_of, relative, stamp};
+use super::{MAX_RESHAPES, Model};
+use crate::config::Config;
+use crate::load::{self, Collection};
+use crate::parse::{self, One};
+use std::path::{Path, PathBuf};
+
+/// A changed brief file, parsed.
+pub(super) struct Edit {
+    pub(super) path: PathBuf,
+    /// The new version; `None` when the file was deleted.
+    pub(super) cached: Option<Cached>,
+    /// Only its text changed ([`ParsedBrief::same_shape`]).
+    pub(super) text_only: bool,
+}
+
+impl Session {
+    /// The hinted files parsed again, if every hint is a brief file this
+    /// session already holds, and either every new version has the same
+    /// shape or there is one, of a published brief keeping its publication.
+    pub(super) fn edits(
+        &self,
+        config: &Config,
+        hints: &[PathBuf],
+    ) -> Result<Vec<Edit>, FallbackReason> {
+        if !self.complete {
+            return Err(FallbackReason::IncompleteCache);
+        }
+        if hints.is_empty() {
+            return Err(FallbackReason::NothingNamed);
+        }
+        let root = &config.root;
+        let model = self.model.as_ref().ok_or(FallbackReason::NoKeptModel)?;
+        let mut paths: Vec<PathBuf> = hints
+            .iter()
+            .map(|h| relative(root, h).ok_or_else(|| FallbackReason::OutsideRoot(h.clone())))
+            .collect::<Result<_, _>>()?;
+        paths.sort();
+        paths.dedup();
+        let mut edits = Vec::new();
+        for path in paths {
+            edits.extend(self.edit_of(config, model, path)?);
+        }
+        // Past a handful (a checkout, a bulk rename) assembling the site
+        // once costs less than reshaping it file by file.
+        let reshaping = edits.iter().filter(|e| !e.text_only).count();
+        if reshaping > MAX_RESHAPES {
+            return Err(FallbackReason::TooManyReshapes(reshaping));
+        }
+        Ok(edits)
+    }
+
+    /// One hinted path (relative to the root) as an edit; `None` when it
+    /// changed nothing the site shows.
+    fn edit_of(
+        &self,
+        config: &Config,
+        model: &Model,
+        path: PathBuf,
+    ) -> Result<Option<Edit>, FallbackReason> {
+        if crate::input::is_ignored(&path) {
+            // An editor's swap, lock or backup file: never content.
+            return Ok(None);
+        }
+        let full = config.root.join(&path);
+        if full.is_symlink() {
+            // Checked by the full path: it may leave the site or dangle.
+            return Err(FallbackReason::Symlink(path));
+        }
+        let known = self.files.get(&path);
+        if !full.exists() && known.is_none() {
+            // A file that came and went within the burst (an editor's
+            // swap or backup file) changed nothing; a folder moved
+            // away with files in it did.
+            if self.files.keys().any(|k| k.starts_with(&path)) {
+                return Err(FallbackReason::FolderChanged(path));
+            }
+            return Ok(None);
+        }
+        let in_briefs = path.starts_with("content/briefs");
+        let is_markdown = path.extension().is_some_and(|e| e == "md");
+        if !in_briefs || !is_markdown || path.file_name().is_none() {
+            return Err(FallbackReason::not_a_brief(&path));
+        }
+        let older = match known.map(|c| &c.item) {
+            Some(One::Brief(b)) => Some(&**b),
+            Some(_) => return Err(FallbackReason::OtherFile(path)),
+            None => None,
+        };
+        if !full.exists() {
+            let deleted = Edit {
+                path,
+                cached: None,
+                text_only: false,
+            };
+            return Ok(Some(deleted));
+        }
+        let now: Stamp = stamp(&full);
+        if !full.is_file() || known.is_some_and(|k| k.stamp == now) {
+            // A folder is looked at whole by the full path.
+            if full.is_file() {
+                return Ok(None);
+            }
+            return Err(FallbackReason::FolderChanged(path));
+        }
+        let cached = read_brief(config, &path, now)?;
+        let One::Brief(newer) = &cached.item else {
+            return Err(FallbackReason::OtherFile(path));
+        };
+        let published = model.ids.contains_key(path.as_path());
+        // An unpublished brief that stays so under its slug shows
+        // nowhere whatever it says (only its slug is checked, and named
+        // in warnings): its text only, as far as the site goes.
+        let text_only = older.is_some_and(|older| {
+            let same_publication = (older.draft, older.embargo) == (newer.draft, newer.embargo);
+            let unseen = !published && same_publication && older.slug == newer.slug;
+            unseen || older.same_shape(newer)
+        });
+        Ok(Some(Edit {
+            path,
+            cached: Some(cached),
+            text_only,
+        }))
+    }
+}
+
+/// Reads and parses brief file `path` (stamped `stamp`).
+fn read_brief(config: &Config, path: &Path, stamp: Stamp) -> Result<Cached, FallbackReason> {
+    let broken = || FallbackReason::BrokenBrief(path.to_path_buf());
+    let file = load::read_source(&config.root, Collection::Brief, path, config.max_file_size)
+        .map_err(|_| broken())?;
+    let hash = hash_of(&file.text);
+    let item = parse::parse_one(&file, config).map_err(|_| broken())?;
+    Ok(Cached { stamp, hash, item })
+}
