@@ -10,6 +10,7 @@ mod feeds;
 mod harness;
 mod history;
 mod incremental;
+mod incremental_props;
 mod input_safety;
 mod links;
 mod output_safety;
