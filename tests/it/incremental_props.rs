@@ -451,32 +451,49 @@ fn known_bug(before: &Model, after: &Model) -> Option<&'static str> {
     {
         return Some("bug 2: a topic or kind listing gaining or losing a page");
     }
-    // Bug 4: a cited brief published or unpublished in a kind spelt two
-    // ways (so the kind may be renamed by it).
+    // Bug 4: a cited brief published or unpublished in a topic or kind
+    // spelt two ways (so the group may be renamed by it).
     let published = |m: &Model, path: &str| {
         m.briefs
             .iter()
             .any(|b| b.path() == path && !b.draft && !b.embargo)
     };
-    let spellings = |m: &Model, kind: usize| {
-        let mut names: Vec<&str> = (m.briefs.iter())
-            .filter(|b| !b.draft && !b.embargo)
-            .map(|b| KINDS[b.kind])
-            .filter(|k| k.eq_ignore_ascii_case(KINDS[kind]))
-            .collect();
-        names.sort();
-        names.dedup();
-        names.len()
+    // The spellings of each topic and kind among published briefs.
+    let spellings = |m: &Model| {
+        let mut names: BTreeMap<String, std::collections::BTreeSet<&str>> = BTreeMap::new();
+        for b in m.briefs.iter().filter(|b| !b.draft && !b.embargo) {
+            for name in b.topics.iter().map(|&t| TOPICS[t]) {
+                (names.entry(format!("topic {}", name.to_lowercase())))
+                    .or_default()
+                    .insert(name);
+            }
+            let kind = KINDS[b.kind];
+            (names.entry(format!("kind {}", kind.to_lowercase())))
+                .or_default()
+                .insert(kind);
+        }
+        names
+    };
+    let (old_names, new_names) = (spellings(before), spellings(after));
+    let two_ways = |group: String| {
+        [&old_names, &new_names]
+            .iter()
+            .any(|names| names.get(&group).is_some_and(|n| n.len() > 1))
     };
     for b in before.briefs.iter().chain(&after.briefs) {
         let path = b.path();
         let cited = (before.briefs.iter().chain(&after.briefs))
             .any(|c| c.cites.as_deref() == Some(b.slug().as_str()));
+        let groups = (b.topics.iter())
+            .map(|&t| format!("topic {}", TOPICS[t].to_lowercase()))
+            .chain([format!("kind {}", KINDS[b.kind].to_lowercase())]);
         if cited
             && published(before, &path) != published(after, &path)
-            && (spellings(before, b.kind) > 1 || spellings(after, b.kind) > 1)
+            && groups.into_iter().any(two_ways)
         {
-            return Some("bug 4: a cited brief's publication changed in a kind spelt two ways");
+            return Some(
+                "bug 4: a cited brief's publication changed in a topic or kind spelt two ways",
+            );
         }
     }
     // Bug 3: taken file by file in path order (as the quick path does), a
@@ -716,6 +733,11 @@ fn differences(got: &BTreeMap<String, Vec<u8>>, want: &BTreeMap<String, Vec<u8>>
         if !got.contains_key(path) {
             out.push(format!("  missing {path}"));
         }
+    }
+    if out.len() > 20 {
+        let more = out.len() - 20;
+        out.truncate(20);
+        out.push(format!("  and {more} more"));
     }
     out.join("\n")
 }
@@ -969,12 +991,21 @@ fn a_topic_emptied_and_filled_in_one_save_keeps_its_page() {
 /// `draft: true`). The session panics: index out of bounds in
 /// `Site::related_target` (src/model/mod.rs), called from
 /// `render::values::related` — a citation still holds the id of the brief
-/// taken out. Not when the citing brief is of another kind, nor when the
-/// rename and the embargo come in one save.
+/// taken out. The same with a topic: `b0.md` (2024-02-04, topic Energy),
+/// `b1.md` (2024-01-01, topic "Cyber Security", citing b0); save 1: `b0.md`
+/// takes topic "cyber security" (renamed); save 2: `draft: true` in
+/// `b0.md`. Not when the citing brief is in no group the rename touches,
+/// nor when the rename and the embargo come in one save.
 #[test]
 #[ignore = "a bug of the incremental engine, left to its refactoring"]
-fn unpublishing_a_cited_brief_that_renamed_its_kind() {
+fn unpublishing_a_cited_brief_that_renamed_its_group() {
     let seeds = [(44, 0, 1, 0, 0, false), (0, 0, 1, 0, 0, true)];
     check(&seeds, &[vec![Op::Kind(0, 2)], vec![Op::Embargo(0)]], false);
     check(&seeds, &[vec![Op::Kind(0, 2)], vec![Op::Draft(0)]], false);
+    let seeds = [(34, 0, 0, 0, 0, false), (0, 2, 0, 0, 0, true)];
+    check(
+        &seeds,
+        &[vec![Op::Topics(0, vec![3])], vec![Op::Draft(0)]],
+        false,
+    );
 }
