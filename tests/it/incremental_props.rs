@@ -1,7 +1,7 @@
 //! A property test of the incremental session: random sequences of saves
 //! (text edits, new and deleted briefs, slug, date, topic, kind and expert
-//! changes, drafts and embargoes, citations, expert, page and template
-//! edits, bursts of many files at once) go through the session the way
+//! changes, drafts and embargoes, citations, expert, page, template and
+//! site.yaml edits, bursts of many files at once) go through the session the way
 //! `serve` calls it, and after every save the served files must equal a
 //! fresh full build of the same sources byte for byte, with the same
 //! warnings; a save the full build refuses (a citation broken by a
@@ -10,8 +10,7 @@
 //!
 //! Bugs of the engine the property found are kept as `#[ignore]`d tests
 //! at the end, and the property leaves out the saves that meet them (see
-//! [`known_bug`]); site.yaml edits only go into the `#[ignore]`d variant
-//! of the property.
+//! [`known_bug`]) or, for site.yaml, does not hint the changed files.
 //!
 //! `PROPTEST_CASES` runs more or fewer cases (default [`CASES`]).
 
@@ -442,7 +441,8 @@ fn known_bug(before: &Model, after: &Model) -> Option<&'static str> {
         pages
     };
     let quick = (before.experts, before.template, before.page)
-        == (after.experts, after.template, after.page);
+        == (after.experts, after.template, after.page)
+        && (before.description, before.paginate) == (after.description, after.paginate);
     if quick
         && sitemap(before) == sitemap(after)
         && old
@@ -588,11 +588,10 @@ fn reshape() -> impl Strategy<Value = Op> {
     ]
 }
 
-/// Any operation; `site_yaml`: also edits of site.yaml (see
-/// [`a_hinted_site_yaml_edit_keeps_the_content`]).
-fn op(site_yaml: bool) -> BoxedStrategy<Op> {
+/// Any operation.
+fn op() -> impl Strategy<Value = Op> {
     let b = any::<u8>();
-    let others = prop_oneof![
+    prop_oneof![
         3 => b.prop_map(Op::Title),
         3 => b.prop_map(Op::Body),
         2 => b.prop_map(Op::Quote),
@@ -606,25 +605,17 @@ fn op(site_yaml: bool) -> BoxedStrategy<Op> {
         2 => (any::<u8>(), any::<bool>()).prop_map(|(e, n)| Op::Expert(e, n)),
         1 => Just(Op::Template),
         1 => Just(Op::Page),
-    ];
-    if site_yaml {
-        prop_oneof![
-            14 => others,
-            1 => Just(Op::Description),
-            1 => any::<u8>().prop_map(Op::Paginate),
-        ]
-        .boxed()
-    } else {
-        others.boxed()
-    }
+        1 => Just(Op::Description),
+        1 => any::<u8>().prop_map(Op::Paginate),
+    ]
 }
 
 /// One save: a burst of file operations seen by the watcher at once.
-fn save(site_yaml: bool) -> impl Strategy<Value = Vec<Op>> {
+fn save() -> impl Strategy<Value = Vec<Op>> {
     prop_oneof![
-        12 => prop::collection::vec(op(site_yaml), 1..=3),
+        12 => prop::collection::vec(op(), 1..=3),
         // A brief and an expert saved together.
-        2 => (op(site_yaml), (any::<u8>(), any::<bool>()).prop_map(|(e, n)| Op::Expert(e, n)))
+        2 => (op(), (any::<u8>(), any::<bool>()).prop_map(|(e, n)| Op::Expert(e, n)))
             .prop_map(|(a, b)| vec![a, b]),
         // Up to the quick path's limit of reshaped briefs.
         2 => prop::collection::vec(reshape(), 4..=16),
@@ -823,11 +814,24 @@ fn check(seeds: &[Seed], saves: &[Vec<Op>], avoid_known_bugs: bool) {
             continue;
         }
         log.push(format!("save {}: {}", log.len(), done.join("; ")));
-        let story = || log.join("\n");
 
-        // As serve does: the first pages, then what follows.
+        // As serve does: the first pages, then what follows. A save of
+        // site.yaml goes unhinted (as when the watcher cannot name the
+        // files), for bug 1.
+        let unhinted = avoid_known_bugs && hints.iter().any(|h| h.ends_with("site.yaml"));
+        if unhinted {
+            log.last_mut()
+                .unwrap()
+                .push_str(" (not hinted: bug 1, a hinted site.yaml edit)");
+        }
+        let story = || log.join("\n");
         let first = Staged::default();
-        let served = session.rebuild_paths_first(&first, &hints).and_then(|r| {
+        let served = if unhinted {
+            session.rebuild(&first)
+        } else {
+            session.rebuild_paths_first(&first, &hints)
+        };
+        let served = served.and_then(|r| {
             apply(first, &store);
             if !r.deferred.is_empty() {
                 let later = Staged::default();
@@ -908,18 +912,18 @@ proptest! {
     #[test]
     fn incremental_saves_equal_full_builds(
         seeds in seeds(),
-        saves in prop::collection::vec(save(false), 1..=12),
+        saves in prop::collection::vec(save(), 1..=12),
     ) {
         check(&seeds, &saves, true);
     }
 
-    /// The property with site.yaml edits too, leaving no save out: fails
+    /// The property leaving no save out and hinting every one: fails
     /// until the bugs of the `#[ignore]`d tests below are fixed.
     #[test]
     #[ignore = "the incremental engine has the bugs of the ignored tests below"]
-    fn incremental_saves_with_site_yaml_edits_equal_full_builds(
+    fn incremental_saves_equal_full_builds_leaving_no_save_out(
         seeds in seeds(),
-        saves in prop::collection::vec(save(true), 1..=12),
+        saves in prop::collection::vec(save(), 1..=12),
     ) {
         check(&seeds, &saves, false);
     }
