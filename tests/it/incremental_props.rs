@@ -451,6 +451,15 @@ fn known_bug(before: &Model, after: &Model) -> Option<&'static str> {
     {
         return Some("bug 2: a topic or kind listing gaining or losing a page");
     }
+    // Bug 5: a topic or kind of several listing pages losing all its
+    // briefs in one save, on the quick path.
+    if quick
+        && old
+            .iter()
+            .any(|(g, &n)| pages(n) > 1 && !new.contains_key(g))
+    {
+        return Some("bug 5: a topic or kind of several pages losing all its briefs");
+    }
     // Bug 4: a cited brief published or unpublished in a topic or kind
     // spelt two ways (so the group may be renamed by it).
     let published = |m: &Model, path: &str| {
@@ -1012,4 +1021,23 @@ fn unpublishing_a_cited_brief_that_renamed_its_group() {
         &[vec![Op::Topics(0, vec![3])], vec![Op::Draft(0)]],
         false,
     );
+}
+
+/// Bug 5, found by the property: with `paginate: 3`, four briefs in topic
+/// Sanctions (two listing pages) and one in Energy; one save takes the
+/// topic off all four (or gives them another, or `draft: true`; the same
+/// with a kind of two pages whose briefs all change kind). The served site
+/// keeps `topics/sanctions/page/2/index.html` (`kinds/flash-brief/page/2/
+/// index.html`), which a full build no longer has.
+#[test]
+#[ignore = "a bug of the incremental engine, left to its refactoring"]
+fn a_listing_of_several_pages_emptied_in_one_save_is_removed_whole() {
+    let mut seeds = vec![(0, 1, 0, 0, 0, false); 4];
+    seeds.push((0, 0, 0, 0, 0, false));
+    let all = |op: fn(u8) -> Op| (0..4).map(op).collect::<Vec<_>>();
+    check(&seeds, &[all(|i| Op::Topics(i, vec![]))], false);
+    check(&seeds, &[all(Op::Draft)], false);
+    let mut seeds = vec![(0, 0, 1, 0, 0, false); 4];
+    seeds.push((0, 0, 0, 0, 0, false));
+    check(&seeds, &[all(|i| Op::Kind(i, 0))], false);
 }
