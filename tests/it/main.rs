@@ -11,6 +11,7 @@ mod golden;
 mod harness;
 mod history;
 mod incremental;
+mod incremental_props;
 mod input_safety;
 mod links;
 mod output_safety;
