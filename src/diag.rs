@@ -218,7 +218,10 @@ impl std::error::Error for Diagnostics {}
 
 /// The known name closest to `wrong`, if one is close enough to be a likely
 /// typo: a few edits away (swapped letters count as one), or very similar.
-pub fn nearest<'a>(wrong: &str, known: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {
+pub(crate) fn nearest<'a>(
+    wrong: &str,
+    known: impl IntoIterator<Item = &'a str>,
+) -> Option<&'a str> {
     let max_edits = 1 + wrong.chars().count() / 4;
     known
         .into_iter()
@@ -239,7 +242,10 @@ pub fn nearest<'a>(wrong: &str, known: impl IntoIterator<Item = &'a str>) -> Opt
 }
 
 /// A hint naming the nearest known value, or listing a few known values.
-pub fn did_you_mean<'a>(wrong: &str, known: impl IntoIterator<Item = &'a str> + Clone) -> String {
+pub(crate) fn did_you_mean<'a>(
+    wrong: &str,
+    known: impl IntoIterator<Item = &'a str> + Clone,
+) -> String {
     match nearest(wrong, known.clone()) {
         Some(k) => format!("did you mean `{k}`?"),
         None => {
@@ -254,7 +260,7 @@ pub fn did_you_mean<'a>(wrong: &str, known: impl IntoIterator<Item = &'a str> + 
 }
 
 /// 1-based line and column (in characters) of byte offset `at` in `text`.
-pub fn line_col(text: &str, at: usize) -> (usize, usize) {
+pub(crate) fn line_col(text: &str, at: usize) -> (usize, usize) {
     let at = at.min(text.len());
     let before = &text[..floor_char_boundary(text, at)];
     let line = before.matches('\n').count() + 1;

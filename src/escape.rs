@@ -2,7 +2,7 @@
 //! values alike (`&`, `<`, `>`, `"` and `'` become references valid in both).
 
 /// `text` with `& < > " '` replaced by `&amp; &lt; &gt; &quot; &#39;`.
-pub fn markup(text: &str) -> String {
+pub(crate) fn markup(text: &str) -> String {
     let mut out = String::with_capacity(text.len() + text.len() / 8);
     // The five are ASCII, so runs between them are copied whole.
     let mut done = 0;

@@ -2,52 +2,90 @@
 //!
 //! A build is a pipeline of stages, each using only earlier ones:
 //!
-//! 1. [`config`]: `site.yaml` -> [`config::Config`]
-//! 2. [`load`]: walk `content/` -> source files
-//! 3. [`parse`]: front matter + Markdown -> parsed briefs, experts, pages
-//! 4. [`model`]: resolve references, build indexes -> [`model::Site`]
-//! 5. [`render`]: site + templates -> output files, handed to a [`render::Sink`]
-//! 6. [`write`]: staging folder -> atomic swap into `public/`
+//! 1. `config`: `site.yaml` -> `Config`
+//! 2. `load`: walk `content/` -> source files
+//! 3. `parse`: front matter + Markdown -> parsed briefs, experts, pages
+//! 4. `model`: resolve references, build indexes -> `Site`
+//! 5. `render`: site + templates -> output files, handed to a [`Sink`]
+//! 6. `write`: staging folder -> atomic swap into `public/`
 //!
-//! Beside the pipeline: [`check`] (the build plus internal links, in memory),
-//! [`serve`] (a live-reloading dev server on the same stages) and
-//! [`scaffold`] (new briefs, experts and sites).
+//! Beside the pipeline: `check` (the build plus internal links, in memory),
+//! `serve` (a live-reloading dev server on the same stages) and
+//! `scaffold` (new briefs, experts and sites).
 //!
-//! Content problems at any stage are [`diag::Diagnostic`]s, collected and
-//! returned together as [`diag::Diagnostics`]; the library never prints.
+//! The modules are private; this is the whole public interface:
+//!
+//! - Build: [`build`], [`build_with`], [`build_into`], told by
+//!   [`BuildOptions`] and [`DiskOptions`], returning a [`BuildReport`]
+//!   (with its [`RenderReport`]); output goes to a [`Sink`], such as a
+//!   [`MemorySink`].
+//! - Check: [`check`] -> [`CheckReport`].
+//! - Serve: [`serve`] with [`ServeOptions`] (default header deadline
+//!   [`SERVE_HEADER_TIMEOUT`]), reporting [`Event`]s to a [`Reporter`].
+//! - Rebuild in memory: [`Session`] -> [`Rebuild`] into a [`Store`]; a
+//!   [`FallbackReason`] says why a rebuild took the full path.
+//! - Scaffold: [`init_site`], [`new_brief`] ([`NewBrief`]), [`new_expert`].
+//! - Problems: a [`Diagnostic`] (of a [`Severity`]), collected in
+//!   [`Diagnostics`]; the library never prints.
+//!
+//! Hidden, for the benchmarks and the fuzz target only: [`bench`] and
+//! [`fuzz_parse`].
 
-pub mod check;
-pub mod config;
-pub mod diag;
-pub mod escape;
-pub mod incremental;
-pub mod input;
-pub mod load;
-pub mod model;
-pub mod parse;
-pub mod portable;
-pub mod render;
-pub mod scaffold;
-pub mod serve;
-pub mod write;
-pub mod yaml;
+mod check;
+mod config;
+mod diag;
+mod escape;
+mod incremental;
+mod input;
+mod load;
+mod model;
+mod parse;
+mod portable;
+mod render;
+mod scaffold;
+mod serve;
+mod write;
+mod yaml;
 
-use config::{BuildOptions, Config};
-use diag::Diagnostics;
+pub use check::{CheckReport, check};
+pub use config::BuildOptions;
+pub use diag::{Diagnostic, Diagnostics, Severity};
+pub use incremental::{FallbackReason, Rebuild, Session, Store};
+pub use render::{RenderReport, Sink};
+pub use scaffold::{NewBrief, init as init_site, new_brief, new_expert};
+pub use serve::{
+    Event, HEADER_TIMEOUT as SERVE_HEADER_TIMEOUT, Reporter, ServeOptions, run as serve,
+};
+pub use write::{DiskOptions, MemorySink};
+
+/// Fuzz target entry point: arbitrary bytes through front matter, brief,
+/// expert and page parsing, diagnostics and Markdown rendering.
+#[doc(hidden)]
+pub use parse::fuzz_one as fuzz_parse;
+
+use config::Config;
 use model::Site;
-use render::{RenderReport, Sink, Templates};
+use render::Templates;
 use std::time::{Duration, Instant};
 
 /// What a build made.
 #[derive(Debug)]
 pub struct BuildReport {
+    /// Briefs in the site.
     pub briefs: usize,
+    /// Experts in the site.
     pub experts: usize,
+    /// Topics in the site.
     pub topics: usize,
+    /// Kinds in the site.
     pub kinds: usize,
+    /// Stand-alone pages.
     pub pages: usize,
+    /// The files rendered.
     pub render: RenderReport,
+    /// Problems that did not stop the build.
     pub warnings: Diagnostics,
+    /// The whole build, wall clock.
     pub elapsed: Duration,
     /// How long each stage took, in pipeline order.
     pub stages: Vec<(&'static str, Duration)>,
@@ -80,7 +118,7 @@ impl Stopwatch {
 ///
 /// A file that cannot be read or parsed does not stop the others: every
 /// stage still checks what it can, so one build reports every problem.
-pub fn load_site(opts: &BuildOptions) -> Result<(Site, Diagnostics), Diagnostics> {
+pub(crate) fn load_site(opts: &BuildOptions) -> Result<(Site, Diagnostics), Diagnostics> {
     load_site_timed(opts, &mut Stopwatch::new())
 }
 
@@ -211,4 +249,29 @@ pub(crate) fn with_snippets(mut diags: Diagnostics, root: &std::path::Path) -> D
         }
     }
     diags
+}
+
+/// For the benchmarks only: the stages measured apart, without exposing
+/// the model they pass between them.
+#[doc(hidden)]
+pub mod bench {
+    use crate::config::BuildOptions;
+    use crate::diag::Diagnostics;
+    use crate::render::{self, RenderReport, Sink, Templates};
+
+    /// Stages 1–4 (load, parse, assemble); returns how many briefs the
+    /// site has.
+    pub fn load(opts: &BuildOptions) -> Result<usize, Diagnostics> {
+        crate::load_site(opts).map(|(site, _)| site.briefs.len())
+    }
+
+    /// Loads the site and its templates once; the closure returned renders
+    /// them (stage 5) into a sink, as often as it is called.
+    pub fn renderer(
+        opts: &BuildOptions,
+    ) -> anyhow::Result<impl Fn(&dyn Sink) -> anyhow::Result<RenderReport>> {
+        let (site, _) = crate::load_site(opts)?;
+        let templates = Templates::load(&site.config)?;
+        Ok(move |sink: &dyn Sink| render::render(&site, &templates, sink))
+    }
 }

@@ -126,7 +126,7 @@ pub fn init(dir: &Path, theme: bool) -> anyhow::Result<Vec<PathBuf>> {
 }
 
 /// The expert ids of a site: the stems of `content/experts/*.md`, sorted.
-pub fn known_experts(root: &Path) -> Vec<String> {
+pub(crate) fn known_experts(root: &Path) -> Vec<String> {
     let Ok(entries) = std::fs::read_dir(root.join("content/experts")) else {
         return Vec::new();
     };

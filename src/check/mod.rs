@@ -6,7 +6,7 @@
 //! with the same id. Nothing is written. Files are scanned in
 //! parallel.
 
-pub mod extract;
+pub(crate) mod extract;
 mod ids;
 
 use crate::config::{BuildOptions, Config};
@@ -35,7 +35,7 @@ pub struct CheckReport {
 }
 
 /// Built files by output path (`briefs/x/index.html`).
-pub type Files = BTreeMap<String, Vec<u8>>;
+pub(crate) type Files = BTreeMap<String, Vec<u8>>;
 
 /// Validates the site and its links. Every problem found is returned
 /// together as [`Diagnostics`] (inside the error).
@@ -77,7 +77,7 @@ fn sources(site: &Site) -> HashMap<String, PathBuf> {
 
 /// Checks every link of `files`; returns the problems (one per broken
 /// target, naming the pages that link to it) and how many links it followed.
-pub fn check_links(
+pub(crate) fn check_links(
     config: &Config,
     files: &Files,
     sources: &HashMap<String, PathBuf>,

@@ -8,7 +8,7 @@ use std::path::{Path, PathBuf};
 
 /// What a quick rebuild came to: the kept model patched, or the reason the
 /// full path must run instead (nothing was changed then).
-pub enum QuickRebuild {
+pub(super) enum QuickRebuild {
     Patched(super::Rebuild),
     Fallback { reason: FallbackReason },
 }

@@ -9,14 +9,14 @@ use rustc_hash::FxHashMap;
 
 /// One of a site's two lists of groups.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Grouping {
+pub(crate) enum Grouping {
     Topics,
     Kinds,
 }
 
 impl Site {
     /// The groups of one list, and the spellings naming them.
-    pub fn grouping(&self, g: Grouping) -> (&[Group], &FxHashMap<String, usize>) {
+    pub(crate) fn grouping(&self, g: Grouping) -> (&[Group], &FxHashMap<String, usize>) {
         match g {
             Grouping::Topics => (&self.topics, &self.spellings.topics),
             Grouping::Kinds => (&self.kinds, &self.spellings.kinds),
@@ -25,7 +25,7 @@ impl Site {
 
     /// Makes `spelling` name a group: an existing one with its slug, or a
     /// new, empty one named so. Returns the new group's id.
-    pub fn add_spelling(&mut self, g: Grouping, spelling: &str) -> Option<usize> {
+    pub(crate) fn add_spelling(&mut self, g: Grouping, spelling: &str) -> Option<usize> {
         if self.grouping(g).1.contains_key(spelling) {
             return None;
         }
@@ -58,7 +58,7 @@ impl Site {
     }
 
     /// Takes out group `id`, which no brief is in any more.
-    pub fn remove_group(&mut self, g: Grouping, id: usize) {
+    pub(crate) fn remove_group(&mut self, g: Grouping, id: usize) {
         let (groups, spellings) = match g {
             Grouping::Topics => (&mut self.topics, &mut self.spellings.topics),
             Grouping::Kinds => (&mut self.kinds, &mut self.spellings.kinds),

@@ -6,16 +6,16 @@
 mod assemble;
 mod group_move;
 mod groups;
-pub mod index;
+pub(crate) mod index;
 mod renumber;
 mod update;
 
-pub use assemble::{
+pub(crate) use assemble::{
     assemble, assemble_refs, idle_warning, is_idle, is_published, resolve_again, why_unpublished,
 };
-pub use groups::Grouping;
-pub use renumber::Renumber;
-pub use update::{Moved, Newer, Refusal, update_brief};
+pub(crate) use groups::Grouping;
+pub(crate) use renumber::Renumber;
+pub(crate) use update::{Moved, Refusal, update_brief};
 
 use crate::config::Config;
 use crate::parse::{Moment, ParsedBrief, Text};
@@ -24,17 +24,17 @@ use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 /// Index into [`Site::briefs`]; smaller is newer.
-pub type BriefId = usize;
+pub(crate) type BriefId = usize;
 /// Index into [`Site::experts`]; ordered by sort name.
-pub type ExpertId = usize;
+pub(crate) type ExpertId = usize;
 /// Index into [`Site::topics`]; ordered by slug.
-pub type TopicId = usize;
+pub(crate) type TopicId = usize;
 /// Index into [`Site::kinds`]; ordered by slug.
-pub type KindId = usize;
+pub(crate) type KindId = usize;
 
 /// A whole site, ready to render.
 #[derive(Debug)]
-pub struct Site {
+pub(crate) struct Site {
     pub config: Config,
     pub briefs: Vec<Brief>,
     pub experts: Vec<Expert>,
@@ -48,20 +48,20 @@ pub struct Site {
 /// Every spelling of a topic or kind name met in the briefs, and the group
 /// it names (`North Korea` and `north korea` name one topic).
 #[derive(Debug, Default)]
-pub struct Spellings {
+pub(crate) struct Spellings {
     pub topics: rustc_hash::FxHashMap<String, TopicId>,
     pub kinds: rustc_hash::FxHashMap<String, KindId>,
 }
 
 /// Listing order: newest first, ties by slug (so a `BriefId` order is
 /// listing order).
-pub fn listing_order(a: (Moment, &str), b: (Moment, &str)) -> std::cmp::Ordering {
+pub(crate) fn listing_order(a: (Moment, &str), b: (Moment, &str)) -> std::cmp::Ordering {
     b.0.timestamp.cmp(&a.0.timestamp).then_with(|| a.1.cmp(b.1))
 }
 
 /// A published brief.
 #[derive(Debug)]
-pub struct Brief {
+pub(crate) struct Brief {
     pub source: Arc<Path>,
     pub slug: Text,
     pub title: Text,
@@ -84,7 +84,7 @@ impl Brief {
     /// This brief with the text of a newer version of its file, which must
     /// have the same shape ([`ParsedBrief::same_shape`]): every reference
     /// stays resolved as it was, so nothing else in the site changes.
-    pub fn with_text(&self, newer: &ParsedBrief) -> Brief {
+    pub(crate) fn with_text(&self, newer: &ParsedBrief) -> Brief {
         Brief {
             source: self.source.clone(),
             slug: self.slug.clone(),
@@ -126,7 +126,7 @@ impl Brief {
 
     /// Every expert the brief names, in order: authors, quoted experts,
     /// authors of related pieces (an expert may come more than once).
-    pub fn experts(&self) -> impl Iterator<Item = ExpertId> + '_ {
+    pub(crate) fn experts(&self) -> impl Iterator<Item = ExpertId> + '_ {
         self.authors
             .iter()
             .chain(self.responses.iter().map(|r| &r.expert))
@@ -135,21 +135,21 @@ impl Brief {
     }
 
     /// The later of `date` and `updated`.
-    pub fn last_modified(&self) -> Moment {
+    pub(crate) fn last_modified(&self) -> Moment {
         self.updated.unwrap_or(self.date).max(self.date)
     }
 }
 
 /// A quote in a brief's "Expert Response" section.
 #[derive(Debug)]
-pub struct Response {
+pub(crate) struct Response {
     pub expert: ExpertId,
     pub quote: Text,
 }
 
 /// A "Background and Analysis" entry.
 #[derive(Debug)]
-pub struct Related {
+pub(crate) struct Related {
     pub title: Text,
     pub by: Vec<ExpertId>,
     pub by_name: Arc<[String]>,
@@ -159,14 +159,14 @@ pub struct Related {
 impl Related {
     /// Whether the title ends in its own punctuation (then no comma follows
     /// it before the attribution: “Is It War?” by …).
-    pub fn title_ends_in_punctuation(&self) -> bool {
+    pub(crate) fn title_ends_in_punctuation(&self) -> bool {
         self.title.ends_with(['?', '!', '.', '…'])
     }
 }
 
 /// Where a related piece lives.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Link {
+pub(crate) enum Link {
     /// Not online, or not given.
     None,
     External(Text),
@@ -175,21 +175,21 @@ pub enum Link {
 
 /// One quote an expert gave: the brief and the index of the response in it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct QuoteRef {
+pub(crate) struct QuoteRef {
     pub brief: BriefId,
     pub response: usize,
 }
 
 /// A related piece an expert wrote: the brief citing it and the entry's index.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct RelatedRef {
+pub(crate) struct RelatedRef {
     pub brief: BriefId,
     pub related: usize,
 }
 
 /// An expert and everything they contributed.
 #[derive(Debug)]
-pub struct Expert {
+pub(crate) struct Expert {
     pub id: String,
     pub source: PathBuf,
     pub name: String,
@@ -215,7 +215,7 @@ pub struct Expert {
 
 /// A named group of briefs: a topic, or a kind ("Flash Brief").
 #[derive(Debug)]
-pub struct Group {
+pub(crate) struct Group {
     /// The first spelling seen (in listing order).
     pub name: String,
     pub slug: String,
@@ -224,13 +224,13 @@ pub struct Group {
 }
 
 /// A topic and its briefs.
-pub type Topic = Group;
+pub(crate) type Topic = Group;
 /// A kind of brief and its briefs.
-pub type Kind = Group;
+pub(crate) type Kind = Group;
 
 /// A plain page.
 #[derive(Debug)]
-pub struct Page {
+pub(crate) struct Page {
     pub source: PathBuf,
     pub title: String,
     pub path: String,
@@ -240,25 +240,25 @@ pub struct Page {
 }
 
 /// Site paths (relative to the site root, ending in `/`) of every kind of page.
-pub mod paths {
+pub(crate) mod paths {
     /// `briefs/<slug>/`
-    pub fn brief(slug: &str) -> String {
+    pub(crate) fn brief(slug: &str) -> String {
         format!("briefs/{slug}/")
     }
     /// `experts/<id>/`
-    pub fn expert(id: &str) -> String {
+    pub(crate) fn expert(id: &str) -> String {
         format!("experts/{id}/")
     }
     /// `topics/<slug>/`
-    pub fn topic(slug: &str) -> String {
+    pub(crate) fn topic(slug: &str) -> String {
         format!("topics/{slug}/")
     }
     /// `kinds/<slug>/`
-    pub fn kind(slug: &str) -> String {
+    pub(crate) fn kind(slug: &str) -> String {
         format!("kinds/{slug}/")
     }
     /// Page `n` (1-based) of a listing rooted at `base` (`""` for the home page).
-    pub fn listing_page(base: &str, n: usize) -> String {
+    pub(crate) fn listing_page(base: &str, n: usize) -> String {
         if n <= 1 {
             base.to_string()
         } else {
@@ -266,7 +266,7 @@ pub mod paths {
         }
     }
     /// First path segments that belong to generated pages, refused for plain pages.
-    pub const RESERVED: &[&str] = &[
+    pub(crate) const RESERVED: &[&str] = &[
         "briefs",
         "experts",
         "topics",
@@ -285,14 +285,14 @@ pub mod paths {
 
 impl Site {
     /// `briefs/<slug>/` for a brief.
-    pub fn brief_path(&self, id: BriefId) -> String {
+    pub(crate) fn brief_path(&self, id: BriefId) -> String {
         paths::brief(&self.briefs[id].slug)
     }
 
     /// A related piece's link (root-relative for this site's briefs and
     /// paths, as written for other URLs) and, for one of this site's briefs,
     /// that brief's kind.
-    pub fn related_target(&self, r: &Related) -> (Option<String>, Option<&str>) {
+    pub(crate) fn related_target(&self, r: &Related) -> (Option<String>, Option<&str>) {
         match &r.link {
             Link::None => (None, None),
             Link::External(u) => (Some(self.config.local_url(u)), None),
@@ -307,7 +307,7 @@ impl Site {
     }
 
     /// The display name with honorific: "RADM (Ret.) Mark Montgomery".
-    pub fn expert_full_name(&self, id: ExpertId) -> String {
+    pub(crate) fn expert_full_name(&self, id: ExpertId) -> String {
         let e = &self.experts[id];
         if e.honorific.is_empty() {
             e.name.clone()

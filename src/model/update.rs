@@ -45,7 +45,7 @@ impl std::fmt::Display for Refusal {
 
 /// What moved when a brief was replaced.
 #[derive(Debug, Default)]
-pub struct Moved {
+pub(crate) struct Moved {
     /// The brief's id before and after (different when its date moved it).
     pub renumber: Renumber,
     /// Experts the brief names before or after.
@@ -69,7 +69,7 @@ pub struct Moved {
 }
 
 /// A published brief's new version, resolved, with the file it came from.
-pub type Newer<'p> = (Brief, &'p ParsedBrief);
+pub(crate) type Newer<'p> = (Brief, &'p ParsedBrief);
 
 /// Puts `newer` in place of published brief `old`, adds it (`old` is
 /// `None`: a new or newly published brief) or removes brief `old`
@@ -78,7 +78,7 @@ pub type Newer<'p> = (Brief, &'p ParsedBrief);
 /// must drop it. `parsed_of` gives the parsed file of another brief by
 /// source path: when the brief leaves the first place of a group, the
 /// spelling of the group's new first brief must be its name.
-pub fn update_brief<'a>(
+pub(crate) fn update_brief<'a>(
     site: &mut Site,
     old: Option<BriefId>,
     newer: Option<Newer<'_>>,

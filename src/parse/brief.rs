@@ -57,14 +57,14 @@ struct RawRelated {
 
 /// One quote in a brief's "Expert Response" section.
 #[derive(Debug, Clone)]
-pub struct ParsedResponse {
+pub(crate) struct ParsedResponse {
     pub expert: Ref,
     pub quote: Text,
 }
 
 /// One "Background and Analysis" entry.
 #[derive(Debug, Clone)]
-pub struct ParsedRelated {
+pub(crate) struct ParsedRelated {
     pub title: Text,
     pub by: Vec<Ref>,
     pub by_name: Arc<[String]>,
@@ -76,7 +76,7 @@ pub struct ParsedRelated {
 /// shared (`Arc`), so the model built from it, again on every rebuild of a
 /// served site, copies pointers rather than strings.
 #[derive(Debug, Clone)]
-pub struct ParsedBrief {
+pub(crate) struct ParsedBrief {
     pub source: Arc<Path>,
     pub title: Text,
     pub date: Moment,
@@ -103,7 +103,7 @@ impl ParsedBrief {
     /// kind, topics, every expert and brief it names, and where in the
     /// front matter each is written), so the model can take the new text
     /// without resolving anything again.
-    pub fn same_shape(&self, newer: &ParsedBrief) -> bool {
+    pub(crate) fn same_shape(&self, newer: &ParsedBrief) -> bool {
         fn related(r: &ParsedRelated) -> (&[Ref], Option<&Ref>, bool) {
             (&r.by, r.brief.as_ref(), r.url.is_some())
         }
@@ -129,7 +129,11 @@ impl ParsedBrief {
 }
 
 /// Parses one brief file; every problem found is returned.
-pub fn parse(path: &Path, text: &str, config: &Config) -> Result<ParsedBrief, Vec<Diagnostic>> {
+pub(crate) fn parse(
+    path: &Path,
+    text: &str,
+    config: &Config,
+) -> Result<ParsedBrief, Vec<Diagnostic>> {
     let split = frontmatter::split(path, text).map_err(|d| vec![d])?;
     let front = split.front;
     let raw: RawBrief = front.parse(path).map_err(|d| vec![d])?;
@@ -316,7 +320,7 @@ fn group_segment(what: &str, name: &str, example: &str) -> Result<(), (String, S
 }
 
 /// The file stem without a leading `YYYY-MM-DD-`, made URL-safe.
-pub fn slug_from_file(path: &Path) -> String {
+pub(crate) fn slug_from_file(path: &Path) -> String {
     let stem = path
         .file_stem()
         .map(|s| s.to_string_lossy())

@@ -32,7 +32,7 @@ struct RawExpert {
 
 /// An expert as written.
 #[derive(Debug, Clone)]
-pub struct ParsedExpert {
+pub(crate) struct ParsedExpert {
     pub source: PathBuf,
     pub id: String,
     pub name: String,
@@ -49,7 +49,11 @@ pub struct ParsedExpert {
 }
 
 /// Parses one expert file.
-pub fn parse(path: &Path, text: &str, config: &Config) -> Result<ParsedExpert, Vec<Diagnostic>> {
+pub(crate) fn parse(
+    path: &Path,
+    text: &str,
+    config: &Config,
+) -> Result<ParsedExpert, Vec<Diagnostic>> {
     let split = frontmatter::split(path, text).map_err(|d| vec![d])?;
     let front = split.front;
     let raw: RawExpert = front.parse(path).map_err(|d| vec![d])?;
@@ -145,7 +149,7 @@ pub fn parse(path: &Path, text: &str, config: &Config) -> Result<ParsedExpert, V
 
 /// Whether `id` is a valid expert id: lowercase ASCII letters, digits and
 /// single inner hyphens.
-pub fn is_expert_id(id: &str) -> bool {
+pub(crate) fn is_expert_id(id: &str) -> bool {
     !id.is_empty()
         && id
             .bytes()

@@ -22,7 +22,7 @@ struct RawPage {
 
 /// A plain page as written.
 #[derive(Debug, Clone)]
-pub struct ParsedPage {
+pub(crate) struct ParsedPage {
     pub source: PathBuf,
     pub title: String,
     /// URL path below the site root, without slashes at either end.
@@ -36,7 +36,7 @@ pub struct ParsedPage {
 }
 
 /// Parses one page file; `rel_in_pages` is its path below `content/pages/`.
-pub fn parse(
+pub(crate) fn parse(
     path: &Path,
     rel_in_pages: &Path,
     text: &str,

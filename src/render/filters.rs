@@ -10,7 +10,7 @@
 use tera::{Kwargs, State, Tera, Value};
 
 /// Registers every filter of this module.
-pub fn register(tera: &mut Tera) {
+pub(crate) fn register(tera: &mut Tera) {
     tera.register_filter("json_script", json_script);
 }
 
@@ -41,7 +41,7 @@ fn may_hold_forbidden(input: &str) -> bool {
 
 /// Tera's HTML escaping with forbidden code points dropped (set with
 /// `Tera::set_escape_fn`).
-pub fn escape_html(input: &str, buf: &mut dyn std::io::Write) -> std::io::Result<()> {
+pub(crate) fn escape_html(input: &str, buf: &mut dyn std::io::Write) -> std::io::Result<()> {
     if !may_hold_forbidden(input) || !input.contains(forbidden_in_html) {
         return tera::escape_html(input, buf);
     }
@@ -52,7 +52,7 @@ pub fn escape_html(input: &str, buf: &mut dyn std::io::Write) -> std::io::Result
 }
 
 /// JSON text made safe inside an HTML `<script>` element.
-pub fn script_safe(json: &str) -> String {
+pub(crate) fn script_safe(json: &str) -> String {
     json.replace('<', "\\u003c")
         .replace('>', "\\u003e")
         .replace('&', "\\u0026")

@@ -9,7 +9,7 @@ use tera::{Context, Value};
 
 /// A listing that may span several pages.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum Listing {
+pub(crate) enum Listing {
     Home,
     Topic(TopicId),
     Kind(KindId),
@@ -17,7 +17,7 @@ pub enum Listing {
 
 /// One HTML page to render.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum Job {
+pub(crate) enum Job {
     Brief(BriefId),
     /// Page `page` (1-based) of a listing.
     Listing(Listing, usize),
@@ -29,7 +29,7 @@ pub enum Job {
 }
 
 /// Every page of the site, in a stable order.
-pub fn jobs(site: &Site) -> Vec<Job> {
+pub(crate) fn jobs(site: &Site) -> Vec<Job> {
     let mut jobs = Vec::with_capacity(site.briefs.len() * 2);
     let pages = |l: Listing| (1..=l.pages(site)).map(move |p| Job::Listing(l, p));
     jobs.extend(pages(Listing::Home));
@@ -46,7 +46,7 @@ pub fn jobs(site: &Site) -> Vec<Job> {
 
 impl Listing {
     /// How many pages the listing has (one, even when empty).
-    pub fn pages(self, site: &Site) -> usize {
+    pub(crate) fn pages(self, site: &Site) -> usize {
         let count = match self {
             Listing::Home => site.briefs.len(),
             _ => self.briefs(site).len(),
@@ -77,7 +77,7 @@ impl Listing {
 
 impl Job {
     /// The site path of the page (`briefs/x/`), `404.html` for the error page.
-    pub fn site_path(&self, site: &Site) -> String {
+    pub(crate) fn site_path(&self, site: &Site) -> String {
         match *self {
             Job::Brief(b) => site.brief_path(b),
             Job::Listing(l, n) => paths::listing_page(&l.base(site), n),
@@ -90,7 +90,7 @@ impl Job {
     }
 
     /// The output file, relative to the output folder.
-    pub fn output_path(&self, site: &Site) -> String {
+    pub(crate) fn output_path(&self, site: &Site) -> String {
         match self {
             Job::NotFound => "404.html".into(),
             _ => format!("{}index.html", self.site_path(site)),
@@ -98,12 +98,12 @@ impl Job {
     }
 
     /// Whether the page belongs in the sitemap.
-    pub fn in_sitemap(&self) -> bool {
+    pub(crate) fn in_sitemap(&self) -> bool {
         !matches!(self, Job::NotFound)
     }
 
     /// The template name and the context to render it with.
-    pub fn context(&self, site: &Site, values: &Values) -> (&'static str, Context) {
+    pub(crate) fn context(&self, site: &Site, values: &Values) -> (&'static str, Context) {
         let c = &site.config;
         let path = self.site_path(site);
         let mut ctx = Context::new();

@@ -20,7 +20,7 @@ use tower_http::set_header::SetResponseHeaderLayer;
 
 /// What every handler shares.
 #[derive(Clone)]
-pub struct AppState {
+pub(crate) struct AppState {
     pub shared: Arc<Shared>,
     /// Accepted `Host` header values (lowercase `host:port`).
     pub hosts: Arc<Vec<String>>,
@@ -31,7 +31,7 @@ pub struct AppState {
 }
 
 /// The whole server.
-pub fn router(state: AppState) -> Router {
+pub(crate) fn router(state: AppState) -> Router {
     Router::new()
         .route(EVENTS_PATH, get(events))
         .route(STATUS_PATH, get(status))
@@ -160,7 +160,7 @@ fn redirect(to: &str, query: Option<&str>) -> Response {
 }
 
 /// The Content-Type of an output file, by extension; text gets `charset=utf-8`.
-pub fn content_type(path: &str) -> String {
+pub(crate) fn content_type(path: &str) -> String {
     let mime = mime_guess::from_path(path).first_or_octet_stream();
     let textual = mime.type_() == "text"
         || matches!(

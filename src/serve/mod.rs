@@ -5,12 +5,12 @@
 //! good site and shows its diagnostics in an overlay. Nothing is written to
 //! disk. The library does not print: progress goes to a [`Reporter`].
 
-pub mod accept;
-pub mod http;
-pub mod paths;
-pub mod reload;
-pub mod site;
-pub mod watch;
+pub(crate) mod accept;
+pub(crate) mod http;
+pub(crate) mod paths;
+pub(crate) mod reload;
+pub(crate) mod site;
+pub(crate) mod watch;
 
 use crate::config::BuildOptions;
 use crate::incremental::{Rebuild, Session};

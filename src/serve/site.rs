@@ -16,7 +16,7 @@ use tokio::sync::watch;
 
 /// One state of the served site.
 #[derive(Debug, Default)]
-pub struct Snapshot {
+pub(crate) struct Snapshot {
     /// Files of the last good build, by output path.
     pub files: HashMap<String, Bytes>,
     /// Bumped by every rebuild, good or failed.
@@ -33,7 +33,7 @@ pub struct Snapshot {
 
 /// The path a rebuild took, as `/__briefs/status` reports it.
 #[derive(Debug, Default, Clone)]
-pub struct PathTaken {
+pub(crate) struct PathTaken {
     /// `"quick"` or `"full"`; `None` before the first good build.
     pub last_path: Option<&'static str>,
     /// Why the full path was taken ([`crate::incremental::FallbackReason`]).
@@ -51,7 +51,7 @@ impl PathTaken {
 
 /// The snapshot shared by the server and the watcher, and the channel that
 /// tells open pages about new generations.
-pub struct Shared {
+pub(crate) struct Shared {
     snapshot: RwLock<Arc<Snapshot>>,
     /// When the running rebuild started, if one is running.
     building: Mutex<Option<Timestamp>>,
@@ -62,7 +62,7 @@ pub struct Shared {
 
 impl Shared {
     /// An empty site at generation 0.
-    pub fn new() -> Shared {
+    pub(crate) fn new() -> Shared {
         Shared {
             snapshot: RwLock::new(Arc::new(Snapshot::default())),
             building: Mutex::new(None),
@@ -72,7 +72,7 @@ impl Shared {
     }
 
     /// The current snapshot.
-    pub fn get(&self) -> Arc<Snapshot> {
+    pub(crate) fn get(&self) -> Arc<Snapshot> {
         self.snapshot
             .read()
             .unwrap_or_else(|e| e.into_inner())
@@ -80,7 +80,7 @@ impl Shared {
     }
 
     /// When the running rebuild started, if one is running.
-    pub fn building(&self) -> Option<Timestamp> {
+    pub(crate) fn building(&self) -> Option<Timestamp> {
         *self.building.lock().unwrap_or_else(|e| e.into_inner())
     }
 
@@ -137,7 +137,7 @@ impl Shared {
     }
 
     /// The snapshot once `key` is no longer pending (at most `limit` later).
-    pub async fn settled_for(&self, key: &str, limit: std::time::Duration) -> Arc<Snapshot> {
+    pub(crate) async fn settled_for(&self, key: &str, limit: std::time::Duration) -> Arc<Snapshot> {
         let mut settled = self.settled.subscribe();
         let wait = async {
             loop {
@@ -187,7 +187,7 @@ impl Default for Shared {
 
 /// What set off a rebuild: when the first change came, and which files
 /// changed (`None`: unknown, so every file is checked).
-pub struct Change {
+pub(crate) struct Change {
     pub at: Instant,
     pub paths: Option<Vec<PathBuf>>,
 }
@@ -195,7 +195,12 @@ pub struct Change {
 /// Brings the served site up to date through the incremental `session`
 /// (only what the change affects is rendered again) and publishes the
 /// result; a failure keeps the last good files and publishes the diagnostics.
-pub fn rebuild(session: &mut Session, shared: &Shared, report: &Reporter, change: Option<Change>) {
+pub(crate) fn rebuild(
+    session: &mut Session,
+    shared: &Shared,
+    report: &Reporter,
+    change: Option<Change>,
+) {
     let started = Instant::now();
     let _building = shared.start_building();
     let store = ServeSink::new(session.root());
@@ -241,7 +246,7 @@ pub fn rebuild(session: &mut Session, shared: &Shared, report: &Reporter, change
 }
 
 /// Diagnostics as printed by the command line, or the error and its causes.
-pub fn error_text(e: &anyhow::Error) -> String {
+pub(crate) fn error_text(e: &anyhow::Error) -> String {
     if let Some(d) = e.downcast_ref::<Diagnostics>() {
         return d
             .to_string()
@@ -263,7 +268,7 @@ struct ServeSink {
 }
 
 /// Files written (by path) and paths removed by one rebuild.
-pub struct Changes {
+pub(crate) struct Changes {
     pub written: std::collections::BTreeMap<String, Vec<u8>>,
     pub removed: Vec<String>,
 }

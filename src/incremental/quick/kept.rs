@@ -21,7 +21,7 @@ use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 /// The site of the last full rebuild, kept so text edits can patch it.
-pub struct Model {
+pub(crate) struct Model {
     pub site: Site,
     pub values: Values,
     pub templates: u64,
@@ -43,7 +43,7 @@ pub struct Model {
 impl Model {
     /// Keeps `site` and its values; `files` are all content files parsed
     /// (for the briefs it does not publish, and when an embargo ends).
-    pub fn new(
+    pub(crate) fn new(
         site: Site,
         values: Values,
         templates: u64,

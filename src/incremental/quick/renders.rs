@@ -11,7 +11,7 @@ use rustc_hash::FxHashSet;
 use super::Model;
 
 /// What a quick rebuild leaves for [`Session::finish`].
-pub struct DeferredRenders {
+pub(crate) struct DeferredRenders {
     pub(super) jobs: Vec<Job>,
     pub(super) feeds: Vec<Spec>,
     pub(super) sitemap: bool,

@@ -12,7 +12,7 @@ use atom_syndication::{
 const EPOCH: &str = "1970-01-01T00:00:00+00:00";
 
 /// The feed as an Atom 1.0 document.
-pub fn render(feed: &Feed) -> anyhow::Result<Vec<u8>> {
+pub(super) fn render(feed: &Feed) -> anyhow::Result<Vec<u8>> {
     let entries = feed
         .entries
         .iter()

@@ -37,7 +37,7 @@ struct JsonItem<'a> {
 }
 
 /// The feed as a JSON Feed 1.1 document.
-pub fn render(feed: &Feed) -> anyhow::Result<Vec<u8>> {
+pub(super) fn render(feed: &Feed) -> anyhow::Result<Vec<u8>> {
     let doc = JsonFeed {
         version: "https://jsonfeed.org/version/1.1",
         title: &feed.title,
