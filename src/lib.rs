@@ -23,7 +23,8 @@
 //! - Serve: [`serve`] with [`ServeOptions`] (default header deadline
 //!   [`SERVE_HEADER_TIMEOUT`]), reporting [`Event`]s to a [`Reporter`].
 //! - Rebuild in memory: [`Session`] -> [`Rebuild`] into a [`Store`]; a
-//!   [`FallbackReason`] says why a rebuild took the full path.
+//!   [`FallbackReason`] (perhaps a [`Refusal`]) says why a rebuild took the
+//!   full path.
 //! - Scaffold: [`init_site`], [`new_brief`] ([`NewBrief`]), [`new_expert`].
 //! - Problems: a [`Diagnostic`] (of a [`Severity`]), collected in
 //!   [`Diagnostics`]; the library never prints.
@@ -51,6 +52,7 @@ pub use check::{CheckReport, check};
 pub use config::BuildOptions;
 pub use diag::{Diagnostic, Diagnostics, Severity};
 pub use incremental::{FallbackReason, Rebuild, Session, Store};
+pub use model::Refusal;
 pub use render::{RenderReport, Sink};
 pub use scaffold::{NewBrief, init as init_site, new_brief, new_expert};
 pub use serve::{
@@ -194,7 +196,7 @@ pub fn build_into(opts: &BuildOptions, sink: &dyn Sink) -> anyhow::Result<BuildR
 /// takes a noticeable share of a build (1.5 s of 100,000 briefs' template
 /// values); nothing needs to wait for it: a build's process exits without
 /// waiting, a serve session goes on serving.
-pub fn discard<T: Send + 'static>(value: T) {
+pub(crate) fn discard<T: Send + 'static>(value: T) {
     std::thread::spawn(move || drop(value));
 }
 

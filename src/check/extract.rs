@@ -179,7 +179,7 @@ fn json_walk(v: &serde_json::Value, out: &mut Extracted) {
             for (k, v) in map {
                 match (k.as_str(), v.as_str()) {
                     ("home_page_url" | "feed_url" | "url" | "external_url", Some(s)) => {
-                        out.links.push(s.trim().to_string())
+                        out.links.push(s.trim().to_string());
                     }
                     ("content_html", Some(s)) => out.links.extend(html(s).links),
                     _ => json_walk(v, out),

@@ -25,12 +25,15 @@ use url::Url;
 /// What a successful check looked at.
 #[derive(Debug, Clone)]
 pub struct CheckReport {
+    /// Briefs in the site.
     pub briefs: usize,
     /// Files in the built site.
     pub files: usize,
     /// Links followed.
     pub links: usize,
+    /// Problems that did not fail the check.
     pub warnings: Diagnostics,
+    /// The whole check, wall clock.
     pub elapsed: Duration,
 }
 

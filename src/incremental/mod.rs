@@ -151,7 +151,9 @@ pub struct Rebuild {
     /// [`Session::rebuild_paths_first`]): listing pages that only shifted,
     /// feeds, the sitemap.
     pub deferred: Vec<String>,
+    /// Problems that did not stop the rebuild.
     pub warnings: Diagnostics,
+    /// The whole rebuild, wall clock.
     pub elapsed: Duration,
     /// Time since the start at the end of each stage.
     pub stages: Vec<(&'static str, Duration)>,

@@ -15,7 +15,8 @@ pub(crate) use assemble::{
 };
 pub(crate) use groups::Grouping;
 pub(crate) use renumber::Renumber;
-pub(crate) use update::{Moved, Refusal, update_brief};
+pub use update::Refusal;
+pub(crate) use update::{Moved, update_brief};
 
 use crate::config::Config;
 use crate::parse::{Moment, ParsedBrief, Text};

@@ -31,9 +31,13 @@ pub trait Sink: Sync {
 /// What a render produced.
 #[derive(Debug, Default, Clone, PartialEq, Eq)]
 pub struct RenderReport {
+    /// HTML pages rendered from templates.
     pub html_pages: usize,
+    /// Feed files (RSS, Atom, JSON Feed).
     pub feeds: usize,
+    /// Static files copied.
     pub static_files: usize,
+    /// Sitemaps and robots.txt.
     pub other_files: usize,
 }
 

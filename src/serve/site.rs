@@ -240,7 +240,7 @@ pub(crate) fn rebuild(
                 last_path: Some("full"),
                 fallback: session.last_fallback().map(ToString::to_string),
             };
-            failed(e, path.fallback.is_some().then_some(path))
+            failed(e, path.fallback.is_some().then_some(path));
         }
     }
 }

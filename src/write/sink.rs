@@ -191,6 +191,7 @@ impl Sink for DiskSink {
 /// A [`Sink`] keeping files in memory (for `check` and tests).
 #[derive(Default)]
 pub struct MemorySink {
+    /// The files written, by output path.
     pub files: Mutex<BTreeMap<String, Vec<u8>>>,
 }
 

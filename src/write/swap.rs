@@ -124,7 +124,7 @@ mod tests {
         let out2 = out.clone();
         let second = std::thread::spawn(move || {
             let _lock = OutputLock::take(&out2, &|_| {
-                flag.store(true, std::sync::atomic::Ordering::SeqCst)
+                flag.store(true, std::sync::atomic::Ordering::SeqCst);
             })
             .unwrap();
         });

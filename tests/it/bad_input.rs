@@ -519,7 +519,7 @@ fn check(case: &Case) -> Option<String> {
     match line {
         None => wrong.push(format!("no error line starting `{}`", case.at)),
         Some(l) if !l.contains(case.message) => {
-            wrong.push(format!("error line lacks `{}`: {l}", case.message))
+            wrong.push(format!("error line lacks `{}`: {l}", case.message));
         }
         Some(_) => {}
     }

@@ -207,7 +207,7 @@ fn golden_differences(want: &[(String, Vec<u8>)], got: &[(String, Vec<u8>)]) -> 
         match got.get(path) {
             None => problems.push(format!("  missing: {path}")),
             Some(g) if g != bytes => {
-                problems.push(format!("  differs: {path}: {}", first_difference(bytes, g)))
+                problems.push(format!("  differs: {path}: {}", first_difference(bytes, g)));
             }
             Some(_) => {}
         }

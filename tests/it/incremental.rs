@@ -107,7 +107,7 @@ fn incremental_rebuilds_equal_full_builds() {
                 s.write(
                     "content/experts/e4.md",
                     &expert("Expert Four", "Director of Research"),
-                )
+                );
             }),
         ),
         (
@@ -128,7 +128,7 @@ fn incremental_rebuilds_equal_full_builds() {
                 s.write(
                     "templates/card.html",
                     "<article class=card><h2>{{ brief.title }}</h2></article>",
-                )
+                );
             }),
         ),
         (
@@ -137,7 +137,7 @@ fn incremental_rebuilds_equal_full_builds() {
                 s.write(
                     "site.yaml",
                     "title: Renamed Institute\nbase_url: https://test.example.org/\npaginate: 7\n",
-                )
+                );
             }),
         ),
         (
