@@ -56,30 +56,30 @@ pub struct BuildOptions {
 /// Feed settings.
 #[derive(Debug, Clone)]
 pub(crate) struct FeedConfig {
-    pub limit: usize,
-    pub footer: Option<String>,
+    pub(crate) limit: usize,
+    pub(crate) footer: Option<String>,
 }
 
 /// A validated site configuration.
 #[derive(Debug, Clone)]
 pub(crate) struct Config {
-    pub root: PathBuf,
-    pub title: String,
+    pub(crate) root: PathBuf,
+    pub(crate) title: String,
     /// Absolute base URL, always ending in `/`.
-    pub base_url: String,
+    pub(crate) base_url: String,
     /// The path part of `base_url`, starting and ending in `/` (often just `/`).
-    pub base_path: String,
-    pub description: String,
-    pub language: String,
-    pub organisation: String,
-    pub theme: String,
-    pub paginate: usize,
-    pub feed: FeedConfig,
-    pub timezone: TimeZone,
-    pub max_file_size: u64,
-    pub extra: serde_json::Map<String, serde_json::Value>,
-    pub drafts: bool,
-    pub now: Timestamp,
+    pub(crate) base_path: String,
+    pub(crate) description: String,
+    pub(crate) language: String,
+    pub(crate) organisation: String,
+    pub(crate) theme: String,
+    pub(crate) paginate: usize,
+    pub(crate) feed: FeedConfig,
+    pub(crate) timezone: TimeZone,
+    pub(crate) max_file_size: u64,
+    pub(crate) extra: serde_json::Map<String, serde_json::Value>,
+    pub(crate) drafts: bool,
+    pub(crate) now: Timestamp,
 }
 
 impl Config {

@@ -32,10 +32,10 @@ impl Collection {
 /// One content file, read.
 #[derive(Debug, Clone)]
 pub(crate) struct SourceFile {
-    pub collection: Collection,
+    pub(crate) collection: Collection,
     /// Path relative to the site root, e.g. `content/briefs/2024/x.md`.
-    pub rel: PathBuf,
-    pub text: String,
+    pub(crate) rel: PathBuf,
+    pub(crate) text: String,
 }
 
 /// Every content file of a site that could be read, sorted by collection
@@ -43,8 +43,8 @@ pub(crate) struct SourceFile {
 /// stages can still check the readable files and report everything at once.
 #[derive(Debug, Default)]
 pub(crate) struct Sources {
-    pub files: Vec<SourceFile>,
-    pub problems: Diagnostics,
+    pub(crate) files: Vec<SourceFile>,
+    pub(crate) problems: Diagnostics,
 }
 
 /// Reads every content file under `root/content`.

@@ -16,11 +16,11 @@ const JUMPS_PER_EVENT: u64 = 100;
 /// A YAML block inside a file: its text and the 1-based line it starts on.
 #[derive(Debug, Clone, Copy)]
 pub(crate) struct Block<'a> {
-    pub text: &'a str,
+    pub(crate) text: &'a str,
     /// Line of the file on which `text` begins.
-    pub first_line: usize,
+    pub(crate) first_line: usize,
     /// The whole file, for snippets.
-    pub file: &'a str,
+    pub(crate) file: &'a str,
 }
 
 impl<'a> Block<'a> {

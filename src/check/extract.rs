@@ -14,9 +14,9 @@ use std::cell::RefCell;
 #[derive(Debug, Default, Clone, PartialEq, Eq)]
 pub(crate) struct Extracted {
     /// Link targets, as written (entities decoded).
-    pub links: Vec<String>,
+    pub(crate) links: Vec<String>,
     /// `id` (and `<a name>`) values.
-    pub ids: Vec<String>,
+    pub(crate) ids: Vec<String>,
 }
 
 /// Extracts from a file by its output path; other files give nothing.

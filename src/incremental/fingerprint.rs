@@ -26,8 +26,8 @@ pub(super) fn global(site: &Site, config_hash: u64, templates: u64) -> u64 {
 
 /// The fingerprint of every expert's file and of every brief's value.
 pub(super) struct Inputs {
-    pub experts: Vec<u64>,
-    pub briefs: Vec<u64>,
+    pub(crate) experts: Vec<u64>,
+    pub(crate) briefs: Vec<u64>,
 }
 
 impl Inputs {

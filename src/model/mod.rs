@@ -36,22 +36,22 @@ pub(crate) type KindId = usize;
 /// A whole site, ready to render.
 #[derive(Debug)]
 pub(crate) struct Site {
-    pub config: Config,
-    pub briefs: Vec<Brief>,
-    pub experts: Vec<Expert>,
-    pub topics: Vec<Topic>,
-    pub kinds: Vec<Kind>,
-    pub pages: Vec<Page>,
+    pub(crate) config: Config,
+    pub(crate) briefs: Vec<Brief>,
+    pub(crate) experts: Vec<Expert>,
+    pub(crate) topics: Vec<Topic>,
+    pub(crate) kinds: Vec<Kind>,
+    pub(crate) pages: Vec<Page>,
     /// Which topic and kind each spelling in front matter names.
-    pub spellings: Spellings,
+    pub(crate) spellings: Spellings,
 }
 
 /// Every spelling of a topic or kind name met in the briefs, and the group
 /// it names (`North Korea` and `north korea` name one topic).
 #[derive(Debug, Default)]
 pub(crate) struct Spellings {
-    pub topics: rustc_hash::FxHashMap<String, TopicId>,
-    pub kinds: rustc_hash::FxHashMap<String, KindId>,
+    pub(crate) topics: rustc_hash::FxHashMap<String, TopicId>,
+    pub(crate) kinds: rustc_hash::FxHashMap<String, KindId>,
 }
 
 /// Listing order: newest first, ties by slug (so a `BriefId` order is
@@ -63,22 +63,22 @@ pub(crate) fn listing_order(a: (Moment, &str), b: (Moment, &str)) -> std::cmp::O
 /// A published brief.
 #[derive(Debug)]
 pub(crate) struct Brief {
-    pub source: Arc<Path>,
-    pub slug: Text,
-    pub title: Text,
-    pub date: Moment,
-    pub updated: Option<Moment>,
-    pub kind: KindId,
-    pub summary: Text,
+    pub(crate) source: Arc<Path>,
+    pub(crate) slug: Text,
+    pub(crate) title: Text,
+    pub(crate) date: Moment,
+    pub(crate) updated: Option<Moment>,
+    pub(crate) kind: KindId,
+    pub(crate) summary: Text,
     /// Shared, like all of a brief's text, so assembling the model again
     /// (on every rebuild) copies no strings.
-    pub body_html: Text,
-    pub topics: Vec<TopicId>,
-    pub authors: Vec<ExpertId>,
-    pub responses: Vec<Response>,
-    pub related: Vec<Related>,
-    pub draft: bool,
-    pub extra: Arc<serde_json::Map<String, serde_json::Value>>,
+    pub(crate) body_html: Text,
+    pub(crate) topics: Vec<TopicId>,
+    pub(crate) authors: Vec<ExpertId>,
+    pub(crate) responses: Vec<Response>,
+    pub(crate) related: Vec<Related>,
+    pub(crate) draft: bool,
+    pub(crate) extra: Arc<serde_json::Map<String, serde_json::Value>>,
 }
 
 impl Brief {
@@ -144,17 +144,17 @@ impl Brief {
 /// A quote in a brief's "Expert Response" section.
 #[derive(Debug)]
 pub(crate) struct Response {
-    pub expert: ExpertId,
-    pub quote: Text,
+    pub(crate) expert: ExpertId,
+    pub(crate) quote: Text,
 }
 
 /// A "Background and Analysis" entry.
 #[derive(Debug)]
 pub(crate) struct Related {
-    pub title: Text,
-    pub by: Vec<ExpertId>,
-    pub by_name: Arc<[String]>,
-    pub link: Link,
+    pub(crate) title: Text,
+    pub(crate) by: Vec<ExpertId>,
+    pub(crate) by_name: Arc<[String]>,
+    pub(crate) link: Link,
 }
 
 impl Related {
@@ -177,51 +177,51 @@ pub(crate) enum Link {
 /// One quote an expert gave: the brief and the index of the response in it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) struct QuoteRef {
-    pub brief: BriefId,
-    pub response: usize,
+    pub(crate) brief: BriefId,
+    pub(crate) response: usize,
 }
 
 /// A related piece an expert wrote: the brief citing it and the entry's index.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) struct RelatedRef {
-    pub brief: BriefId,
-    pub related: usize,
+    pub(crate) brief: BriefId,
+    pub(crate) related: usize,
 }
 
 /// An expert and everything they contributed.
 #[derive(Debug)]
 pub(crate) struct Expert {
-    pub id: String,
-    pub source: PathBuf,
-    pub name: String,
-    pub honorific: String,
-    pub role: String,
-    pub program: String,
-    pub sort_name: String,
-    pub photo: Option<String>,
-    pub email: Option<String>,
-    pub links: IndexMap<String, String>,
-    pub topics: Vec<String>,
-    pub bio_html: String,
-    pub extra: serde_json::Map<String, serde_json::Value>,
+    pub(crate) id: String,
+    pub(crate) source: PathBuf,
+    pub(crate) name: String,
+    pub(crate) honorific: String,
+    pub(crate) role: String,
+    pub(crate) program: String,
+    pub(crate) sort_name: String,
+    pub(crate) photo: Option<String>,
+    pub(crate) email: Option<String>,
+    pub(crate) links: IndexMap<String, String>,
+    pub(crate) topics: Vec<String>,
+    pub(crate) bio_html: String,
+    pub(crate) extra: serde_json::Map<String, serde_json::Value>,
     /// Briefs this expert wrote, newest first.
-    pub authored: Vec<BriefId>,
+    pub(crate) authored: Vec<BriefId>,
     /// Quotes this expert gave, newest brief first.
-    pub quoted: Vec<QuoteRef>,
+    pub(crate) quoted: Vec<QuoteRef>,
     /// Related pieces this expert wrote, newest citing brief first.
-    pub related: Vec<RelatedRef>,
+    pub(crate) related: Vec<RelatedRef>,
     /// Briefs the expert wrote or is quoted in, newest first (the expert feed).
-    pub appears_in: Vec<BriefId>,
+    pub(crate) appears_in: Vec<BriefId>,
 }
 
 /// A named group of briefs: a topic, or a kind ("Flash Brief").
 #[derive(Debug)]
 pub(crate) struct Group {
     /// The first spelling seen (in listing order).
-    pub name: String,
-    pub slug: String,
+    pub(crate) name: String,
+    pub(crate) slug: String,
     /// Its briefs, newest first.
-    pub briefs: Vec<BriefId>,
+    pub(crate) briefs: Vec<BriefId>,
 }
 
 /// A topic and its briefs.
@@ -232,12 +232,12 @@ pub(crate) type Kind = Group;
 /// A plain page.
 #[derive(Debug)]
 pub(crate) struct Page {
-    pub source: PathBuf,
-    pub title: String,
-    pub path: String,
-    pub description: String,
-    pub body_html: String,
-    pub extra: serde_json::Map<String, serde_json::Value>,
+    pub(crate) source: PathBuf,
+    pub(crate) title: String,
+    pub(crate) path: String,
+    pub(crate) description: String,
+    pub(crate) body_html: String,
+    pub(crate) extra: serde_json::Map<String, serde_json::Value>,
 }
 
 /// Site paths (relative to the site root, ending in `/`) of every kind of page.

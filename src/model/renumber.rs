@@ -7,8 +7,8 @@ use super::{Brief, BriefId, Link, Site};
 /// Brief ids when the brief at `from` moves to `to`: those between shift by one.
 #[derive(Debug, Clone, Copy, Default)]
 pub(crate) struct Renumber {
-    pub from: BriefId,
-    pub to: BriefId,
+    pub(crate) from: BriefId,
+    pub(crate) to: BriefId,
 }
 
 impl Renumber {

@@ -47,25 +47,25 @@ impl std::fmt::Display for Refusal {
 #[derive(Debug, Default)]
 pub(crate) struct Moved {
     /// The brief's id before and after (different when its date moved it).
-    pub renumber: Renumber,
+    pub(crate) renumber: Renumber,
     /// Experts the brief names before or after.
-    pub experts: Vec<ExpertId>,
+    pub(crate) experts: Vec<ExpertId>,
     /// Topics whose brief list changed (every page of theirs shows the count).
-    pub topics: Vec<TopicId>,
+    pub(crate) topics: Vec<TopicId>,
     /// Kinds whose brief list changed.
-    pub kinds: Vec<KindId>,
+    pub(crate) kinds: Vec<KindId>,
     /// Topics and kinds the brief stayed in but moved within: the first and
     /// last listing positions between its old and new place.
-    pub shifted_topics: Vec<(TopicId, usize, usize)>,
-    pub shifted_kinds: Vec<(KindId, usize, usize)>,
+    pub(crate) shifted_topics: Vec<(TopicId, usize, usize)>,
+    pub(crate) shifted_kinds: Vec<(KindId, usize, usize)>,
     /// Topics and kinds whose name changed (their first brief spells them
     /// another way now): every brief in them shows it.
-    pub renamed_topics: Vec<TopicId>,
-    pub renamed_kinds: Vec<KindId>,
+    pub(crate) renamed_topics: Vec<TopicId>,
+    pub(crate) renamed_kinds: Vec<KindId>,
     /// The kind changed: briefs citing this one show its kind.
-    pub kind_changed: bool,
+    pub(crate) kind_changed: bool,
     /// The date of the last change moved (the sitemap shows it).
-    pub last_modified_changed: bool,
+    pub(crate) last_modified_changed: bool,
 }
 
 /// A published brief's new version, resolved, with the file it came from.

@@ -58,18 +58,18 @@ struct RawRelated {
 /// One quote in a brief's "Expert Response" section.
 #[derive(Debug, Clone)]
 pub(crate) struct ParsedResponse {
-    pub expert: Ref,
-    pub quote: Text,
+    pub(crate) expert: Ref,
+    pub(crate) quote: Text,
 }
 
 /// One "Background and Analysis" entry.
 #[derive(Debug, Clone)]
 pub(crate) struct ParsedRelated {
-    pub title: Text,
-    pub by: Vec<Ref>,
-    pub by_name: Arc<[String]>,
-    pub url: Option<Text>,
-    pub brief: Option<Ref>,
+    pub(crate) title: Text,
+    pub(crate) by: Vec<Ref>,
+    pub(crate) by_name: Arc<[String]>,
+    pub(crate) url: Option<Text>,
+    pub(crate) brief: Option<Ref>,
 }
 
 /// A brief as written, before references are resolved. Its text is
@@ -77,23 +77,23 @@ pub(crate) struct ParsedRelated {
 /// served site, copies pointers rather than strings.
 #[derive(Debug, Clone)]
 pub(crate) struct ParsedBrief {
-    pub source: Arc<Path>,
-    pub title: Text,
-    pub date: Moment,
-    pub updated: Option<Moment>,
-    pub slug: Text,
+    pub(crate) source: Arc<Path>,
+    pub(crate) title: Text,
+    pub(crate) date: Moment,
+    pub(crate) updated: Option<Moment>,
+    pub(crate) slug: Text,
     /// Where the slug came from: the `slug:` line, or line 1 for the file name.
-    pub slug_at: (usize, usize),
-    pub kind: String,
-    pub summary: Text,
-    pub body_html: Text,
-    pub topics: Vec<Ref>,
-    pub authors: Vec<Ref>,
-    pub responses: Vec<ParsedResponse>,
-    pub related: Vec<ParsedRelated>,
-    pub draft: bool,
-    pub embargo: Option<Moment>,
-    pub extra: Arc<serde_json::Map<String, serde_json::Value>>,
+    pub(crate) slug_at: (usize, usize),
+    pub(crate) kind: String,
+    pub(crate) summary: Text,
+    pub(crate) body_html: Text,
+    pub(crate) topics: Vec<Ref>,
+    pub(crate) authors: Vec<Ref>,
+    pub(crate) responses: Vec<ParsedResponse>,
+    pub(crate) related: Vec<ParsedRelated>,
+    pub(crate) draft: bool,
+    pub(crate) embargo: Option<Moment>,
+    pub(crate) extra: Arc<serde_json::Map<String, serde_json::Value>>,
 }
 
 impl ParsedBrief {

@@ -9,8 +9,8 @@ use jiff::{Timestamp, Zoned};
 /// An instant from front matter, remembering whether only a date was given.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub(crate) struct Moment {
-    pub timestamp: Timestamp,
-    pub date_only: bool,
+    pub(crate) timestamp: Timestamp,
+    pub(crate) date_only: bool,
 }
 
 impl Moment {

@@ -33,19 +33,19 @@ struct RawExpert {
 /// An expert as written.
 #[derive(Debug, Clone)]
 pub(crate) struct ParsedExpert {
-    pub source: PathBuf,
-    pub id: String,
-    pub name: String,
-    pub honorific: String,
-    pub role: String,
-    pub program: String,
-    pub sort_name: String,
-    pub photo: Option<String>,
-    pub email: Option<String>,
-    pub links: IndexMap<String, String>,
-    pub topics: Vec<String>,
-    pub bio_html: String,
-    pub extra: serde_json::Map<String, serde_json::Value>,
+    pub(crate) source: PathBuf,
+    pub(crate) id: String,
+    pub(crate) name: String,
+    pub(crate) honorific: String,
+    pub(crate) role: String,
+    pub(crate) program: String,
+    pub(crate) sort_name: String,
+    pub(crate) photo: Option<String>,
+    pub(crate) email: Option<String>,
+    pub(crate) links: IndexMap<String, String>,
+    pub(crate) topics: Vec<String>,
+    pub(crate) bio_html: String,
+    pub(crate) extra: serde_json::Map<String, serde_json::Value>,
 }
 
 /// Parses one expert file.

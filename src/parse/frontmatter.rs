@@ -9,8 +9,8 @@ use std::path::Path;
 /// A content file split in two.
 #[derive(Debug, Clone, Copy)]
 pub(crate) struct Split<'a> {
-    pub front: Block<'a>,
-    pub body: &'a str,
+    pub(crate) front: Block<'a>,
+    pub(crate) body: &'a str,
 }
 
 /// Splits `text` (the whole file) into front matter and body.

@@ -16,21 +16,21 @@ use std::path::Path;
 /// A rendered Markdown body.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub(crate) struct Rendered {
-    pub html: String,
+    pub(crate) html: String,
     /// Text of the first paragraph (or, failing that, the first text block).
-    pub first_paragraph: String,
+    pub(crate) first_paragraph: String,
     /// What the editor must fix (refused URLs, heading attributes), in
     /// source order.
-    pub problems: Vec<Problem>,
+    pub(crate) problems: Vec<Problem>,
 }
 
 /// One problem in a Markdown body.
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
 pub(crate) struct Problem {
     /// Byte offset in the Markdown source.
-    pub at: usize,
-    pub message: String,
-    pub hint: &'static str,
+    pub(crate) at: usize,
+    pub(crate) message: String,
+    pub(crate) hint: &'static str,
 }
 
 impl Problem {
@@ -43,9 +43,9 @@ impl Problem {
 #[derive(Debug, Clone, Copy)]
 pub(crate) struct Context<'a> {
     /// The site's base path (`/` or `/briefs/`), for root-relative URLs.
-    pub base_path: &'a str,
+    pub(crate) base_path: &'a str,
     /// Ids the page has besides the theme's: a brief's response anchors.
-    pub reserved_ids: &'a [String],
+    pub(crate) reserved_ids: &'a [String],
 }
 
 impl Default for Context<'_> {

@@ -32,20 +32,20 @@ pub(crate) type Text = std::sync::Arc<str>;
 /// An id or name used in front matter, with where it was written.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub(crate) struct Ref {
-    pub id: String,
-    pub line: usize,
-    pub col: usize,
+    pub(crate) id: String,
+    pub(crate) line: usize,
+    pub(crate) col: usize,
 }
 
 /// Everything parsed from `content/`.
 #[derive(Debug, Default)]
 pub(crate) struct Parsed {
-    pub briefs: Vec<ParsedBrief>,
-    pub experts: Vec<ParsedExpert>,
-    pub pages: Vec<ParsedPage>,
+    pub(crate) briefs: Vec<ParsedBrief>,
+    pub(crate) experts: Vec<ParsedExpert>,
+    pub(crate) pages: Vec<ParsedPage>,
     /// Files that could not be read or parsed (their errors are reported
     /// already): references to them are not reported again.
-    pub failed: Vec<PathBuf>,
+    pub(crate) failed: Vec<PathBuf>,
 }
 
 /// One parsed content file.
@@ -94,8 +94,8 @@ pub(crate) fn parse_one(f: &SourceFile, config: &Config) -> Result<One, Vec<Diag
 /// Why a slug is refused, and the fix when there is an obvious one.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub(crate) struct BadSlug {
-    pub message: String,
-    pub hint: Option<String>,
+    pub(crate) message: String,
+    pub(crate) hint: Option<String>,
 }
 
 impl From<String> for BadSlug {

@@ -12,9 +12,9 @@
 /// One image candidate of a `srcset`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) struct Candidate<'a> {
-    pub url: &'a str,
+    pub(crate) url: &'a str,
     /// The descriptors, trimmed; empty when there are none.
-    pub descriptors: &'a str,
+    pub(crate) descriptors: &'a str,
 }
 
 /// The candidates of a `srcset` value, in order.

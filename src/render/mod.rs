@@ -64,9 +64,9 @@ impl StaticSource {
 /// Everything a site's output consists of, before anything is rendered.
 pub(crate) struct Plan {
     /// Every HTML page.
-    pub jobs: Vec<Job>,
+    pub(crate) jobs: Vec<Job>,
     /// Static files by output path.
-    pub statics: BTreeMap<String, StaticSource>,
+    pub(crate) statics: BTreeMap<String, StaticSource>,
 }
 
 impl Plan {

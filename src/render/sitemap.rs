@@ -8,9 +8,9 @@ pub(crate) const MAX_URLS: usize = 50_000;
 
 /// One `<url>` entry.
 pub(crate) struct Entry {
-    pub loc: String,
+    pub(crate) loc: String,
     /// `YYYY-MM-DD` or RFC 3339.
-    pub lastmod: Option<String>,
+    pub(crate) lastmod: Option<String>,
 }
 
 /// The sitemap files to write: `(path, bytes)`.

@@ -92,10 +92,10 @@ impl Origin {
 
 /// A parsed set of templates and where each came from.
 pub(crate) struct Templates {
-    pub tera: Tera,
+    pub(crate) tera: Tera,
     origins: BTreeMap<String, Origin>,
     /// Changes whenever any template's name or text changes.
-    pub fingerprint: u64,
+    pub(crate) fingerprint: u64,
     /// Template texts, for snippets under errors.
     sources: BTreeMap<String, String>,
 }

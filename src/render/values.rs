@@ -26,14 +26,14 @@ pub(crate) use map;
 /// page (which keeps incremental rebuilds small); the `expert_cards`,
 /// `topics` and `kinds` used by index and listing pages carry them.
 pub(crate) struct Values {
-    pub site: Value,
-    pub briefs: Vec<Value>,
-    pub expert_refs: Vec<Value>,
-    pub expert_cards: Vec<Value>,
-    pub topic_refs: Vec<Value>,
-    pub kind_refs: Vec<Value>,
-    pub topics: Vec<Value>,
-    pub kinds: Vec<Value>,
+    pub(crate) site: Value,
+    pub(crate) briefs: Vec<Value>,
+    pub(crate) expert_refs: Vec<Value>,
+    pub(crate) expert_cards: Vec<Value>,
+    pub(crate) topic_refs: Vec<Value>,
+    pub(crate) kind_refs: Vec<Value>,
+    pub(crate) topics: Vec<Value>,
+    pub(crate) kinds: Vec<Value>,
 }
 
 impl Values {

@@ -21,13 +21,13 @@ use tower_http::set_header::SetResponseHeaderLayer;
 /// What every handler shares.
 #[derive(Clone)]
 pub(crate) struct AppState {
-    pub shared: Arc<Shared>,
+    pub(crate) shared: Arc<Shared>,
     /// Accepted `Host` header values (lowercase `host:port`).
-    pub hosts: Arc<Vec<String>>,
+    pub(crate) hosts: Arc<Vec<String>>,
     /// Accept any IP-literal host (when bound to all interfaces).
-    pub any_ip_host: bool,
+    pub(crate) any_ip_host: bool,
     /// Flips to true on shutdown, ending the event streams.
-    pub shutdown: watch::Receiver<bool>,
+    pub(crate) shutdown: watch::Receiver<bool>,
 }
 
 /// The whole server.

@@ -18,26 +18,26 @@ use tokio::sync::watch;
 #[derive(Debug, Default)]
 pub(crate) struct Snapshot {
     /// Files of the last good build, by output path.
-    pub files: HashMap<String, Bytes>,
+    pub(crate) files: HashMap<String, Bytes>,
     /// Bumped by every rebuild, good or failed.
-    pub generation: u64,
+    pub(crate) generation: u64,
     /// The diagnostics of the latest build, if it failed.
-    pub error: Option<String>,
+    pub(crate) error: Option<String>,
     /// Files the rebuild is still rendering (listing pages that only
     /// shifted, feeds, the sitemap): a request for one waits for them.
-    pub pending: HashSet<String>,
+    pub(crate) pending: HashSet<String>,
     /// The path the last rebuild took, and why, if it was the full one
     /// (a failed quick rebuild keeps what the one before said).
-    pub path: PathTaken,
+    pub(crate) path: PathTaken,
 }
 
 /// The path a rebuild took, as `/__briefs/status` reports it.
 #[derive(Debug, Default, Clone)]
 pub(crate) struct PathTaken {
     /// `"quick"` or `"full"`; `None` before the first good build.
-    pub last_path: Option<&'static str>,
+    pub(crate) last_path: Option<&'static str>,
     /// Why the full path was taken ([`crate::incremental::FallbackReason`]).
-    pub fallback: Option<String>,
+    pub(crate) fallback: Option<String>,
 }
 
 impl PathTaken {
@@ -55,9 +55,9 @@ pub(crate) struct Shared {
     snapshot: RwLock<Arc<Snapshot>>,
     /// When the running rebuild started, if one is running.
     building: Mutex<Option<Timestamp>>,
-    pub changes: watch::Sender<u64>,
+    pub(crate) changes: watch::Sender<u64>,
     /// Bumped whenever pending files land (no reload: the generation stays).
-    pub settled: watch::Sender<u64>,
+    pub(crate) settled: watch::Sender<u64>,
 }
 
 impl Shared {
@@ -188,8 +188,8 @@ impl Default for Shared {
 /// What set off a rebuild: when the first change came, and which files
 /// changed (`None`: unknown, so every file is checked).
 pub(crate) struct Change {
-    pub at: Instant,
-    pub paths: Option<Vec<PathBuf>>,
+    pub(crate) at: Instant,
+    pub(crate) paths: Option<Vec<PathBuf>>,
 }
 
 /// Brings the served site up to date through the incremental `session`
@@ -269,8 +269,8 @@ struct ServeSink {
 
 /// Files written (by path) and paths removed by one rebuild.
 pub(crate) struct Changes {
-    pub written: std::collections::BTreeMap<String, Vec<u8>>,
-    pub removed: Vec<String>,
+    pub(crate) written: std::collections::BTreeMap<String, Vec<u8>>,
+    pub(crate) removed: Vec<String>,
 }
 
 impl ServeSink {

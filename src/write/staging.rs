@@ -56,7 +56,7 @@ struct Listing {
 /// A staging folder beside the output; goes back to being the spare (or is
 /// removed) on drop unless published.
 pub(crate) struct Staging {
-    pub dir: PathBuf,
+    pub(crate) dir: PathBuf,
     output: PathBuf,
     spare: PathBuf,
     /// What the folder held before.

@@ -22,8 +22,8 @@ pub(crate) const MAX_DEPTH: usize = 64;
 /// (in characters) within the block.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) struct TooDeep {
-    pub line: usize,
-    pub col: usize,
+    pub(crate) line: usize,
+    pub(crate) col: usize,
 }
 
 /// What a successful scan found out about aliases.

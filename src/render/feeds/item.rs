@@ -12,26 +12,26 @@ use url::Url;
 /// A person credited on an item.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub(crate) struct Person {
-    pub name: String,
-    pub url: String,
+    pub(crate) name: String,
+    pub(crate) url: String,
 }
 
 /// A brief ready for any feed format.
 #[derive(Debug, Clone)]
 pub(crate) struct Item {
-    pub brief: BriefId,
-    pub title: String,
+    pub(crate) brief: BriefId,
+    pub(crate) title: String,
     /// Absolute permalink; also the item's GUID / id.
-    pub url: String,
+    pub(crate) url: String,
     /// The summary as text.
-    pub summary: String,
+    pub(crate) summary: String,
     /// Full HTML: body, responses, related pieces, footer.
-    pub content: String,
-    pub authors: Vec<Person>,
+    pub(crate) content: String,
+    pub(crate) authors: Vec<Person>,
     /// Topic names, then the kind's name.
-    pub categories: Vec<String>,
-    pub date: Moment,
-    pub updated: Option<Moment>,
+    pub(crate) categories: Vec<String>,
+    pub(crate) date: Moment,
+    pub(crate) updated: Option<Moment>,
 }
 
 impl Item {

@@ -43,8 +43,8 @@ pub(crate) enum Scope {
 /// One feed file to write.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) struct Spec {
-    pub scope: Scope,
-    pub format: Format,
+    pub(crate) scope: Scope,
+    pub(crate) format: Format,
 }
 
 impl Spec {
@@ -66,33 +66,33 @@ impl Spec {
 
 /// A feed ready to serialise: channel facts and its entries, newest first.
 pub(crate) struct Feed<'a> {
-    pub title: String,
-    pub description: String,
+    pub(crate) title: String,
+    pub(crate) description: String,
     /// Absolute URL of the HTML page the feed follows.
-    pub home_url: String,
+    pub(crate) home_url: String,
     /// Absolute URL of the feed itself.
-    pub self_url: String,
-    pub language: &'a str,
-    pub generator: &'static str,
+    pub(crate) self_url: String,
+    pub(crate) language: &'a str,
+    pub(crate) generator: &'static str,
     /// Who publishes the feed (the organisation), for entries with no author.
-    pub publisher: item::Person,
-    pub timezone: &'a TimeZone,
-    pub entries: Vec<Entry<'a>>,
+    pub(crate) publisher: item::Person,
+    pub(crate) timezone: &'a TimeZone,
+    pub(crate) entries: Vec<Entry<'a>>,
 }
 
 /// An item as one feed shows it.
 pub(crate) struct Entry<'a> {
-    pub item: &'a Item,
+    pub(crate) item: &'a Item,
     /// In an expert's feed, for a brief that quotes them: who, and the quotes.
-    pub quoted: Option<Quoted>,
+    pub(crate) quoted: Option<Quoted>,
 }
 
 /// Quotes of the feed's expert in the entry's brief.
 pub(crate) struct Quoted {
-    pub name: String,
-    pub quotes: Vec<String>,
+    pub(crate) name: String,
+    pub(crate) quotes: Vec<String>,
     /// The quotes as HTML, attributed.
-    pub html: String,
+    pub(crate) html: String,
 }
 
 impl Entry<'_> {
