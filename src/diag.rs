@@ -203,6 +203,29 @@ impl Diagnostics {
             Ok(self.sorted())
         }
     }
+
+    /// Fills in the source line of diagnostics that carry a line but no
+    /// snippet, reading each file (relative to `root`) once.
+    pub(crate) fn with_snippets(mut self, root: &Path) -> Diagnostics {
+        let mut cache: std::collections::HashMap<PathBuf, Option<String>> = Default::default();
+        for d in &mut self.0 {
+            if d.snippet.is_some() {
+                continue;
+            }
+            let (Some(line), Some(col)) = (d.line, d.col) else {
+                continue;
+            };
+            let text = cache.entry(d.path.clone()).or_insert_with(|| {
+                // Lossy, so a file that is not UTF-8 still shows where it breaks.
+                let bytes = std::fs::read(root.join(&d.path)).ok()?;
+                Some(String::from_utf8_lossy(&bytes).into_owned())
+            });
+            if let Some(text) = text {
+                *d = d.clone().at(text, line, col);
+            }
+        }
+        self
+    }
 }
 
 impl fmt::Display for Diagnostics {

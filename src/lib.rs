@@ -32,6 +32,7 @@
 //! Hidden, for the benchmarks and the fuzz target only: [`bench`] and
 //! [`fuzz_parse`].
 
+mod background;
 mod check;
 mod config;
 mod diag;
@@ -133,7 +134,7 @@ fn load_site_timed(
     clock.lap("load");
     let mut problems = sources.problems;
     let (mut parsed, parse_problems) = parse::parse_all(&sources.files, &config);
-    discard(sources.files);
+    background::discard(sources.files);
     clock.lap("parse");
     problems.extend(parse_problems.0);
     for d in problems.0.iter().filter(|d| d.is_error()) {
@@ -141,7 +142,7 @@ fn load_site_timed(
     }
     let failed_before = problems.has_errors();
     let assembled = model::assemble(&parsed, config);
-    discard(parsed);
+    background::discard(parsed);
     clock.lap("assemble");
     match assembled {
         Ok((site, warnings)) => {
@@ -171,7 +172,7 @@ pub fn build_into(opts: &BuildOptions, sink: &dyn Sink) -> anyhow::Result<BuildR
                     problems.extend(t.0);
                 }
             }
-            return Err(with_snippets(problems.sorted(), &opts.root).into());
+            return Err(problems.sorted().with_snippets(&opts.root).into());
         }
     };
     let templates = Templates::load(&site.config)?;
@@ -184,20 +185,12 @@ pub fn build_into(opts: &BuildOptions, sink: &dyn Sink) -> anyhow::Result<BuildR
         kinds: site.kinds.len(),
         pages: site.pages.len(),
         render,
-        warnings: with_snippets(warnings, &opts.root),
+        warnings: warnings.with_snippets(&opts.root),
         elapsed: started.elapsed(),
         stages: clock.stages,
     };
-    discard(site);
+    background::discard(site);
     Ok(report)
-}
-
-/// Frees `value` on a thread of its own. Freeing the model of a large site
-/// takes a noticeable share of a build (1.5 s of 100,000 briefs' template
-/// values); nothing needs to wait for it: a build's process exits without
-/// waiting, a serve session goes on serving.
-pub(crate) fn discard<T: Send + 'static>(value: T) {
-    std::thread::spawn(move || drop(value));
 }
 
 /// A full build: renders into a staging folder and swaps it in as the
@@ -228,29 +221,6 @@ pub fn build_with(opts: &BuildOptions, disk: &write::DiskOptions) -> anyhow::Res
     report.stages.push(("prune and swap", swap.elapsed()));
     report.elapsed += swap.elapsed();
     Ok(report)
-}
-
-/// Fills in the source line of diagnostics that carry a line but no snippet.
-pub(crate) fn with_snippets(mut diags: Diagnostics, root: &std::path::Path) -> Diagnostics {
-    let mut cache: std::collections::HashMap<std::path::PathBuf, Option<String>> =
-        Default::default();
-    for d in &mut diags.0 {
-        if d.snippet.is_some() {
-            continue;
-        }
-        let (Some(line), Some(col)) = (d.line, d.col) else {
-            continue;
-        };
-        let text = cache.entry(d.path.clone()).or_insert_with(|| {
-            // Lossy, so a file that is not UTF-8 still shows where it breaks.
-            let bytes = std::fs::read(root.join(&d.path)).ok()?;
-            Some(String::from_utf8_lossy(&bytes).into_owned())
-        });
-        if let Some(text) = text {
-            *d = d.clone().at(text, line, col);
-        }
-    }
-    diags
 }
 
 /// For the benchmarks only: the stages measured apart, without exposing

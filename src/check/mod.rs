@@ -44,8 +44,7 @@ pub(crate) type Files = BTreeMap<String, Vec<u8>>;
 /// together as [`Diagnostics`] (inside the error).
 pub fn check(opts: &BuildOptions) -> anyhow::Result<CheckReport> {
     let started = Instant::now();
-    let (site, warnings) =
-        crate::load_site(opts).map_err(|d| crate::with_snippets(d, &opts.root))?;
+    let (site, warnings) = crate::load_site(opts).map_err(|d| d.with_snippets(&opts.root))?;
     let templates = Templates::load(&site.config)?;
     let sink = MemorySink::default();
     render::render(&site, &templates, &sink)?;
@@ -58,7 +57,7 @@ pub fn check(opts: &BuildOptions) -> anyhow::Result<CheckReport> {
         briefs: site.briefs.len(),
         files: files.len(),
         links,
-        warnings: crate::with_snippets(warnings, &opts.root),
+        warnings: warnings.with_snippets(&opts.root),
         elapsed: started.elapsed(),
     })
 }

@@ -83,7 +83,7 @@ impl Session {
         );
         self.model = Some(kept);
         // Off the path between the save and the served page.
-        crate::discard((old_model, plan, old_values, fresh));
+        crate::background::discard((old_model, plan, old_values, fresh));
         Ok(Rebuild {
             patched: false,
             fallback: Some(fallback),
@@ -176,7 +176,7 @@ impl Session {
         self.statics = statics;
         self.site_files = site_files;
         self.sitemap = fps.sitemap;
-        crate::discard(old_outputs);
+        crate::background::discard(old_outputs);
         Ok(gone.len())
     }
 
@@ -248,7 +248,7 @@ impl Session {
         self.complete = !problems.has_errors();
         match problems.into_result() {
             Ok(_) => Ok(reparsed),
-            Err(e) => Err(crate::with_snippets(e, root)),
+            Err(e) => Err(e.with_snippets(root)),
         }
     }
 
@@ -264,7 +264,7 @@ impl Session {
         }
         pages.sort_by(|a: &&crate::parse::ParsedPage, b| a.source.cmp(&b.source));
         model::assemble_refs(&briefs, &experts, &pages, &[], config)
-            .map_err(|d| crate::with_snippets(d, &root))
+            .map_err(|d| d.with_snippets(&root))
     }
 }
 

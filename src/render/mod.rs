@@ -89,7 +89,7 @@ pub(crate) fn render(
     let plan = Plan::new(site)?;
     let values = Values::new(site);
     render_jobs(site, templates, &values, &plan.jobs, sink)?;
-    crate::discard(values);
+    crate::background::discard(values);
     let other_files = write_site_files(site, &plan.jobs, sink)?;
     let static_files = copy_statics(plan.statics.iter(), sink)?;
     Ok(RenderReport {

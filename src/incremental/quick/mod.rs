@@ -77,7 +77,7 @@ impl Session {
             Ok(pending) => pending,
             Err(reason) => {
                 // Half changed: the full path assembles the site again.
-                crate::discard(model);
+                crate::background::discard(model);
                 return fallback(reason);
             }
         };
@@ -201,7 +201,7 @@ impl Session {
             anyhow::Ok(())
         })();
         if let Err(e) = rendered {
-            crate::discard(model);
+            crate::background::discard(model);
             return Err(e);
         }
         let fresh = fresh.into_files();
