@@ -8,6 +8,15 @@ use crate::diag::{Diagnostic, Diagnostics};
 use rayon::prelude::*;
 use std::path::{Path, PathBuf};
 
+/// What changes when a file changes (or nearly always does): its size and
+/// modification time. Enough to decide whether to read or copy it again.
+pub(crate) type Stamp = (u64, Option<std::time::SystemTime>);
+
+/// The stamp of the file at `path`; `(0, None)` if it cannot be read.
+pub(crate) fn stamp(path: &Path) -> Stamp {
+    std::fs::metadata(path).map_or((0, None), |m| (m.len(), m.modified().ok()))
+}
+
 /// Which collection a content file belongs to.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub(crate) enum Collection {

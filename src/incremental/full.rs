@@ -5,12 +5,13 @@
 
 use super::fingerprint::{self, Inputs};
 use super::{
-    Cached, FallbackReason, Output, Rebuild, Session, Stamp, Store, content_files, hash_of, quick,
-    site_files, stamp,
+    Cached, FallbackReason, Output, Rebuild, Session, Store, content_files, hash_of, quick,
+    site_files,
 };
 use crate::config::Config;
 use crate::diag::{Diagnostic, Diagnostics};
 use crate::load::{self, Collection};
+use crate::load::{Stamp, stamp};
 use crate::model::{self, Site};
 use crate::parse::{self, One};
 use crate::render::feeds::Spec;

@@ -19,7 +19,7 @@ use fallback::QuickRebuild;
 
 use crate::config::{BuildOptions, CONFIG_FILE, Config};
 use crate::diag::Diagnostics;
-use crate::load::Collection;
+use crate::load::{Collection, Stamp};
 use crate::parse::One;
 use crate::render::Sink;
 use crate::write::MemorySink;
@@ -27,7 +27,7 @@ use rustc_hash::{FxHashMap, FxHasher};
 use std::collections::HashMap;
 use std::hash::{Hash, Hasher};
 use std::path::{Path, PathBuf};
-use std::time::{Duration, Instant, SystemTime};
+use std::time::{Duration, Instant};
 
 /// An output that files can also be removed from.
 pub trait Store: Sink {
@@ -95,13 +95,6 @@ impl Store for Staged {
         self.removed().insert(path.to_string());
         Ok(())
     }
-}
-
-/// What changes a file's stamp changes the file (or nearly always does).
-type Stamp = (u64, Option<SystemTime>);
-
-fn stamp(path: &Path) -> Stamp {
-    std::fs::metadata(path).map_or((0, None), |m| (m.len(), m.modified().ok()))
 }
 
 fn hash_of(value: impl Hash) -> u64 {

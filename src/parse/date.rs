@@ -18,6 +18,17 @@ impl Moment {
     pub(crate) fn zoned(&self, tz: &TimeZone) -> Zoned {
         self.timestamp.to_zoned(tz.clone())
     }
+
+    /// The moment as RFC 3339 in the site's time zone.
+    pub(crate) fn rfc3339(&self, tz: &TimeZone) -> String {
+        rfc3339(&self.zoned(tz))
+    }
+}
+
+/// `z` as RFC 3339 (2024-11-07T06:00:00-05:00): how every date-time in the
+/// output is written (feeds, sitemap, templates).
+pub(crate) fn rfc3339(z: &Zoned) -> String {
+    z.strftime("%Y-%m-%dT%H:%M:%S%:z").to_string()
 }
 
 /// The hint shown with every date error.

@@ -51,11 +51,9 @@ pub(crate) enum StaticSource {
 impl StaticSource {
     /// Changes when the file changes (size and modification time, or the
     /// built-in bytes' size): enough to decide whether to copy it again.
-    pub(crate) fn stamp(&self) -> (u64, Option<std::time::SystemTime>) {
+    pub(crate) fn stamp(&self) -> crate::load::Stamp {
         match self {
-            StaticSource::Disk(p) => {
-                std::fs::metadata(p).map_or((0, None), |m| (m.len(), m.modified().ok()))
-            }
+            StaticSource::Disk(p) => crate::load::stamp(p),
             StaticSource::BuiltIn(b) => (b.len() as u64, None),
         }
     }
@@ -183,11 +181,7 @@ fn sitemap_entry(site: &Site, job: &Job) -> sitemap::Entry {
     let lastmod = match job {
         Job::Brief(b) => {
             let m = site.briefs[*b].last_modified();
-            Some(
-                m.zoned(&site.config.timezone)
-                    .strftime("%Y-%m-%dT%H:%M:%S%:z")
-                    .to_string(),
-            )
+            Some(m.rfc3339(&site.config.timezone))
         }
         _ => None,
     };

@@ -44,6 +44,17 @@ pub(crate) fn jobs(site: &Site) -> Vec<Job> {
     jobs
 }
 
+/// How many pages a listing of `briefs` has at `per_page` a page: one,
+/// even when empty.
+pub(crate) fn page_count(briefs: usize, per_page: usize) -> usize {
+    briefs.div_ceil(per_page).max(1)
+}
+
+/// The page (from 1) of a listing that shows its brief at position `at`.
+pub(crate) fn page_of(at: usize, per_page: usize) -> usize {
+    at / per_page + 1
+}
+
 impl Listing {
     /// How many pages the listing has (one, even when empty).
     pub(crate) fn pages(self, site: &Site) -> usize {
@@ -51,7 +62,7 @@ impl Listing {
             Listing::Home => site.briefs.len(),
             _ => self.briefs(site).len(),
         };
-        count.div_ceil(site.config.paginate).max(1)
+        page_count(count, site.config.paginate)
     }
 
     fn base(self, site: &Site) -> String {
@@ -210,7 +221,7 @@ impl Job {
                 site,
                 &l.base(site),
                 n,
-                total_briefs.div_ceil(per).max(1),
+                page_count(total_briefs, per),
                 total_briefs,
             ),
         );

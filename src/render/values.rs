@@ -7,6 +7,7 @@
 
 use crate::model::{Brief, BriefId, Expert, ExpertId, Group, Grouping, Link, Site, paths};
 use crate::parse::Moment;
+use crate::parse::date::rfc3339;
 use rayon::prelude::*;
 use std::collections::HashMap;
 use tera::Value;
@@ -200,13 +201,13 @@ fn moment(site: &Site, m: Moment) -> Value {
     let datetime = if m.date_only {
         z.strftime("%Y-%m-%d").to_string()
     } else {
-        z.strftime("%Y-%m-%dT%H:%M:%S%:z").to_string()
+        rfc3339(&z)
     };
     map! {
         "date" => z.strftime("%Y-%m-%d").to_string(),
         "display" => z.strftime("%B %-d, %Y").to_string(),
         "datetime" => datetime,
-        "rfc3339" => z.strftime("%Y-%m-%dT%H:%M:%S%:z").to_string(),
+        "rfc3339" => rfc3339(&z),
     }
 }
 

@@ -1,7 +1,7 @@
 //! Atom 1.0, written by the `atom_syndication` crate: takes a [`Feed`],
 //! returns the XML document.
 
-use super::{Entry, Feed, item::Person, rfc3339};
+use super::{Entry, Feed, item::Person};
 use crate::parse::Moment;
 use atom_syndication::{
     Category, Content, Entry as AtomEntry, Feed as AtomFeed, FixedDateTime, Generator, Link,
@@ -96,7 +96,7 @@ fn link(href: &str, rel: &str, mime_type: &str) -> Link {
 }
 
 fn date(m: Moment, feed: &Feed) -> anyhow::Result<FixedDateTime> {
-    parse(&rfc3339(m, feed.timezone))
+    parse(&m.rfc3339(feed.timezone))
 }
 
 fn parse(s: &str) -> anyhow::Result<FixedDateTime> {

@@ -384,11 +384,6 @@ pub(crate) fn rfc2822(m: Moment, tz: &TimeZone) -> anyhow::Result<String> {
         .map_err(|e| anyhow::anyhow!("cannot write date {} as RFC 2822: {e}", m.timestamp))
 }
 
-/// A moment as RFC 3339 (for Atom and JSON Feed) in the site's time zone.
-pub(crate) fn rfc3339(m: Moment, tz: &TimeZone) -> String {
-    m.zoned(tz).strftime("%Y-%m-%dT%H:%M:%S%:z").to_string()
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -418,7 +413,7 @@ mod tests {
         ] {
             let m = crate::parse::date::parse(raw, &tz).unwrap();
             assert_eq!(rfc2822(m, &tz).unwrap(), want_2822, "{raw}");
-            assert_eq!(rfc3339(m, &tz), want_3339, "{raw}");
+            assert_eq!(m.rfc3339(&tz), want_3339, "{raw}");
         }
     }
 }
