@@ -4,6 +4,7 @@
 //! related pieces, footer) links only with absolute URLs.
 
 use super::absolute_urls::absolutize;
+use crate::escape::xml_safe;
 use crate::model::{BriefId, ExpertId, Related, Site, paths};
 use crate::parse::Moment;
 use crate::render::sitemap::escape;
@@ -206,23 +207,6 @@ fn fill(template: &str, value: impl Fn(&str) -> Option<String>) -> String {
     }
     out.push_str(&escape(rest));
     out
-}
-
-/// Whether XML 1.0 allows `c` in a document.
-fn xml_char(c: char) -> bool {
-    !matches!(c, '\u{0}'..='\u{8}' | '\u{B}' | '\u{C}' | '\u{E}'..='\u{1F}' | '\u{FFFE}' | '\u{FFFF}')
-}
-
-/// `s` without the characters XML 1.0 forbids (C0 controls other than tab,
-/// line feed and carriage return; U+FFFE; U+FFFF).
-pub(super) fn xml_safe(s: &str) -> String {
-    // Every forbidden character is a C0 control byte or starts with 0xEF.
-    let suspect = |b: u8| (b < 0x20 && !matches!(b, b'\t' | b'\n' | b'\r')) || b == 0xEF;
-    if !s.bytes().any(suspect) || s.chars().all(xml_char) {
-        s.to_string()
-    } else {
-        s.chars().filter(|&c| xml_char(c)).collect()
-    }
 }
 
 #[cfg(test)]

@@ -15,6 +15,7 @@ mod item;
 mod json;
 mod rss;
 
+use crate::escape::xml_safe;
 use crate::model::{BriefId, ExpertId, Site, paths};
 use crate::parse::Moment;
 use crate::render::Sink;
@@ -313,14 +314,14 @@ fn feed<'a>(site: &'a Site, items: &'a [Option<Item>], spec: &Spec) -> Feed<'a> 
         })
         .collect();
     Feed {
-        title: item::xml_safe(&title),
-        description: item::xml_safe(&description),
+        title: xml_safe(&title),
+        description: xml_safe(&description),
         home_url: c.permalink(&page_path(site, spec.scope)),
         self_url: c.permalink(&path(site, spec)),
         language: &c.language,
         generator: "briefs",
         publisher: item::Person {
-            name: item::xml_safe(&c.organisation),
+            name: xml_safe(&c.organisation),
             url: c.base_url.clone(),
         },
         timezone: &c.timezone,
@@ -373,8 +374,8 @@ fn quoted(site: &Site, expert: ExpertId, brief: BriefId) -> Option<Quoted> {
         .collect();
     Some(Quoted {
         name: item::person(site, expert).name,
-        quotes: quotes.iter().map(|q| item::xml_safe(q)).collect(),
-        html: item::xml_safe(&html),
+        quotes: quotes.iter().map(|q| xml_safe(q)).collect(),
+        html: xml_safe(&html),
     })
 }
 
