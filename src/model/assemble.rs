@@ -115,7 +115,7 @@ pub(crate) fn assemble_refs(
         .iter()
         .copied()
         .filter(|p| config.drafts || !p.draft)
-        .map(page)
+        .cloned()
         .collect();
     let site = Site {
         config,
@@ -406,17 +406,6 @@ fn expert(e: &ParsedExpert) -> Expert {
         quoted: Vec::new(),
         related: Vec::new(),
         appears_in: Vec::new(),
-    }
-}
-
-fn page(p: &ParsedPage) -> Page {
-    Page {
-        source: p.source.clone(),
-        title: p.title.clone(),
-        path: p.path.clone(),
-        description: p.description.clone(),
-        body_html: p.body_html.clone(),
-        extra: p.extra.clone(),
     }
 }
 

@@ -229,16 +229,8 @@ pub(crate) type Topic = Group;
 /// A kind of brief and its briefs.
 pub(crate) type Kind = Group;
 
-/// A plain page.
-#[derive(Debug)]
-pub(crate) struct Page {
-    pub(crate) source: PathBuf,
-    pub(crate) title: String,
-    pub(crate) path: String,
-    pub(crate) description: String,
-    pub(crate) body_html: String,
-    pub(crate) extra: serde_json::Map<String, serde_json::Value>,
-}
+/// A plain page: kept as parsed, since the model adds nothing to it.
+pub(crate) type Page = crate::parse::ParsedPage;
 
 /// Site paths (relative to the site root, ending in `/`) of every kind of page.
 pub(crate) mod paths {
