@@ -115,8 +115,7 @@ fn job_inputs(
                     site.briefs.len().hash(h);
                     &all
                 }
-                Listing::Topic(t) => &site.topics[t].briefs,
-                Listing::Kind(k) => &site.kinds[k].briefs,
+                Listing::Topic(_) | Listing::Kind(_) => listing.briefs(site),
             };
             ids.len().hash(h);
             let skip = if listing == Listing::Home {

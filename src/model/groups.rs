@@ -4,7 +4,7 @@
 //! briefs is taken out. Group ids after the place shift by one in every
 //! brief and spelling, as a full assembly would number them.
 
-use super::{Group, Site};
+use super::{Group, Site, paths};
 use rustc_hash::FxHashMap;
 
 /// One of a site's two lists of groups.
@@ -14,12 +14,36 @@ pub(crate) enum Grouping {
     Kinds,
 }
 
+impl Grouping {
+    /// The site path of a group of this list with this slug
+    /// (`topics/<slug>/`, `kinds/<slug>/`).
+    pub(crate) fn path(self, slug: &str) -> String {
+        match self {
+            Grouping::Topics => paths::topic(slug),
+            Grouping::Kinds => paths::kind(slug),
+        }
+    }
+}
+
 impl Site {
+    /// Group `id` of list `g`.
+    pub(crate) fn group(&self, g: Grouping, id: usize) -> &Group {
+        &self.grouping(g).0[id]
+    }
+
     /// The groups of one list, and the spellings naming them.
     pub(crate) fn grouping(&self, g: Grouping) -> (&[Group], &FxHashMap<String, usize>) {
         match g {
             Grouping::Topics => (&self.topics, &self.spellings.topics),
             Grouping::Kinds => (&self.kinds, &self.spellings.kinds),
+        }
+    }
+
+    /// [`Site::grouping`], to change.
+    fn grouping_mut(&mut self, g: Grouping) -> (&mut Vec<Group>, &mut FxHashMap<String, usize>) {
+        match g {
+            Grouping::Topics => (&mut self.topics, &mut self.spellings.topics),
+            Grouping::Kinds => (&mut self.kinds, &mut self.spellings.kinds),
         }
     }
 
@@ -30,10 +54,7 @@ impl Site {
             return None;
         }
         let slug = slug::slugify(spelling);
-        let (groups, spellings) = match g {
-            Grouping::Topics => (&mut self.topics, &mut self.spellings.topics),
-            Grouping::Kinds => (&mut self.kinds, &mut self.spellings.kinds),
-        };
+        let (groups, spellings) = self.grouping_mut(g);
         let at = match groups.binary_search_by(|x| x.slug.as_str().cmp(&slug)) {
             Ok(found) => {
                 spellings.insert(spelling.to_string(), found);
@@ -59,10 +80,7 @@ impl Site {
 
     /// Takes out group `id`, which no brief is in any more.
     pub(crate) fn remove_group(&mut self, g: Grouping, id: usize) {
-        let (groups, spellings) = match g {
-            Grouping::Topics => (&mut self.topics, &mut self.spellings.topics),
-            Grouping::Kinds => (&mut self.kinds, &mut self.spellings.kinds),
-        };
+        let (groups, spellings) = self.grouping_mut(g);
         groups.remove(id);
         spellings.retain(|_, v| *v != id);
         spellings

@@ -4,7 +4,7 @@
 //! values.
 
 use super::values::{Values, expert_page, map};
-use crate::model::{BriefId, ExpertId, Group, KindId, Site, TopicId, paths};
+use crate::model::{BriefId, ExpertId, Group, Grouping, KindId, Site, TopicId, paths};
 use tera::{Context, Value};
 
 /// A listing that may span several pages.
@@ -65,23 +65,26 @@ impl Listing {
         page_count(count, site.config.paginate)
     }
 
-    fn base(self, site: &Site) -> String {
+    /// The list and id of the group listed; `None` for the home page.
+    pub(crate) fn grouping(self) -> Option<(Grouping, usize)> {
         match self {
-            Listing::Home => String::new(),
-            Listing::Topic(t) => paths::topic(&site.topics[t].slug),
-            Listing::Kind(k) => paths::kind(&site.kinds[k].slug),
+            Listing::Home => None,
+            Listing::Topic(t) => Some((Grouping::Topics, t)),
+            Listing::Kind(k) => Some((Grouping::Kinds, k)),
         }
+    }
+
+    fn base(self, site: &Site) -> String {
+        self.grouping()
+            .map_or_else(String::new, |(g, id)| g.path(&site.group(g, id).slug))
     }
 
     fn group(self, site: &Site) -> Option<&Group> {
-        match self {
-            Listing::Home => None,
-            Listing::Topic(t) => Some(&site.topics[t]),
-            Listing::Kind(k) => Some(&site.kinds[k]),
-        }
+        self.grouping().map(|(g, id)| site.group(g, id))
     }
 
-    fn briefs(self, site: &Site) -> &[BriefId] {
+    /// The briefs of the group listed; none for the home page.
+    pub(crate) fn briefs(self, site: &Site) -> &[BriefId] {
         self.group(site).map_or(&[], |g| &g.briefs)
     }
 }

@@ -223,12 +223,8 @@ fn group_ref(site: &Site, g: &Group, path: String) -> Value {
 
 /// Group `id` of `g` as a reference, and with its brief count.
 fn group_values(site: &Site, g: Grouping, id: usize) -> (Value, Value) {
-    let group = &site.grouping(g).0[id];
-    let path = match g {
-        Grouping::Topics => paths::topic(&group.slug),
-        Grouping::Kinds => paths::kind(&group.slug),
-    };
-    let value = group_ref(site, group, path);
+    let group = site.group(g, id);
+    let value = group_ref(site, group, g.path(&group.slug));
     let count = with_count(&value, group.briefs.len());
     (value, count)
 }
