@@ -16,7 +16,8 @@ use crate::parse::ParsedBrief;
 use std::cmp::Ordering;
 use std::path::Path;
 
-/// Why [`update_brief`] refused a change (the caller takes the full path).
+/// Why the quick path could not patch a brief into the kept model (the
+/// rebuild takes the full path instead); see `update_brief`.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Refusal {
     /// Replacing a brief with one under another URL or another draft
