@@ -3,8 +3,7 @@
 //! every output file, into a sink that discards), and `full_build` (the whole
 //! build to disk, staging and swap included). Run: `cargo bench --bench build`.
 
-use briefs::config::BuildOptions;
-use briefs::render::{Sink, Templates};
+use briefs::{BuildOptions, MemorySink, Session, Sink};
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 
@@ -133,23 +132,16 @@ fn options(root: PathBuf) -> BuildOptions {
 #[divan::bench(args = SIZES, sample_count = 10)]
 fn parse(bencher: divan::Bencher, n: usize) {
     let opts = options(corpus(n));
-    bencher.bench(|| {
-        briefs::load_site(&opts)
-            .map(|(site, _)| site.briefs.len())
-            .ok()
-    });
+    bencher.bench(|| briefs::bench::load(&opts).ok());
 }
 
 #[divan::bench(args = SIZES, sample_count = 10)]
 fn render(bencher: divan::Bencher, n: usize) {
     let opts = options(corpus(n));
-    let Ok((site, _)) = briefs::load_site(&opts) else {
-        panic!("corpus does not load")
+    let Ok(render) = briefs::bench::renderer(&opts) else {
+        panic!("corpus or templates do not load")
     };
-    let Ok(templates) = Templates::load(&site.config) else {
-        panic!("templates do not load")
-    };
-    bencher.bench(|| briefs::render::render(&site, &templates, &NullSink).ok());
+    bencher.bench(|| render(&NullSink).ok());
 }
 
 #[divan::bench(args = SIZES, sample_count = 5)]
@@ -180,8 +172,8 @@ fn incremental_text_edit(bencher: divan::Bencher, n: usize) {
 
 fn edit_loop(bencher: divan::Bencher, n: usize, hinted: bool) {
     let root = corpus(n);
-    let store = briefs::write::MemorySink::default();
-    let mut session = briefs::incremental::Session::new(options(root.clone()));
+    let store = MemorySink::default();
+    let mut session = Session::new(options(root.clone()));
     let Ok(_) = session.rebuild(&store) else {
         panic!("corpus does not build")
     };
@@ -208,8 +200,8 @@ fn edit_loop(bencher: divan::Bencher, n: usize, hinted: bool) {
 #[divan::bench(args = [1000, 10000], sample_count = 10)]
 fn incremental_add_delete(bencher: divan::Bencher, n: usize) {
     let root = corpus(n);
-    let store = briefs::write::MemorySink::default();
-    let mut session = briefs::incremental::Session::new(options(root.clone()));
+    let store = MemorySink::default();
+    let mut session = Session::new(options(root.clone()));
     let Ok(_) = session.rebuild(&store) else {
         panic!("corpus does not build")
     };

@@ -13,9 +13,7 @@
 //! rebuild told nothing of what changed: the baseline). Prints a median of
 //! the rebuild times, and how many rebuilds took the full path and why.
 
-use briefs::config::BuildOptions;
-use briefs::incremental::Session;
-use briefs::write::MemorySink;
+use briefs::{BuildOptions, MemorySink, Session};
 use std::collections::BTreeMap;
 use std::path::PathBuf;
 use std::time::Instant;

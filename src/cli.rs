@@ -6,14 +6,14 @@ use std::path::PathBuf;
 /// A static site generator for think-tank policy briefs.
 #[derive(Debug, Parser)]
 #[command(name = "briefs", version, about, propagate_version = true)]
-pub struct Cli {
+pub(crate) struct Cli {
     #[command(subcommand)]
     pub command: Command,
 }
 
 /// The subcommands.
 #[derive(Debug, Subcommand)]
-pub enum Command {
+pub(crate) enum Command {
     /// Build the site into public/ (or --output).
     #[command(
         after_help = "Examples:\n  briefs build\n  briefs build --root ../site --output /tmp/out\n  briefs build --base-url https://preview.example.org/ --drafts"
@@ -55,7 +55,7 @@ Examples:\n  briefs init my-briefs\n  briefs init my-briefs --theme\n  cd my-bri
 
 /// `briefs new ...`.
 #[derive(Debug, Subcommand)]
-pub enum NewCommand {
+pub(crate) enum NewCommand {
     /// Write content/briefs/YYYY-MM-DD-<slug>.md, dated today, as a draft.
     #[command(
         after_help = "The brief is a draft (draft: true): `briefs serve --drafts` or `briefs build --drafts` shows it. \
@@ -72,7 +72,7 @@ Examples:\n  briefs new brief \"Iran Tests New Missile\"\n  briefs new brief \"T
 
 /// `briefs serve`.
 #[derive(Debug, clap::Args)]
-pub struct ServeArgs {
+pub(crate) struct ServeArgs {
     /// The site folder (holding site.yaml).
     #[arg(long, default_value = ".")]
     pub root: PathBuf,
@@ -93,7 +93,7 @@ pub struct ServeArgs {
 
 /// `briefs check`.
 #[derive(Debug, clap::Args)]
-pub struct CheckArgs {
+pub(crate) struct CheckArgs {
     /// The site folder (holding site.yaml).
     #[arg(long, default_value = ".")]
     pub root: PathBuf,
@@ -107,7 +107,7 @@ pub struct CheckArgs {
 
 /// `briefs new brief`.
 #[derive(Debug, clap::Args)]
-pub struct NewBriefArgs {
+pub(crate) struct NewBriefArgs {
     /// The brief's title.
     pub title: String,
     /// An expert id to quote (repeatable).
@@ -126,7 +126,7 @@ pub struct NewBriefArgs {
 
 /// `briefs new expert`.
 #[derive(Debug, clap::Args)]
-pub struct NewExpertArgs {
+pub(crate) struct NewExpertArgs {
     /// The expert's full name.
     pub name: String,
     /// The site folder (holding site.yaml).
@@ -136,7 +136,7 @@ pub struct NewExpertArgs {
 
 /// `briefs init`.
 #[derive(Debug, clap::Args)]
-pub struct InitArgs {
+pub(crate) struct InitArgs {
     /// The folder to make the site in (missing or empty).
     pub dir: PathBuf,
     /// Copy the default theme into DIR/themes/default/ for customising.
@@ -146,7 +146,7 @@ pub struct InitArgs {
 
 /// `briefs build`.
 #[derive(Debug, clap::Args)]
-pub struct BuildArgs {
+pub(crate) struct BuildArgs {
     /// The site folder (holding site.yaml).
     #[arg(long, default_value = ".")]
     pub root: PathBuf,

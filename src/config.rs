@@ -9,7 +9,7 @@ use serde::Deserialize;
 use std::path::{Path, PathBuf};
 
 /// The file that marks a folder as a site root.
-pub const CONFIG_FILE: &str = "site.yaml";
+pub(crate) const CONFIG_FILE: &str = "site.yaml";
 
 /// The serde shape of `site.yaml`: every key of SPEC section 2, nothing else.
 #[derive(Debug, Deserialize)]
@@ -55,38 +55,36 @@ pub struct BuildOptions {
 
 /// Feed settings.
 #[derive(Debug, Clone)]
-pub struct FeedConfig {
-    pub limit: usize,
-    pub footer: Option<String>,
+pub(crate) struct FeedConfig {
+    pub(crate) limit: usize,
+    pub(crate) footer: Option<String>,
 }
 
 /// A validated site configuration.
 #[derive(Debug, Clone)]
-pub struct Config {
-    pub root: PathBuf,
-    pub output: PathBuf,
-    pub title: String,
+pub(crate) struct Config {
+    pub(crate) root: PathBuf,
+    pub(crate) title: String,
     /// Absolute base URL, always ending in `/`.
-    pub base_url: String,
+    pub(crate) base_url: String,
     /// The path part of `base_url`, starting and ending in `/` (often just `/`).
-    pub base_path: String,
-    pub description: String,
-    pub language: String,
-    pub organisation: String,
-    pub theme: String,
-    pub paginate: usize,
-    pub feed: FeedConfig,
-    pub timezone: TimeZone,
-    pub timezone_name: String,
-    pub max_file_size: u64,
-    pub extra: serde_json::Map<String, serde_json::Value>,
-    pub drafts: bool,
-    pub now: Timestamp,
+    pub(crate) base_path: String,
+    pub(crate) description: String,
+    pub(crate) language: String,
+    pub(crate) organisation: String,
+    pub(crate) theme: String,
+    pub(crate) paginate: usize,
+    pub(crate) feed: FeedConfig,
+    pub(crate) timezone: TimeZone,
+    pub(crate) max_file_size: u64,
+    pub(crate) extra: serde_json::Map<String, serde_json::Value>,
+    pub(crate) drafts: bool,
+    pub(crate) now: Timestamp,
 }
 
 impl Config {
     /// Reads and validates `<root>/site.yaml`, applying `opts`.
-    pub fn load(opts: &BuildOptions) -> Result<Config, Diagnostics> {
+    pub(crate) fn load(opts: &BuildOptions) -> Result<Config, Diagnostics> {
         let path = opts.root.join(CONFIG_FILE);
         let text = std::fs::read_to_string(&path).map_err(|e| {
             Diagnostics(vec![
@@ -98,7 +96,7 @@ impl Config {
     }
 
     /// Validates the text of a site.yaml, applying `opts`.
-    pub fn from_text(text: &str, opts: &BuildOptions) -> Result<Config, Diagnostics> {
+    pub(crate) fn from_text(text: &str, opts: &BuildOptions) -> Result<Config, Diagnostics> {
         let rel = Path::new(CONFIG_FILE);
         let text = text.strip_prefix('\u{feff}').unwrap_or(text);
         let block = Block {
@@ -174,10 +172,6 @@ impl Config {
             return Err(problems.sorted());
         }
         Ok(Config {
-            output: opts
-                .output
-                .clone()
-                .unwrap_or_else(|| opts.root.join("public")),
             root: opts.root.clone(),
             organisation: raw.organisation.unwrap_or_else(|| raw.title.clone()),
             title: raw.title,
@@ -192,7 +186,6 @@ impl Config {
                 footer: raw.feed.footer,
             },
             timezone,
-            timezone_name,
             max_file_size: raw.max_file_size.unwrap_or(10 * 1024 * 1024),
             extra: raw.extra,
             drafts: opts.drafts,
@@ -201,13 +194,13 @@ impl Config {
     }
 
     /// The root-relative URL of a site path such as `briefs/x/`.
-    pub fn url(&self, path: &str) -> String {
+    pub(crate) fn url(&self, path: &str) -> String {
         format!("{}{}", self.base_path, path.trim_start_matches('/'))
     }
 
     /// A URL from content: a root-relative path (`/images/x.jpg`) gets the
     /// base path; any other URL stays as written.
-    pub fn local_url(&self, url: &str) -> String {
+    pub(crate) fn local_url(&self, url: &str) -> String {
         if url.starts_with('/') && !url.starts_with("//") {
             self.url(url)
         } else {
@@ -216,7 +209,7 @@ impl Config {
     }
 
     /// The absolute URL of a site path such as `briefs/x/`.
-    pub fn permalink(&self, path: &str) -> String {
+    pub(crate) fn permalink(&self, path: &str) -> String {
         format!("{}{}", self.base_url, path.trim_start_matches('/'))
     }
 }

@@ -8,13 +8,16 @@ use std::path::{Path, PathBuf};
 /// How bad a problem is: errors fail the build, warnings are only printed.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 pub enum Severity {
+    /// Fails the build.
     Error,
+    /// Printed; the build goes on.
     Warning,
 }
 
 /// One problem at one place in one file.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Diagnostic {
+    /// Error or warning.
     pub severity: Severity,
     /// Path relative to the site root, with `/` separators.
     pub path: PathBuf,
@@ -22,7 +25,9 @@ pub struct Diagnostic {
     pub line: Option<usize>,
     /// 1-based column (in characters), when known.
     pub col: Option<usize>,
+    /// What is wrong.
     pub message: String,
+    /// How to fix it, when there is a likely fix.
     pub hint: Option<Box<str>>,
     /// The offending source line, shown under the message with a caret.
     pub snippet: Option<Box<str>>,
@@ -30,7 +35,7 @@ pub struct Diagnostic {
 
 impl Diagnostic {
     /// An error about a whole file.
-    pub fn error(path: impl Into<PathBuf>, message: impl Into<String>) -> Self {
+    pub(crate) fn error(path: impl Into<PathBuf>, message: impl Into<String>) -> Self {
         Diagnostic {
             severity: Severity::Error,
             path: path.into(),
@@ -43,7 +48,7 @@ impl Diagnostic {
     }
 
     /// A warning about a whole file.
-    pub fn warning(path: impl Into<PathBuf>, message: impl Into<String>) -> Self {
+    pub(crate) fn warning(path: impl Into<PathBuf>, message: impl Into<String>) -> Self {
         Diagnostic {
             severity: Severity::Warning,
             ..Diagnostic::error(path, message)
@@ -52,7 +57,7 @@ impl Diagnostic {
 
     /// Places the problem at `line`:`col` of `source` (the whole file's text),
     /// keeping that line as the snippet.
-    pub fn at(mut self, source: &str, line: usize, col: usize) -> Self {
+    pub(crate) fn at(mut self, source: &str, line: usize, col: usize) -> Self {
         self.line = Some(line.max(1));
         self.col = Some(col.max(1));
         self.snippet = source
@@ -63,14 +68,14 @@ impl Diagnostic {
     }
 
     /// Places the problem at a line and column without a snippet.
-    pub fn at_line(mut self, line: usize, col: usize) -> Self {
+    pub(crate) fn at_line(mut self, line: usize, col: usize) -> Self {
         self.line = Some(line.max(1));
         self.col = Some(col.max(1));
         self
     }
 
     /// Adds a hint saying how to fix the problem.
-    pub fn hint(mut self, hint: impl Into<String>) -> Self {
+    pub(crate) fn hint(mut self, hint: impl Into<String>) -> Self {
         self.hint = Some(hint.into().into_boxed_str());
         self
     }
@@ -159,12 +164,12 @@ pub struct Diagnostics(pub Vec<Diagnostic>);
 
 impl Diagnostics {
     /// Adds one problem.
-    pub fn push(&mut self, d: Diagnostic) {
+    pub(crate) fn push(&mut self, d: Diagnostic) {
         self.0.push(d);
     }
 
     /// Adds many problems.
-    pub fn extend(&mut self, ds: impl IntoIterator<Item = Diagnostic>) {
+    pub(crate) fn extend(&mut self, ds: impl IntoIterator<Item = Diagnostic>) {
         self.0.extend(ds);
     }
 
@@ -179,7 +184,7 @@ impl Diagnostics {
     }
 
     /// Sorts by path, line and column, dropping exact repeats.
-    pub fn sorted(mut self) -> Self {
+    pub(crate) fn sorted(mut self) -> Self {
         self.0.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
         self.0.dedup();
         self
@@ -191,12 +196,35 @@ impl Diagnostics {
     }
 
     /// `Err(self)` (sorted) when any error is present, else `Ok(self)`.
-    pub fn into_result(self) -> Result<Diagnostics, Diagnostics> {
+    pub(crate) fn into_result(self) -> Result<Diagnostics, Diagnostics> {
         if self.has_errors() {
             Err(self.sorted())
         } else {
             Ok(self.sorted())
         }
+    }
+
+    /// Fills in the source line of diagnostics that carry a line but no
+    /// snippet, reading each file (relative to `root`) once.
+    pub(crate) fn with_snippets(mut self, root: &Path) -> Diagnostics {
+        let mut cache: std::collections::HashMap<PathBuf, Option<String>> = Default::default();
+        for d in &mut self.0 {
+            if d.snippet.is_some() {
+                continue;
+            }
+            let (Some(line), Some(col)) = (d.line, d.col) else {
+                continue;
+            };
+            let text = cache.entry(d.path.clone()).or_insert_with(|| {
+                // Lossy, so a file that is not UTF-8 still shows where it breaks.
+                let bytes = std::fs::read(root.join(&d.path)).ok()?;
+                Some(String::from_utf8_lossy(&bytes).into_owned())
+            });
+            if let Some(text) = text {
+                *d = d.clone().at(text, line, col);
+            }
+        }
+        self
     }
 }
 
@@ -218,7 +246,10 @@ impl std::error::Error for Diagnostics {}
 
 /// The known name closest to `wrong`, if one is close enough to be a likely
 /// typo: a few edits away (swapped letters count as one), or very similar.
-pub fn nearest<'a>(wrong: &str, known: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {
+pub(crate) fn nearest<'a>(
+    wrong: &str,
+    known: impl IntoIterator<Item = &'a str>,
+) -> Option<&'a str> {
     let max_edits = 1 + wrong.chars().count() / 4;
     known
         .into_iter()
@@ -239,7 +270,10 @@ pub fn nearest<'a>(wrong: &str, known: impl IntoIterator<Item = &'a str>) -> Opt
 }
 
 /// A hint naming the nearest known value, or listing a few known values.
-pub fn did_you_mean<'a>(wrong: &str, known: impl IntoIterator<Item = &'a str> + Clone) -> String {
+pub(crate) fn did_you_mean<'a>(
+    wrong: &str,
+    known: impl IntoIterator<Item = &'a str> + Clone,
+) -> String {
     match nearest(wrong, known.clone()) {
         Some(k) => format!("did you mean `{k}`?"),
         None => {
@@ -254,7 +288,7 @@ pub fn did_you_mean<'a>(wrong: &str, known: impl IntoIterator<Item = &'a str> + 
 }
 
 /// 1-based line and column (in characters) of byte offset `at` in `text`.
-pub fn line_col(text: &str, at: usize) -> (usize, usize) {
+pub(crate) fn line_col(text: &str, at: usize) -> (usize, usize) {
     let at = at.min(text.len());
     let before = &text[..floor_char_boundary(text, at)];
     let line = before.matches('\n').count() + 1;

@@ -22,7 +22,7 @@ use std::path::{Path, PathBuf};
 /// file, an Office lock (`~$x.docx`) or Vim's write probe (`4913`).
 /// Two hidden names are meant for the web and stay: `.well-known/` (RFC
 /// 8615: `security.txt`, app links) and `.htaccess` (Apache hosts).
-pub fn is_leftover(name: &OsStr) -> bool {
+pub(crate) fn is_leftover(name: &OsStr) -> bool {
     let name = name.as_encoded_bytes();
     if matches!(name, b".well-known" | b".htaccess") {
         return false;
@@ -50,7 +50,7 @@ fn is_vim_probe(name: &[u8]) -> bool {
 
 /// Whether any part of `rel` (a path below the site root) is a leftover,
 /// so nothing at that path is ever read.
-pub fn is_ignored(rel: &Path) -> bool {
+pub(crate) fn is_ignored(rel: &Path) -> bool {
     rel.components().any(|c| match c {
         std::path::Component::Normal(name) => is_leftover(name),
         _ => false,
@@ -61,7 +61,7 @@ pub fn is_ignored(rel: &Path) -> bool {
 /// read, or a diagnostic for what cannot be read: a link leaving the site,
 /// a link loop, a dangling link, an unreadable folder. `dir` itself and
 /// the folders leading to it are checked too (`static -> /etc`).
-pub fn walk(root: &Path, dir: &Path) -> Walk {
+pub(crate) fn walk(root: &Path, dir: &Path) -> Walk {
     let canonical_root = root.canonicalize().unwrap_or_else(|_| root.to_path_buf());
     let mut first = None;
     if let Ok(real) = dir.canonicalize() {
@@ -85,7 +85,7 @@ pub fn walk(root: &Path, dir: &Path) -> Walk {
 }
 
 /// The walk of one source folder; see [`walk`].
-pub struct Walk {
+pub(crate) struct Walk {
     root: PathBuf,
     canonical_root: PathBuf,
     dir: PathBuf,
@@ -202,7 +202,7 @@ fn walk_error(root: &Path, dir: &Path, e: &walkdir::Error) -> Diagnostic {
 }
 
 /// `path` relative to `root`, for messages.
-pub fn relative(root: &Path, path: &Path) -> PathBuf {
+pub(crate) fn relative(root: &Path, path: &Path) -> PathBuf {
     path.strip_prefix(root).unwrap_or(path).to_path_buf()
 }
 

@@ -2,52 +2,93 @@
 //!
 //! A build is a pipeline of stages, each using only earlier ones:
 //!
-//! 1. [`config`]: `site.yaml` -> [`config::Config`]
-//! 2. [`load`]: walk `content/` -> source files
-//! 3. [`parse`]: front matter + Markdown -> parsed briefs, experts, pages
-//! 4. [`model`]: resolve references, build indexes -> [`model::Site`]
-//! 5. [`render`]: site + templates -> output files, handed to a [`render::Sink`]
-//! 6. [`write`]: staging folder -> atomic swap into `public/`
+//! 1. `config`: `site.yaml` -> `Config`
+//! 2. `load`: walk `content/` -> source files
+//! 3. `parse`: front matter + Markdown -> parsed briefs, experts, pages
+//! 4. `model`: resolve references, build indexes -> `Site`
+//! 5. `render`: site + templates -> output files, handed to a [`Sink`]
+//! 6. `write`: staging folder -> atomic swap into `public/`
 //!
-//! Beside the pipeline: [`check`] (the build plus internal links, in memory),
-//! [`serve`] (a live-reloading dev server on the same stages) and
-//! [`scaffold`] (new briefs, experts and sites).
+//! Beside the pipeline: `check` (the build plus internal links, in memory),
+//! `serve` (a live-reloading dev server on the same stages) and
+//! `scaffold` (new briefs, experts and sites).
 //!
-//! Content problems at any stage are [`diag::Diagnostic`]s, collected and
-//! returned together as [`diag::Diagnostics`]; the library never prints.
+//! The modules are private; this is the whole public interface:
+//!
+//! - Build: [`build`], [`build_with`], [`build_into`], told by
+//!   [`BuildOptions`] and [`DiskOptions`], returning a [`BuildReport`]
+//!   (with its [`RenderReport`]); output goes to a [`Sink`], such as a
+//!   [`MemorySink`].
+//! - Check: [`check`] -> [`CheckReport`].
+//! - Serve: [`serve`] with [`ServeOptions`] (default header deadline
+//!   [`SERVE_HEADER_TIMEOUT`]), reporting [`Event`]s to a [`Reporter`].
+//! - Rebuild in memory: [`Session`] -> [`Rebuild`] into a [`Store`]; a
+//!   [`FallbackReason`] (perhaps a [`Refusal`]) says why a rebuild took the
+//!   full path.
+//! - Scaffold: [`init_site`], [`new_brief`] ([`NewBrief`]), [`new_expert`].
+//! - Problems: a [`Diagnostic`] (of a [`Severity`]), collected in
+//!   [`Diagnostics`]; the library never prints.
+//!
+//! Hidden, for the benchmarks and the fuzz target only: [`bench`] and
+//! [`fuzz_parse`].
 
-pub mod check;
-pub mod config;
-pub mod diag;
-pub mod escape;
-pub mod incremental;
-pub mod input;
-pub mod load;
-pub mod model;
-pub mod parse;
-pub mod portable;
-pub mod render;
-pub mod scaffold;
-pub mod serve;
-pub mod write;
-pub mod yaml;
+mod background;
+mod check;
+mod config;
+mod diag;
+mod escape;
+mod incremental;
+mod input;
+mod load;
+mod model;
+mod parse;
+mod portable;
+mod render;
+mod scaffold;
+mod serve;
+mod write;
+mod yaml;
 
-use config::{BuildOptions, Config};
-use diag::Diagnostics;
+pub use check::{CheckReport, check};
+pub use config::BuildOptions;
+pub use diag::{Diagnostic, Diagnostics, Severity};
+pub use incremental::{FallbackReason, Rebuild, Session, Store};
+pub use model::Refusal;
+pub use render::{RenderReport, Sink};
+pub use scaffold::{NewBrief, init as init_site, new_brief, new_expert};
+pub use serve::{
+    Event, HEADER_TIMEOUT as SERVE_HEADER_TIMEOUT, Reporter, ServeOptions, run as serve,
+};
+pub use write::{DiskOptions, MemorySink};
+
+/// Fuzz target entry point: arbitrary bytes through front matter, brief,
+/// expert and page parsing, diagnostics and Markdown rendering.
+#[doc(hidden)]
+pub use parse::fuzz_one as fuzz_parse;
+
+use config::Config;
 use model::Site;
-use render::{RenderReport, Sink, Templates};
+use render::Templates;
 use std::time::{Duration, Instant};
 
 /// What a build made.
 #[derive(Debug)]
 pub struct BuildReport {
+    /// Briefs in the site.
     pub briefs: usize,
+    /// Experts in the site.
     pub experts: usize,
+    /// Topics in the site.
     pub topics: usize,
+    /// Kinds in the site.
     pub kinds: usize,
+    /// Stand-alone pages.
     pub pages: usize,
+    /// The files rendered.
     pub render: RenderReport,
+    /// Problems that did not stop the build.
     pub warnings: Diagnostics,
+    /// The whole build, wall clock.
     pub elapsed: Duration,
     /// How long each stage took, in pipeline order.
     pub stages: Vec<(&'static str, Duration)>,
@@ -80,7 +121,7 @@ impl Stopwatch {
 ///
 /// A file that cannot be read or parsed does not stop the others: every
 /// stage still checks what it can, so one build reports every problem.
-pub fn load_site(opts: &BuildOptions) -> Result<(Site, Diagnostics), Diagnostics> {
+pub(crate) fn load_site(opts: &BuildOptions) -> Result<(Site, Diagnostics), Diagnostics> {
     load_site_timed(opts, &mut Stopwatch::new())
 }
 
@@ -93,7 +134,7 @@ fn load_site_timed(
     clock.lap("load");
     let mut problems = sources.problems;
     let (mut parsed, parse_problems) = parse::parse_all(&sources.files, &config);
-    discard(sources.files);
+    background::discard(sources.files);
     clock.lap("parse");
     problems.extend(parse_problems.0);
     for d in problems.0.iter().filter(|d| d.is_error()) {
@@ -101,7 +142,7 @@ fn load_site_timed(
     }
     let failed_before = problems.has_errors();
     let assembled = model::assemble(&parsed, config);
-    discard(parsed);
+    background::discard(parsed);
     clock.lap("assemble");
     match assembled {
         Ok((site, warnings)) => {
@@ -131,7 +172,7 @@ pub fn build_into(opts: &BuildOptions, sink: &dyn Sink) -> anyhow::Result<BuildR
                     problems.extend(t.0);
                 }
             }
-            return Err(with_snippets(problems.sorted(), &opts.root).into());
+            return Err(problems.sorted().with_snippets(&opts.root).into());
         }
     };
     let templates = Templates::load(&site.config)?;
@@ -144,20 +185,12 @@ pub fn build_into(opts: &BuildOptions, sink: &dyn Sink) -> anyhow::Result<BuildR
         kinds: site.kinds.len(),
         pages: site.pages.len(),
         render,
-        warnings: with_snippets(warnings, &opts.root),
+        warnings: warnings.with_snippets(&opts.root),
         elapsed: started.elapsed(),
         stages: clock.stages,
     };
-    discard(site);
+    background::discard(site);
     Ok(report)
-}
-
-/// Frees `value` on a thread of its own. Freeing the model of a large site
-/// takes a noticeable share of a build (1.5 s of 100,000 briefs' template
-/// values); nothing needs to wait for it: a build's process exits without
-/// waiting, a serve session goes on serving.
-pub fn discard<T: Send + 'static>(value: T) {
-    std::thread::spawn(move || drop(value));
 }
 
 /// A full build: renders into a staging folder and swaps it in as the
@@ -190,25 +223,27 @@ pub fn build_with(opts: &BuildOptions, disk: &write::DiskOptions) -> anyhow::Res
     Ok(report)
 }
 
-/// Fills in the source line of diagnostics that carry a line but no snippet.
-pub(crate) fn with_snippets(mut diags: Diagnostics, root: &std::path::Path) -> Diagnostics {
-    let mut cache: std::collections::HashMap<std::path::PathBuf, Option<String>> =
-        Default::default();
-    for d in &mut diags.0 {
-        if d.snippet.is_some() {
-            continue;
-        }
-        let (Some(line), Some(col)) = (d.line, d.col) else {
-            continue;
-        };
-        let text = cache.entry(d.path.clone()).or_insert_with(|| {
-            // Lossy, so a file that is not UTF-8 still shows where it breaks.
-            let bytes = std::fs::read(root.join(&d.path)).ok()?;
-            Some(String::from_utf8_lossy(&bytes).into_owned())
-        });
-        if let Some(text) = text {
-            *d = d.clone().at(text, line, col);
-        }
+/// For the benchmarks only: the stages measured apart, without exposing
+/// the model they pass between them.
+#[doc(hidden)]
+pub mod bench {
+    use crate::config::BuildOptions;
+    use crate::diag::Diagnostics;
+    use crate::render::{self, RenderReport, Sink, Templates};
+
+    /// Stages 1–4 (load, parse, assemble); returns how many briefs the
+    /// site has.
+    pub fn load(opts: &BuildOptions) -> Result<usize, Diagnostics> {
+        crate::load_site(opts).map(|(site, _)| site.briefs.len())
     }
-    diags
+
+    /// Loads the site and its templates once; the closure returned renders
+    /// them (stage 5) into a sink, as often as it is called.
+    pub fn renderer(
+        opts: &BuildOptions,
+    ) -> anyhow::Result<impl Fn(&dyn Sink) -> anyhow::Result<RenderReport>> {
+        let (site, _) = crate::load_site(opts)?;
+        let templates = Templates::load(&site.config)?;
+        Ok(move |sink: &dyn Sink| render::render(&site, &templates, sink))
+    }
 }

@@ -8,9 +8,18 @@ use crate::diag::{Diagnostic, Diagnostics};
 use rayon::prelude::*;
 use std::path::{Path, PathBuf};
 
+/// What changes when a file changes (or nearly always does): its size and
+/// modification time. Enough to decide whether to read or copy it again.
+pub(crate) type Stamp = (u64, Option<std::time::SystemTime>);
+
+/// The stamp of the file at `path`; `(0, None)` if it cannot be read.
+pub(crate) fn stamp(path: &Path) -> Stamp {
+    std::fs::metadata(path).map_or((0, None), |m| (m.len(), m.modified().ok()))
+}
+
 /// Which collection a content file belongs to.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub enum Collection {
+pub(crate) enum Collection {
     Brief,
     Expert,
     Page,
@@ -18,7 +27,7 @@ pub enum Collection {
 
 impl Collection {
     /// Folder under `content/` that holds this collection.
-    pub fn folder(self) -> &'static str {
+    pub(crate) fn folder(self) -> &'static str {
         match self {
             Collection::Brief => "briefs",
             Collection::Expert => "experts",
@@ -31,24 +40,24 @@ impl Collection {
 
 /// One content file, read.
 #[derive(Debug, Clone)]
-pub struct SourceFile {
-    pub collection: Collection,
+pub(crate) struct SourceFile {
+    pub(crate) collection: Collection,
     /// Path relative to the site root, e.g. `content/briefs/2024/x.md`.
-    pub rel: PathBuf,
-    pub text: String,
+    pub(crate) rel: PathBuf,
+    pub(crate) text: String,
 }
 
 /// Every content file of a site that could be read, sorted by collection
 /// and path, and the problems met on the way (errors and warnings), so later
 /// stages can still check the readable files and report everything at once.
 #[derive(Debug, Default)]
-pub struct Sources {
-    pub files: Vec<SourceFile>,
-    pub problems: Diagnostics,
+pub(crate) struct Sources {
+    pub(crate) files: Vec<SourceFile>,
+    pub(crate) problems: Diagnostics,
 }
 
 /// Reads every content file under `root/content`.
-pub fn load(root: &Path, max_file_size: u64) -> Sources {
+pub(crate) fn load(root: &Path, max_file_size: u64) -> Sources {
     let (paths, mut problems) = list(root);
     let read: Vec<Result<SourceFile, Diagnostic>> = paths
         .par_iter()
@@ -65,7 +74,7 @@ pub fn load(root: &Path, max_file_size: u64) -> Sources {
 }
 
 /// Lists every content file (sorted) and the problems met on the way.
-pub fn list(root: &Path) -> (Vec<(Collection, PathBuf)>, Diagnostics) {
+pub(crate) fn list(root: &Path) -> (Vec<(Collection, PathBuf)>, Diagnostics) {
     let mut problems = Diagnostics::default();
     let mut paths = Vec::new();
     for collection in Collection::ALL {
@@ -129,7 +138,7 @@ fn walk(
 }
 
 /// Reads one content file, checking its size and encoding.
-pub fn read_source(
+pub(crate) fn read_source(
     root: &Path,
     collection: Collection,
     rel: &Path,
@@ -170,7 +179,7 @@ pub fn read_source(
     })
 }
 
-pub use crate::input::relative;
+pub(crate) use crate::input::relative;
 
 #[cfg(test)]
 mod tests {

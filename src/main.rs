@@ -5,7 +5,7 @@
 mod cli;
 mod cmd;
 
-use briefs::diag::Diagnostics;
+use briefs::Diagnostics;
 use clap::Parser;
 use std::process::ExitCode;
 

@@ -7,7 +7,7 @@
 //! macOS and Windows fold it, so [`fold`] gives the key two names clash on.
 
 /// The longest name, in bytes, that ext4, APFS and NTFS all accept.
-pub const MAX_NAME_BYTES: usize = 255;
+pub(crate) const MAX_NAME_BYTES: usize = 255;
 
 /// Device names Windows reserves, with or without an extension.
 const RESERVED: &[&str] = &[
@@ -18,7 +18,7 @@ const RESERVED: &[&str] = &[
 
 /// Why a name cannot be a file or folder name on every host.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Problem {
+pub(crate) enum Problem {
     /// A device name Windows reserves (given in upper case: `CON`).
     Reserved(String),
     TrailingDot,
@@ -32,7 +32,7 @@ pub enum Problem {
 impl Problem {
     /// The rest of a sentence about the name, starting with its verb:
     /// "`con` " + "is a name Windows reserves (the device `CON`)".
-    pub fn tail(&self) -> String {
+    pub(crate) fn tail(&self) -> String {
         match self {
             Problem::Reserved(device) => {
                 format!("is a name Windows reserves (the device `{device}`)")
@@ -50,12 +50,12 @@ impl Problem {
     }
 
     /// "`<name>` <tail>", the name shortened when it is very long.
-    pub fn describe(&self, name: &str) -> String {
+    pub(crate) fn describe(&self, name: &str) -> String {
         format!("`{}` {}", shorten(name), self.tail())
     }
 
     /// How to fix it.
-    pub fn hint(&self) -> &'static str {
+    pub(crate) fn hint(&self) -> &'static str {
         match self {
             Problem::TooLong(_) => "shorten the name",
             _ => "choose another name: the site could not be copied to Windows with this one",
@@ -64,7 +64,7 @@ impl Problem {
 }
 
 /// Checks one path segment (a file or folder name).
-pub fn check(name: &str) -> Result<(), Problem> {
+pub(crate) fn check(name: &str) -> Result<(), Problem> {
     if name.len() > MAX_NAME_BYTES {
         return Err(Problem::TooLong(name.len()));
     }
@@ -93,7 +93,7 @@ pub fn check(name: &str) -> Result<(), Problem> {
 
 /// Checks every segment of a `/`-separated path; the first bad segment
 /// comes back with its index.
-pub fn check_path(path: &str) -> Result<(), (usize, &str, Problem)> {
+pub(crate) fn check_path(path: &str) -> Result<(), (usize, &str, Problem)> {
     for (i, segment) in path.split('/').enumerate() {
         check(segment).map_err(|p| (i, segment, p))?;
     }
@@ -102,7 +102,7 @@ pub fn check_path(path: &str) -> Result<(), (usize, &str, Problem)> {
 
 /// The key two names clash on where case is folded (macOS, Windows, most
 /// sync tools): names with equal keys are one file there.
-pub fn fold(name: &str) -> std::borrow::Cow<'_, str> {
+pub(crate) fn fold(name: &str) -> std::borrow::Cow<'_, str> {
     if name.chars().any(char::is_uppercase) {
         name.to_lowercase().into()
     } else {

@@ -12,10 +12,13 @@ use std::path::{Path, PathBuf};
 /// What `briefs new brief` is told.
 #[derive(Debug, Clone, Default)]
 pub struct NewBrief {
+    /// The site root.
     pub root: PathBuf,
+    /// The brief's title; its slug names the file.
     pub title: String,
     /// Expert ids, each becoming a `responses` entry to fill in.
     pub experts: Vec<String>,
+    /// Topic names.
     pub topics: Vec<String>,
     /// Default "Brief".
     pub kind: Option<String>,
@@ -126,7 +129,7 @@ pub fn init(dir: &Path, theme: bool) -> anyhow::Result<Vec<PathBuf>> {
 }
 
 /// The expert ids of a site: the stems of `content/experts/*.md`, sorted.
-pub fn known_experts(root: &Path) -> Vec<String> {
+pub(crate) fn known_experts(root: &Path) -> Vec<String> {
     let Ok(entries) = std::fs::read_dir(root.join("content/experts")) else {
         return Vec::new();
     };

@@ -3,7 +3,7 @@
 //! file, with the nearest valid key suggested for an unknown one, and finds
 //! where a value sits so later stages can point at it.
 
-pub mod depth;
+pub(crate) mod depth;
 
 use crate::diag::{Diagnostic, did_you_mean};
 use serde::de::DeserializeOwned;
@@ -15,19 +15,19 @@ const JUMPS_PER_EVENT: u64 = 100;
 
 /// A YAML block inside a file: its text and the 1-based line it starts on.
 #[derive(Debug, Clone, Copy)]
-pub struct Block<'a> {
-    pub text: &'a str,
+pub(crate) struct Block<'a> {
+    pub(crate) text: &'a str,
     /// Line of the file on which `text` begins.
-    pub first_line: usize,
+    pub(crate) first_line: usize,
     /// The whole file, for snippets.
-    pub file: &'a str,
+    pub(crate) file: &'a str,
 }
 
 impl<'a> Block<'a> {
     /// Deserialises the block strictly into `T`.
     /// Nesting is bounded first ([`depth::MAX_DEPTH`]), so libyaml's time
     /// stays linear in the size of the block.
-    pub fn parse<T: DeserializeOwned>(&self, path: &Path) -> Result<T, Diagnostic> {
+    pub(crate) fn parse<T: DeserializeOwned>(&self, path: &Path) -> Result<T, Diagnostic> {
         let scan = depth::scan(self.text).map_err(|e| self.too_deep(path, e))?;
         if self.text.trim().is_empty() {
             // An empty block is an empty map, so required keys are reported by name.
@@ -158,12 +158,12 @@ impl<'a> Block<'a> {
     }
 
     /// File line and column of a top-level or nested `key:` in this block.
-    pub fn find_key(&self, key: &str) -> Option<(usize, usize)> {
+    pub(crate) fn find_key(&self, key: &str) -> Option<(usize, usize)> {
         self.find_keys(key).next()
     }
 
     /// File line and column of every `key:` in this block, in order.
-    pub fn find_keys<'k>(
+    pub(crate) fn find_keys<'k>(
         &self,
         key: &'k str,
     ) -> impl Iterator<Item = (usize, usize)> + use<'a, 'k> {
@@ -180,7 +180,7 @@ impl<'a> Block<'a> {
 
     /// File line and column of `key:` inside the value a serde path names
     /// (`related[3]`, `feed`), when that value is written in block style.
-    pub fn find_in(&self, path: &str, key: &str) -> Option<(usize, usize)> {
+    pub(crate) fn find_in(&self, path: &str, key: &str) -> Option<(usize, usize)> {
         let lines: Vec<&str> = self.text.lines().collect();
         let mut region = 0..lines.len();
         for segment in path.split('.') {
@@ -200,7 +200,7 @@ impl<'a> Block<'a> {
     }
 
     /// File line and column of `key:` on or after the line of `after_key`.
-    pub fn find_key_after(&self, key: &str, after_key: &str) -> Option<(usize, usize)> {
+    pub(crate) fn find_key_after(&self, key: &str, after_key: &str) -> Option<(usize, usize)> {
         let from = self.find_key(after_key).map_or(0, |(l, _)| l);
         self.find_keys(key).find(|(l, _)| *l >= from)
     }
@@ -216,7 +216,7 @@ impl<'a> Block<'a> {
 
     /// File line and column of the first occurrence of `value` as a word in
     /// this block, searching from the line of `after_key` when given.
-    pub fn find_value(&self, value: &str, after_key: Option<&str>) -> (usize, usize) {
+    pub(crate) fn find_value(&self, value: &str, after_key: Option<&str>) -> (usize, usize) {
         let start = after_key
             .and_then(|k| self.find_key(k))
             .map_or(0, |(l, _)| l - self.first_line);

@@ -6,5 +6,5 @@
 use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|data: &[u8]| {
-    briefs::parse::fuzz_one(data);
+    briefs::fuzz_parse(data);
 });

@@ -12,15 +12,15 @@ use std::cell::RefCell;
 
 /// What one file links to and which anchors it has.
 #[derive(Debug, Default, Clone, PartialEq, Eq)]
-pub struct Extracted {
+pub(crate) struct Extracted {
     /// Link targets, as written (entities decoded).
-    pub links: Vec<String>,
+    pub(crate) links: Vec<String>,
     /// `id` (and `<a name>`) values.
-    pub ids: Vec<String>,
+    pub(crate) ids: Vec<String>,
 }
 
 /// Extracts from a file by its output path; other files give nothing.
-pub fn extract(path: &str, bytes: &[u8]) -> Extracted {
+pub(crate) fn extract(path: &str, bytes: &[u8]) -> Extracted {
     let text = String::from_utf8_lossy(bytes);
     if path.ends_with(".html") || path.ends_with(".htm") {
         html(&text)
@@ -69,7 +69,7 @@ impl TokenSink for Collector {
 }
 
 /// Links and ids of an HTML document or fragment.
-pub fn html(text: &str) -> Extracted {
+pub(crate) fn html(text: &str) -> Extracted {
     let tokenizer = Tokenizer::new(
         Collector(RefCell::new(Extracted::default())),
         TokenizerOpts::default(),
@@ -90,7 +90,7 @@ fn srcset(value: &str) -> impl Iterator<Item = String> + '_ {
 /// Links of an RSS, Atom or sitemap document: `href` attributes, the text of
 /// `link`/`loc`/`comments`/permalink `guid` elements, and links inside HTML
 /// content (`content:encoded`, `description`, Atom `content`/`summary`).
-pub fn xml(text: &str) -> Extracted {
+pub(crate) fn xml(text: &str) -> Extracted {
     use quick_xml::events::Event;
     let mut reader = quick_xml::Reader::from_str(text);
     let mut out = Extracted::default();
@@ -165,7 +165,7 @@ fn xml_text(element: &str, permalink: bool, text: &str, out: &mut Extracted) {
 
 /// Links of a JSON Feed: `home_page_url`, `feed_url`, item and author
 /// `url`s, and links inside `content_html`.
-pub fn json_feed(text: &str) -> Extracted {
+pub(crate) fn json_feed(text: &str) -> Extracted {
     let mut out = Extracted::default();
     if let Ok(v) = serde_json::from_str::<serde_json::Value>(text) {
         json_walk(&v, &mut out);
@@ -179,7 +179,7 @@ fn json_walk(v: &serde_json::Value, out: &mut Extracted) {
             for (k, v) in map {
                 match (k.as_str(), v.as_str()) {
                     ("home_page_url" | "feed_url" | "url" | "external_url", Some(s)) => {
-                        out.links.push(s.trim().to_string())
+                        out.links.push(s.trim().to_string());
                     }
                     ("content_html", Some(s)) => out.links.extend(html(s).links),
                     _ => json_walk(v, out),

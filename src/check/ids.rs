@@ -10,7 +10,7 @@ use std::collections::{BTreeMap, HashMap};
 use std::path::PathBuf;
 
 /// The duplicate ids of the HTML pages among `extracted`.
-pub fn duplicates(
+pub(super) fn duplicates(
     config: &Config,
     extracted: &[(&str, Extracted)],
     sources: &HashMap<String, PathBuf>,

@@ -6,7 +6,7 @@
 //! with the same id. Nothing is written. Files are scanned in
 //! parallel.
 
-pub mod extract;
+pub(crate) mod extract;
 mod ids;
 
 use crate::config::{BuildOptions, Config};
@@ -25,24 +25,26 @@ use url::Url;
 /// What a successful check looked at.
 #[derive(Debug, Clone)]
 pub struct CheckReport {
+    /// Briefs in the site.
     pub briefs: usize,
     /// Files in the built site.
     pub files: usize,
     /// Links followed.
     pub links: usize,
+    /// Problems that did not fail the check.
     pub warnings: Diagnostics,
+    /// The whole check, wall clock.
     pub elapsed: Duration,
 }
 
 /// Built files by output path (`briefs/x/index.html`).
-pub type Files = BTreeMap<String, Vec<u8>>;
+pub(crate) type Files = BTreeMap<String, Vec<u8>>;
 
 /// Validates the site and its links. Every problem found is returned
 /// together as [`Diagnostics`] (inside the error).
 pub fn check(opts: &BuildOptions) -> anyhow::Result<CheckReport> {
     let started = Instant::now();
-    let (site, warnings) =
-        crate::load_site(opts).map_err(|d| crate::with_snippets(d, &opts.root))?;
+    let (site, warnings) = crate::load_site(opts).map_err(|d| d.with_snippets(&opts.root))?;
     let templates = Templates::load(&site.config)?;
     let sink = MemorySink::default();
     render::render(&site, &templates, &sink)?;
@@ -55,7 +57,7 @@ pub fn check(opts: &BuildOptions) -> anyhow::Result<CheckReport> {
         briefs: site.briefs.len(),
         files: files.len(),
         links,
-        warnings: crate::with_snippets(warnings, &opts.root),
+        warnings: warnings.with_snippets(&opts.root),
         elapsed: started.elapsed(),
     })
 }
@@ -77,7 +79,7 @@ fn sources(site: &Site) -> HashMap<String, PathBuf> {
 
 /// Checks every link of `files`; returns the problems (one per broken
 /// target, naming the pages that link to it) and how many links it followed.
-pub fn check_links(
+pub(crate) fn check_links(
     config: &Config,
     files: &Files,
     sources: &HashMap<String, PathBuf>,

@@ -1,10 +1,10 @@
 //! `briefs build`: builds the site and prints what it made and how long it took.
 
 use crate::cli::BuildArgs;
-use briefs::config::BuildOptions;
+use briefs::{BuildOptions, DiskOptions};
 
 /// Runs the build; warnings go to stderr, the summary to stdout.
-pub fn run(args: BuildArgs) -> anyhow::Result<()> {
+pub(crate) fn run(args: BuildArgs) -> anyhow::Result<()> {
     let opts = BuildOptions {
         root: args.root,
         output: args.output,
@@ -18,7 +18,7 @@ pub fn run(args: BuildArgs) -> anyhow::Result<()> {
             output.display()
         );
     };
-    let disk = briefs::write::DiskOptions {
+    let disk = DiskOptions {
         force: args.force,
         on_wait: &on_wait,
         space: None,

@@ -2,17 +2,17 @@
 //! nothing, and prints what it looked at.
 
 use crate::cli::CheckArgs;
-use briefs::config::BuildOptions;
+use briefs::BuildOptions;
 
 /// Runs the check; warnings go to stderr, the summary to stdout.
-pub fn run(args: CheckArgs) -> anyhow::Result<()> {
+pub(crate) fn run(args: CheckArgs) -> anyhow::Result<()> {
     let opts = BuildOptions {
         root: args.root,
         base_url: args.base_url,
         drafts: args.drafts,
         ..BuildOptions::default()
     };
-    let report = briefs::check::check(&opts)?;
+    let report = briefs::check(&opts)?;
     for w in &report.warnings.0 {
         eprintln!("{w}\n");
     }

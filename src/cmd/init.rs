@@ -3,8 +3,8 @@
 use crate::cli::InitArgs;
 
 /// Makes the site; prints each file written and the next step.
-pub fn run(args: InitArgs) -> anyhow::Result<()> {
-    let written = briefs::scaffold::init(&args.dir, args.theme)?;
+pub(crate) fn run(args: InitArgs) -> anyhow::Result<()> {
+    let written = briefs::init_site(&args.dir, args.theme)?;
     for path in &written {
         println!("{}", path.display());
     }

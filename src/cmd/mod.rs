@@ -1,7 +1,7 @@
 //! One file per subcommand: arguments in, one library call, a printed summary out.
 
-pub mod build;
-pub mod check;
-pub mod init;
-pub mod new;
-pub mod serve;
+pub(crate) mod build;
+pub(crate) mod check;
+pub(crate) mod init;
+pub(crate) mod new;
+pub(crate) mod serve;

@@ -1,19 +1,19 @@
 //! `briefs new brief` and `briefs new expert`: write one new file and print its path.
 
 use crate::cli::NewCommand;
-use briefs::scaffold;
+use briefs::{NewBrief, new_brief, new_expert};
 
 /// Writes the file; prints the path written.
-pub fn run(command: NewCommand) -> anyhow::Result<()> {
+pub(crate) fn run(command: NewCommand) -> anyhow::Result<()> {
     let path = match command {
-        NewCommand::Brief(a) => scaffold::new_brief(&scaffold::NewBrief {
+        NewCommand::Brief(a) => new_brief(&NewBrief {
             root: a.root,
             title: a.title,
             experts: a.experts,
             topics: a.topics,
             kind: a.kind,
         })?,
-        NewCommand::Expert(a) => scaffold::new_expert(&a.root, &a.name)?,
+        NewCommand::Expert(a) => new_expert(&a.root, &a.name)?,
     };
     println!("{}", path.display());
     Ok(())

@@ -2,12 +2,12 @@
 //! (address, each rebuild and how long it took, diagnostics of failed builds).
 
 use crate::cli::ServeArgs;
-use briefs::serve::{Event, ServeOptions};
+use briefs::{Event, ServeOptions};
 use std::sync::Arc;
 use std::time::Duration;
 
 /// Serves until Ctrl-C.
-pub fn run(args: ServeArgs) -> anyhow::Result<()> {
+pub(crate) fn run(args: ServeArgs) -> anyhow::Result<()> {
     let opts = ServeOptions {
         root: args.root,
         bind: args.bind,
@@ -16,7 +16,7 @@ pub fn run(args: ServeArgs) -> anyhow::Result<()> {
         header_timeout: header_timeout(),
     };
     let verbose = args.verbose;
-    briefs::serve::run(opts, Arc::new(move |event| print(event, verbose)))
+    briefs::serve(opts, Arc::new(move |event| print(event, verbose)))
 }
 
 /// `BRIEFS_HEADER_TIMEOUT_MS` shortens the header deadline (for tests).
@@ -24,7 +24,7 @@ fn header_timeout() -> Duration {
     std::env::var("BRIEFS_HEADER_TIMEOUT_MS")
         .ok()
         .and_then(|ms| ms.parse().ok())
-        .map_or(briefs::serve::HEADER_TIMEOUT, Duration::from_millis)
+        .map_or(briefs::SERVE_HEADER_TIMEOUT, Duration::from_millis)
 }
 
 /// Prints one event; `verbose` adds the path each rebuild took.

@@ -8,7 +8,7 @@ use std::path::{Path, PathBuf};
 
 /// What a quick rebuild came to: the kept model patched, or the reason the
 /// full path must run instead (nothing was changed then).
-pub enum QuickRebuild {
+pub(super) enum QuickRebuild {
     Patched(super::Rebuild),
     Fallback { reason: FallbackReason },
 }
@@ -64,7 +64,7 @@ pub enum FallbackReason {
 impl FallbackReason {
     /// The reason a changed file that is not a brief's Markdown file
     /// (`path`, relative to the site root) gives.
-    pub fn not_a_brief(path: &Path) -> FallbackReason {
+    pub(crate) fn not_a_brief(path: &Path) -> FallbackReason {
         let top = path.components().next().map(|c| c.as_os_str());
         let first = top.and_then(|c| c.to_str()).unwrap_or("");
         let owned = path.to_path_buf();

@@ -15,7 +15,7 @@ use std::path::Path;
 
 /// What every page depends on: configuration, templates and the site-wide
 /// navigation (plain pages).
-pub fn global(site: &Site, config_hash: u64, templates: u64) -> u64 {
+pub(super) fn global(site: &Site, config_hash: u64, templates: u64) -> u64 {
     let pages: Vec<(&str, &str)> = site
         .pages
         .iter()
@@ -25,14 +25,14 @@ pub fn global(site: &Site, config_hash: u64, templates: u64) -> u64 {
 }
 
 /// The fingerprint of every expert's file and of every brief's value.
-pub struct Inputs {
-    pub experts: Vec<u64>,
-    pub briefs: Vec<u64>,
+pub(super) struct Inputs {
+    pub(crate) experts: Vec<u64>,
+    pub(crate) briefs: Vec<u64>,
 }
 
 impl Inputs {
     /// Fingerprints the experts and briefs of `site`.
-    pub fn new(site: &Site, global: u64, source: &dyn Fn(&Path) -> u64) -> Inputs {
+    pub(super) fn new(site: &Site, global: u64, source: &dyn Fn(&Path) -> u64) -> Inputs {
         let experts: Vec<u64> = site
             .experts
             .iter()
@@ -46,7 +46,7 @@ impl Inputs {
 }
 
 /// `(output path, fingerprint, job)` for every page of the plan.
-pub fn outputs(
+pub(super) fn outputs(
     site: &Site,
     plan: &Plan,
     global: u64,
@@ -115,8 +115,7 @@ fn job_inputs(
                     site.briefs.len().hash(h);
                     &all
                 }
-                Listing::Topic(t) => &site.topics[t].briefs,
-                Listing::Kind(k) => &site.kinds[k].briefs,
+                Listing::Topic(_) | Listing::Kind(_) => listing.briefs(site),
             };
             ids.len().hash(h);
             let skip = if listing == Listing::Home {
@@ -159,7 +158,7 @@ fn job_inputs(
 
 /// `(output path, fingerprint, feed)` for every feed: a feed changes when
 /// any brief it lists changes, or what it says of its expert or group.
-pub fn feeds(site: &Site, global: u64, inputs: &Inputs) -> Vec<(String, u64, Spec)> {
+pub(super) fn feeds(site: &Site, global: u64, inputs: &Inputs) -> Vec<(String, u64, Spec)> {
     Spec::all(site)
         .into_iter()
         .map(|spec| {

@@ -5,12 +5,13 @@
 
 use super::fingerprint::{self, Inputs};
 use super::{
-    Cached, FallbackReason, Output, Rebuild, Session, Stamp, Store, content_files, hash_of, quick,
-    site_files, stamp,
+    Cached, FallbackReason, Output, Rebuild, Session, Store, content_files, hash_of, quick,
+    site_files,
 };
 use crate::config::Config;
 use crate::diag::{Diagnostic, Diagnostics};
 use crate::load::{self, Collection};
+use crate::load::{Stamp, stamp};
 use crate::model::{self, Site};
 use crate::parse::{self, One};
 use crate::render::feeds::Spec;
@@ -83,7 +84,7 @@ impl Session {
         );
         self.model = Some(kept);
         // Off the path between the save and the served page.
-        crate::discard((old_model, plan, old_values, fresh));
+        crate::background::discard((old_model, plan, old_values, fresh));
         Ok(Rebuild {
             patched: false,
             fallback: Some(fallback),
@@ -176,7 +177,7 @@ impl Session {
         self.statics = statics;
         self.site_files = site_files;
         self.sitemap = fps.sitemap;
-        crate::discard(old_outputs);
+        crate::background::discard(old_outputs);
         Ok(gone.len())
     }
 
@@ -248,7 +249,7 @@ impl Session {
         self.complete = !problems.has_errors();
         match problems.into_result() {
             Ok(_) => Ok(reparsed),
-            Err(e) => Err(crate::with_snippets(e, root)),
+            Err(e) => Err(e.with_snippets(root)),
         }
     }
 
@@ -264,7 +265,7 @@ impl Session {
         }
         pages.sort_by(|a: &&crate::parse::ParsedPage, b| a.source.cmp(&b.source));
         model::assemble_refs(&briefs, &experts, &pages, &[], config)
-            .map_err(|d| crate::with_snippets(d, &root))
+            .map_err(|d| d.with_snippets(&root))
     }
 }
 

@@ -19,7 +19,7 @@ use fallback::QuickRebuild;
 
 use crate::config::{BuildOptions, CONFIG_FILE, Config};
 use crate::diag::Diagnostics;
-use crate::load::Collection;
+use crate::load::{Collection, Stamp};
 use crate::parse::One;
 use crate::render::Sink;
 use crate::write::MemorySink;
@@ -27,7 +27,7 @@ use rustc_hash::{FxHashMap, FxHasher};
 use std::collections::HashMap;
 use std::hash::{Hash, Hasher};
 use std::path::{Path, PathBuf};
-use std::time::{Duration, Instant, SystemTime};
+use std::time::{Duration, Instant};
 
 /// An output that files can also be removed from.
 pub trait Store: Sink {
@@ -48,20 +48,20 @@ impl Store for MemorySink {
 /// One rebuild's changes to a [`Store`] — files written, paths removed —
 /// kept in memory, to be applied to another store all at once or not at all.
 #[derive(Default)]
-pub struct Staged {
+pub(crate) struct Staged {
     written: MemorySink,
     removed: std::sync::Mutex<std::collections::BTreeSet<String>>,
 }
 
 impl Staged {
     /// The files written and the paths removed.
-    pub fn into_changes(self) -> (std::collections::BTreeMap<String, Vec<u8>>, Vec<String>) {
+    pub(crate) fn into_changes(self) -> (std::collections::BTreeMap<String, Vec<u8>>, Vec<String>) {
         let removed = self.removed.into_inner().unwrap_or_else(|e| e.into_inner());
         (self.written.into_files(), removed.into_iter().collect())
     }
 
     /// Makes the same changes to `store`.
-    pub fn apply_to(self, store: &dyn Store) -> std::io::Result<()> {
+    pub(crate) fn apply_to(self, store: &dyn Store) -> std::io::Result<()> {
         let (written, removed) = self.into_changes();
         for path in &removed {
             store.remove(path)?;
@@ -95,13 +95,6 @@ impl Store for Staged {
         self.removed().insert(path.to_string());
         Ok(())
     }
-}
-
-/// What changes a file's stamp changes the file (or nearly always does).
-type Stamp = (u64, Option<SystemTime>);
-
-fn stamp(path: &Path) -> Stamp {
-    std::fs::metadata(path).map_or((0, None), |m| (m.len(), m.modified().ok()))
 }
 
 fn hash_of(value: impl Hash) -> u64 {
@@ -151,7 +144,9 @@ pub struct Rebuild {
     /// [`Session::rebuild_paths_first`]): listing pages that only shifted,
     /// feeds, the sitemap.
     pub deferred: Vec<String>,
+    /// Problems that did not stop the rebuild.
     pub warnings: Diagnostics,
+    /// The whole rebuild, wall clock.
     pub elapsed: Duration,
     /// Time since the start at the end of each stage.
     pub stages: Vec<(&'static str, Duration)>,

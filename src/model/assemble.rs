@@ -15,7 +15,10 @@ use std::path::Path;
 
 /// Builds the site model; all reference problems are reported together.
 /// Warnings (nothing wrong, but worth a look) come back with the site.
-pub fn assemble(parsed: &Parsed, config: Config) -> Result<(Site, Diagnostics), Diagnostics> {
+pub(crate) fn assemble(
+    parsed: &Parsed,
+    config: Config,
+) -> Result<(Site, Diagnostics), Diagnostics> {
     let briefs: Vec<&ParsedBrief> = parsed.briefs.iter().collect();
     let experts: Vec<&ParsedExpert> = parsed.experts.iter().collect();
     let pages: Vec<&ParsedPage> = parsed.pages.iter().collect();
@@ -25,7 +28,7 @@ pub fn assemble(parsed: &Parsed, config: Config) -> Result<(Site, Diagnostics), 
 /// [`assemble`] over borrowed files (as a rebuild cache holds them); pages
 /// must come in path order. `failed` names files that did not parse (their
 /// problems are reported already, so references to them are not).
-pub fn assemble_refs(
+pub(crate) fn assemble_refs(
     briefs: &[&ParsedBrief],
     experts: &[&ParsedExpert],
     pages: &[&ParsedPage],
@@ -112,7 +115,7 @@ pub fn assemble_refs(
         .iter()
         .copied()
         .filter(|p| config.drafts || !p.draft)
-        .map(page)
+        .cloned()
         .collect();
     let site = Site {
         config,
@@ -130,12 +133,12 @@ pub fn assemble_refs(
 }
 
 /// Why a brief is not on the site, as warnings about links to it say.
-pub fn why_unpublished(b: &ParsedBrief) -> &'static str {
+pub(crate) fn why_unpublished(b: &ParsedBrief) -> &'static str {
     if b.draft { "a draft" } else { "under embargo" }
 }
 
 /// Whether a brief is on the site at `now` (drafts only when `drafts`).
-pub fn is_published(b: &ParsedBrief, drafts: bool, now: jiff::Timestamp) -> bool {
+pub(crate) fn is_published(b: &ParsedBrief, drafts: bool, now: jiff::Timestamp) -> bool {
     (drafts || !b.draft) && b.embargo.is_none_or(|e| e.timestamp <= now)
 }
 
@@ -406,17 +409,6 @@ fn expert(e: &ParsedExpert) -> Expert {
     }
 }
 
-fn page(p: &ParsedPage) -> Page {
-    Page {
-        source: p.source.clone(),
-        title: p.title.clone(),
-        path: p.path.clone(),
-        description: p.description.clone(),
-        body_html: p.body_html.clone(),
-        extra: p.extra.clone(),
-    }
-}
-
 /// One pass over the briefs, newest first, fills every reverse index
 /// (the rule is [`super::index`]'s).
 fn index(briefs: &[Brief], experts: &mut [Expert], topics: &mut [Topic], kinds: &mut [Kind]) {
@@ -436,12 +428,12 @@ fn warn_idle(briefs: &[Brief], experts: &[Expert], problems: &mut Diagnostics) {
 }
 
 /// Whether an expert has no briefs, quotes or related pieces.
-pub fn is_idle(e: &Expert) -> bool {
+pub(crate) fn is_idle(e: &Expert) -> bool {
     e.appears_in.is_empty() && e.related.is_empty()
 }
 
 /// The warning for an idle expert ([`is_idle`]).
-pub fn idle_warning(e: &Expert) -> Diagnostic {
+pub(crate) fn idle_warning(e: &Expert) -> Diagnostic {
     Diagnostic::warning(
         &e.source,
         format!("expert `{}` has no briefs or quotes yet", e.id),
@@ -449,7 +441,7 @@ pub fn idle_warning(e: &Expert) -> Diagnostic {
 }
 
 /// The warning for a brief without topics.
-pub fn topicless(b: &Brief) -> Option<Diagnostic> {
+pub(super) fn topicless(b: &Brief) -> Option<Diagnostic> {
     b.topics.is_empty().then(|| {
         Diagnostic::warning(&*b.source, "brief has no topics")
             .hint("add `topics: [...]` so readers can find it")
@@ -462,7 +454,7 @@ pub fn topicless(b: &Brief) -> Option<Diagnostic> {
 /// and the topic and kind spellings already in the site. `None` if it names
 /// anything unknown (a full assembly reports that) or a new spelling of a
 /// topic or kind; otherwise the brief and the warnings about it.
-pub fn resolve_again(
+pub(crate) fn resolve_again(
     site: &Site,
     newer: &ParsedBrief,
     slugs: &HashMap<Text, BriefId>,

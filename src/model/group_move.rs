@@ -9,15 +9,15 @@ use super::{BriefId, Group, Renumber};
 
 /// One group the brief is in before or after, checked.
 pub(super) struct GroupMove {
-    pub group: usize,
+    pub(crate) group: usize,
     /// The group's brief list afterwards.
-    pub after: Vec<BriefId>,
+    pub(crate) after: Vec<BriefId>,
     /// Whether the brief joined or left it.
-    pub joined_or_left: bool,
+    pub(crate) joined_or_left: bool,
     /// Its listing positions before and after, when it stayed.
-    pub positions: Option<(usize, usize)>,
+    pub(crate) positions: Option<(usize, usize)>,
     /// Its new name, when its first brief spells it another way now.
-    pub renamed: Option<String>,
+    pub(crate) renamed: Option<String>,
 }
 
 /// Checks one group the brief is in before or after (`was`, `is`): the

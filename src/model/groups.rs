@@ -4,36 +4,57 @@
 //! briefs is taken out. Group ids after the place shift by one in every
 //! brief and spelling, as a full assembly would number them.
 
-use super::{Group, Site};
+use super::{Group, Site, paths};
 use rustc_hash::FxHashMap;
 
 /// One of a site's two lists of groups.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Grouping {
+pub(crate) enum Grouping {
     Topics,
     Kinds,
 }
 
+impl Grouping {
+    /// The site path of a group of this list with this slug
+    /// (`topics/<slug>/`, `kinds/<slug>/`).
+    pub(crate) fn path(self, slug: &str) -> String {
+        match self {
+            Grouping::Topics => paths::topic(slug),
+            Grouping::Kinds => paths::kind(slug),
+        }
+    }
+}
+
 impl Site {
+    /// Group `id` of list `g`.
+    pub(crate) fn group(&self, g: Grouping, id: usize) -> &Group {
+        &self.grouping(g).0[id]
+    }
+
     /// The groups of one list, and the spellings naming them.
-    pub fn grouping(&self, g: Grouping) -> (&[Group], &FxHashMap<String, usize>) {
+    pub(crate) fn grouping(&self, g: Grouping) -> (&[Group], &FxHashMap<String, usize>) {
         match g {
             Grouping::Topics => (&self.topics, &self.spellings.topics),
             Grouping::Kinds => (&self.kinds, &self.spellings.kinds),
         }
     }
 
+    /// [`Site::grouping`], to change.
+    fn grouping_mut(&mut self, g: Grouping) -> (&mut Vec<Group>, &mut FxHashMap<String, usize>) {
+        match g {
+            Grouping::Topics => (&mut self.topics, &mut self.spellings.topics),
+            Grouping::Kinds => (&mut self.kinds, &mut self.spellings.kinds),
+        }
+    }
+
     /// Makes `spelling` name a group: an existing one with its slug, or a
     /// new, empty one named so. Returns the new group's id.
-    pub fn add_spelling(&mut self, g: Grouping, spelling: &str) -> Option<usize> {
+    pub(crate) fn add_spelling(&mut self, g: Grouping, spelling: &str) -> Option<usize> {
         if self.grouping(g).1.contains_key(spelling) {
             return None;
         }
         let slug = slug::slugify(spelling);
-        let (groups, spellings) = match g {
-            Grouping::Topics => (&mut self.topics, &mut self.spellings.topics),
-            Grouping::Kinds => (&mut self.kinds, &mut self.spellings.kinds),
-        };
+        let (groups, spellings) = self.grouping_mut(g);
         let at = match groups.binary_search_by(|x| x.slug.as_str().cmp(&slug)) {
             Ok(found) => {
                 spellings.insert(spelling.to_string(), found);
@@ -58,11 +79,8 @@ impl Site {
     }
 
     /// Takes out group `id`, which no brief is in any more.
-    pub fn remove_group(&mut self, g: Grouping, id: usize) {
-        let (groups, spellings) = match g {
-            Grouping::Topics => (&mut self.topics, &mut self.spellings.topics),
-            Grouping::Kinds => (&mut self.kinds, &mut self.spellings.kinds),
-        };
+    pub(crate) fn remove_group(&mut self, g: Grouping, id: usize) {
+        let (groups, spellings) = self.grouping_mut(g);
         groups.remove(id);
         spellings.retain(|_, v| *v != id);
         spellings

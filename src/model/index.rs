@@ -11,7 +11,7 @@ use super::{Brief, BriefId, Expert, ExpertId, Kind, Link, QuoteRef, RelatedRef, 
 
 /// One entry a brief puts in an expert's lists.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Entry {
+pub(crate) enum Entry {
     /// The expert wrote the brief.
     Authored(ExpertId),
     /// The expert wrote it or is quoted in it (the expert feed).
@@ -23,7 +23,7 @@ pub enum Entry {
 
 /// Every entry brief `b` (id `id`) puts in its experts' lists, in the
 /// order each list holds them.
-pub fn entries(b: &Brief, id: BriefId) -> impl Iterator<Item = Entry> + '_ {
+pub(crate) fn entries(b: &Brief, id: BriefId) -> impl Iterator<Item = Entry> + '_ {
     let authors = (b.authors.iter()).flat_map(|&e| [Entry::Authored(e), Entry::AppearsIn(e)]);
     let quoted = (b.responses.iter().enumerate()).flat_map(move |(response, r)| {
         let quote = QuoteRef {
@@ -39,18 +39,10 @@ pub fn entries(b: &Brief, id: BriefId) -> impl Iterator<Item = Entry> + '_ {
     authors.chain(quoted).chain(related)
 }
 
-/// Every expert brief `b` names, once each, in id order.
-pub fn experts_of(b: &Brief) -> Vec<ExpertId> {
-    let mut experts: Vec<ExpertId> = b.experts().collect();
-    experts.sort_unstable();
-    experts.dedup();
-    experts
-}
-
 /// Puts brief `b` (id `id`) into the lists of every expert it names,
 /// after any entries for it there (a full assembly appends; the quick
 /// path has taken the brief out first, see [`leave_experts`]).
-pub fn join_experts(experts: &mut [Expert], b: &Brief, id: BriefId) {
+pub(crate) fn join_experts(experts: &mut [Expert], b: &Brief, id: BriefId) {
     for entry in entries(b, id) {
         match entry {
             Entry::Authored(e) => insert_once(&mut experts[e].authored, id),
@@ -77,7 +69,7 @@ fn insert_last<T>(list: &mut Vec<T>, brief: impl Fn(&T) -> BriefId, item: T) {
 }
 
 /// Takes brief `id` out of the lists of experts `named`.
-pub fn leave_experts(experts: &mut [Expert], named: &[ExpertId], id: BriefId) {
+pub(crate) fn leave_experts(experts: &mut [Expert], named: &[ExpertId], id: BriefId) {
     for &e in named {
         let x = &mut experts[e];
         splice(&mut x.authored, |&b| b, id, []);
@@ -89,7 +81,7 @@ pub fn leave_experts(experts: &mut [Expert], named: &[ExpertId], id: BriefId) {
 
 /// Appends brief `b` (id `id`, past every brief listed so far) to its
 /// topics' and its kind's lists.
-pub fn join_groups(topics: &mut [Topic], kinds: &mut [Kind], b: &Brief, id: BriefId) {
+pub(crate) fn join_groups(topics: &mut [Topic], kinds: &mut [Kind], b: &Brief, id: BriefId) {
     kinds[b.kind].briefs.push(id);
     for &t in &b.topics {
         topics[t].briefs.push(id);
@@ -97,7 +89,7 @@ pub fn join_groups(topics: &mut [Topic], kinds: &mut [Kind], b: &Brief, id: Brie
 }
 
 /// The briefs `b` cites as related pieces, in order.
-pub fn citations(b: &Brief) -> impl Iterator<Item = BriefId> + '_ {
+pub(crate) fn citations(b: &Brief) -> impl Iterator<Item = BriefId> + '_ {
     b.related.iter().filter_map(|r| match r.link {
         Link::Brief(target) => Some(target),
         _ => None,
@@ -105,7 +97,7 @@ pub fn citations(b: &Brief) -> impl Iterator<Item = BriefId> + '_ {
 }
 
 /// The briefs citing each brief (as a related piece), in order.
-pub fn cited_by(briefs: &[Brief]) -> FxHashMap<BriefId, Vec<BriefId>> {
+pub(crate) fn cited_by(briefs: &[Brief]) -> FxHashMap<BriefId, Vec<BriefId>> {
     let mut cited_by: FxHashMap<BriefId, Vec<BriefId>> = FxHashMap::default();
     for (id, b) in briefs.iter().enumerate() {
         for target in citations(b) {
@@ -116,7 +108,7 @@ pub fn cited_by(briefs: &[Brief]) -> FxHashMap<BriefId, Vec<BriefId>> {
 }
 
 /// Replaces the entries of brief `id` in a list ordered by brief.
-pub fn splice<T>(
+pub(crate) fn splice<T>(
     list: &mut Vec<T>,
     brief: impl Fn(&T) -> BriefId,
     id: BriefId,
@@ -210,7 +202,6 @@ mod tests {
             Related(3, r(1)),
         ];
         assert_eq!(entries(&b, 9).collect::<Vec<_>>(), expected);
-        assert_eq!(experts_of(&b), vec![1, 2, 3]);
     }
 
     #[test]

@@ -6,16 +6,17 @@
 mod assemble;
 mod group_move;
 mod groups;
-pub mod index;
+pub(crate) mod index;
 mod renumber;
 mod update;
 
-pub use assemble::{
+pub(crate) use assemble::{
     assemble, assemble_refs, idle_warning, is_idle, is_published, resolve_again, why_unpublished,
 };
-pub use groups::Grouping;
-pub use renumber::Renumber;
-pub use update::{Moved, Newer, Refusal, update_brief};
+pub(crate) use groups::Grouping;
+pub(crate) use renumber::Renumber;
+pub use update::Refusal;
+pub(crate) use update::{Moved, update_brief};
 
 use crate::config::Config;
 use crate::parse::{Moment, ParsedBrief, Text};
@@ -24,67 +25,67 @@ use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 /// Index into [`Site::briefs`]; smaller is newer.
-pub type BriefId = usize;
+pub(crate) type BriefId = usize;
 /// Index into [`Site::experts`]; ordered by sort name.
-pub type ExpertId = usize;
+pub(crate) type ExpertId = usize;
 /// Index into [`Site::topics`]; ordered by slug.
-pub type TopicId = usize;
+pub(crate) type TopicId = usize;
 /// Index into [`Site::kinds`]; ordered by slug.
-pub type KindId = usize;
+pub(crate) type KindId = usize;
 
 /// A whole site, ready to render.
 #[derive(Debug)]
-pub struct Site {
-    pub config: Config,
-    pub briefs: Vec<Brief>,
-    pub experts: Vec<Expert>,
-    pub topics: Vec<Topic>,
-    pub kinds: Vec<Kind>,
-    pub pages: Vec<Page>,
+pub(crate) struct Site {
+    pub(crate) config: Config,
+    pub(crate) briefs: Vec<Brief>,
+    pub(crate) experts: Vec<Expert>,
+    pub(crate) topics: Vec<Topic>,
+    pub(crate) kinds: Vec<Kind>,
+    pub(crate) pages: Vec<Page>,
     /// Which topic and kind each spelling in front matter names.
-    pub spellings: Spellings,
+    pub(crate) spellings: Spellings,
 }
 
 /// Every spelling of a topic or kind name met in the briefs, and the group
 /// it names (`North Korea` and `north korea` name one topic).
 #[derive(Debug, Default)]
-pub struct Spellings {
-    pub topics: rustc_hash::FxHashMap<String, TopicId>,
-    pub kinds: rustc_hash::FxHashMap<String, KindId>,
+pub(crate) struct Spellings {
+    pub(crate) topics: rustc_hash::FxHashMap<String, TopicId>,
+    pub(crate) kinds: rustc_hash::FxHashMap<String, KindId>,
 }
 
 /// Listing order: newest first, ties by slug (so a `BriefId` order is
 /// listing order).
-pub fn listing_order(a: (Moment, &str), b: (Moment, &str)) -> std::cmp::Ordering {
+pub(crate) fn listing_order(a: (Moment, &str), b: (Moment, &str)) -> std::cmp::Ordering {
     b.0.timestamp.cmp(&a.0.timestamp).then_with(|| a.1.cmp(b.1))
 }
 
 /// A published brief.
 #[derive(Debug)]
-pub struct Brief {
-    pub source: Arc<Path>,
-    pub slug: Text,
-    pub title: Text,
-    pub date: Moment,
-    pub updated: Option<Moment>,
-    pub kind: KindId,
-    pub summary: Text,
+pub(crate) struct Brief {
+    pub(crate) source: Arc<Path>,
+    pub(crate) slug: Text,
+    pub(crate) title: Text,
+    pub(crate) date: Moment,
+    pub(crate) updated: Option<Moment>,
+    pub(crate) kind: KindId,
+    pub(crate) summary: Text,
     /// Shared, like all of a brief's text, so assembling the model again
     /// (on every rebuild) copies no strings.
-    pub body_html: Text,
-    pub topics: Vec<TopicId>,
-    pub authors: Vec<ExpertId>,
-    pub responses: Vec<Response>,
-    pub related: Vec<Related>,
-    pub draft: bool,
-    pub extra: Arc<serde_json::Map<String, serde_json::Value>>,
+    pub(crate) body_html: Text,
+    pub(crate) topics: Vec<TopicId>,
+    pub(crate) authors: Vec<ExpertId>,
+    pub(crate) responses: Vec<Response>,
+    pub(crate) related: Vec<Related>,
+    pub(crate) draft: bool,
+    pub(crate) extra: Arc<serde_json::Map<String, serde_json::Value>>,
 }
 
 impl Brief {
     /// This brief with the text of a newer version of its file, which must
     /// have the same shape ([`ParsedBrief::same_shape`]): every reference
     /// stays resolved as it was, so nothing else in the site changes.
-    pub fn with_text(&self, newer: &ParsedBrief) -> Brief {
+    pub(crate) fn with_text(&self, newer: &ParsedBrief) -> Brief {
         Brief {
             source: self.source.clone(),
             slug: self.slug.clone(),
@@ -126,7 +127,7 @@ impl Brief {
 
     /// Every expert the brief names, in order: authors, quoted experts,
     /// authors of related pieces (an expert may come more than once).
-    pub fn experts(&self) -> impl Iterator<Item = ExpertId> + '_ {
+    pub(crate) fn experts(&self) -> impl Iterator<Item = ExpertId> + '_ {
         self.authors
             .iter()
             .chain(self.responses.iter().map(|r| &r.expert))
@@ -135,38 +136,38 @@ impl Brief {
     }
 
     /// The later of `date` and `updated`.
-    pub fn last_modified(&self) -> Moment {
+    pub(crate) fn last_modified(&self) -> Moment {
         self.updated.unwrap_or(self.date).max(self.date)
     }
 }
 
 /// A quote in a brief's "Expert Response" section.
 #[derive(Debug)]
-pub struct Response {
-    pub expert: ExpertId,
-    pub quote: Text,
+pub(crate) struct Response {
+    pub(crate) expert: ExpertId,
+    pub(crate) quote: Text,
 }
 
 /// A "Background and Analysis" entry.
 #[derive(Debug)]
-pub struct Related {
-    pub title: Text,
-    pub by: Vec<ExpertId>,
-    pub by_name: Arc<[String]>,
-    pub link: Link,
+pub(crate) struct Related {
+    pub(crate) title: Text,
+    pub(crate) by: Vec<ExpertId>,
+    pub(crate) by_name: Arc<[String]>,
+    pub(crate) link: Link,
 }
 
 impl Related {
     /// Whether the title ends in its own punctuation (then no comma follows
     /// it before the attribution: “Is It War?” by …).
-    pub fn title_ends_in_punctuation(&self) -> bool {
+    pub(crate) fn title_ends_in_punctuation(&self) -> bool {
         self.title.ends_with(['?', '!', '.', '…'])
     }
 }
 
 /// Where a related piece lives.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Link {
+pub(crate) enum Link {
     /// Not online, or not given.
     None,
     External(Text),
@@ -175,90 +176,82 @@ pub enum Link {
 
 /// One quote an expert gave: the brief and the index of the response in it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct QuoteRef {
-    pub brief: BriefId,
-    pub response: usize,
+pub(crate) struct QuoteRef {
+    pub(crate) brief: BriefId,
+    pub(crate) response: usize,
 }
 
 /// A related piece an expert wrote: the brief citing it and the entry's index.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct RelatedRef {
-    pub brief: BriefId,
-    pub related: usize,
+pub(crate) struct RelatedRef {
+    pub(crate) brief: BriefId,
+    pub(crate) related: usize,
 }
 
 /// An expert and everything they contributed.
 #[derive(Debug)]
-pub struct Expert {
-    pub id: String,
-    pub source: PathBuf,
-    pub name: String,
-    pub honorific: String,
-    pub role: String,
-    pub program: String,
-    pub sort_name: String,
-    pub photo: Option<String>,
-    pub email: Option<String>,
-    pub links: IndexMap<String, String>,
-    pub topics: Vec<String>,
-    pub bio_html: String,
-    pub extra: serde_json::Map<String, serde_json::Value>,
+pub(crate) struct Expert {
+    pub(crate) id: String,
+    pub(crate) source: PathBuf,
+    pub(crate) name: String,
+    pub(crate) honorific: String,
+    pub(crate) role: String,
+    pub(crate) program: String,
+    pub(crate) sort_name: String,
+    pub(crate) photo: Option<String>,
+    pub(crate) email: Option<String>,
+    pub(crate) links: IndexMap<String, String>,
+    pub(crate) topics: Vec<String>,
+    pub(crate) bio_html: String,
+    pub(crate) extra: serde_json::Map<String, serde_json::Value>,
     /// Briefs this expert wrote, newest first.
-    pub authored: Vec<BriefId>,
+    pub(crate) authored: Vec<BriefId>,
     /// Quotes this expert gave, newest brief first.
-    pub quoted: Vec<QuoteRef>,
+    pub(crate) quoted: Vec<QuoteRef>,
     /// Related pieces this expert wrote, newest citing brief first.
-    pub related: Vec<RelatedRef>,
+    pub(crate) related: Vec<RelatedRef>,
     /// Briefs the expert wrote or is quoted in, newest first (the expert feed).
-    pub appears_in: Vec<BriefId>,
+    pub(crate) appears_in: Vec<BriefId>,
 }
 
 /// A named group of briefs: a topic, or a kind ("Flash Brief").
 #[derive(Debug)]
-pub struct Group {
+pub(crate) struct Group {
     /// The first spelling seen (in listing order).
-    pub name: String,
-    pub slug: String,
+    pub(crate) name: String,
+    pub(crate) slug: String,
     /// Its briefs, newest first.
-    pub briefs: Vec<BriefId>,
+    pub(crate) briefs: Vec<BriefId>,
 }
 
 /// A topic and its briefs.
-pub type Topic = Group;
+pub(crate) type Topic = Group;
 /// A kind of brief and its briefs.
-pub type Kind = Group;
+pub(crate) type Kind = Group;
 
-/// A plain page.
-#[derive(Debug)]
-pub struct Page {
-    pub source: PathBuf,
-    pub title: String,
-    pub path: String,
-    pub description: String,
-    pub body_html: String,
-    pub extra: serde_json::Map<String, serde_json::Value>,
-}
+/// A plain page: kept as parsed, since the model adds nothing to it.
+pub(crate) type Page = crate::parse::ParsedPage;
 
 /// Site paths (relative to the site root, ending in `/`) of every kind of page.
-pub mod paths {
+pub(crate) mod paths {
     /// `briefs/<slug>/`
-    pub fn brief(slug: &str) -> String {
+    pub(crate) fn brief(slug: &str) -> String {
         format!("briefs/{slug}/")
     }
     /// `experts/<id>/`
-    pub fn expert(id: &str) -> String {
+    pub(crate) fn expert(id: &str) -> String {
         format!("experts/{id}/")
     }
     /// `topics/<slug>/`
-    pub fn topic(slug: &str) -> String {
+    pub(crate) fn topic(slug: &str) -> String {
         format!("topics/{slug}/")
     }
     /// `kinds/<slug>/`
-    pub fn kind(slug: &str) -> String {
+    pub(crate) fn kind(slug: &str) -> String {
         format!("kinds/{slug}/")
     }
     /// Page `n` (1-based) of a listing rooted at `base` (`""` for the home page).
-    pub fn listing_page(base: &str, n: usize) -> String {
+    pub(crate) fn listing_page(base: &str, n: usize) -> String {
         if n <= 1 {
             base.to_string()
         } else {
@@ -266,7 +259,7 @@ pub mod paths {
         }
     }
     /// First path segments that belong to generated pages, refused for plain pages.
-    pub const RESERVED: &[&str] = &[
+    pub(crate) const RESERVED: &[&str] = &[
         "briefs",
         "experts",
         "topics",
@@ -285,14 +278,14 @@ pub mod paths {
 
 impl Site {
     /// `briefs/<slug>/` for a brief.
-    pub fn brief_path(&self, id: BriefId) -> String {
+    pub(crate) fn brief_path(&self, id: BriefId) -> String {
         paths::brief(&self.briefs[id].slug)
     }
 
     /// A related piece's link (root-relative for this site's briefs and
     /// paths, as written for other URLs) and, for one of this site's briefs,
     /// that brief's kind.
-    pub fn related_target(&self, r: &Related) -> (Option<String>, Option<&str>) {
+    pub(crate) fn related_target(&self, r: &Related) -> (Option<String>, Option<&str>) {
         match &r.link {
             Link::None => (None, None),
             Link::External(u) => (Some(self.config.local_url(u)), None),
@@ -307,7 +300,7 @@ impl Site {
     }
 
     /// The display name with honorific: "RADM (Ret.) Mark Montgomery".
-    pub fn expert_full_name(&self, id: ExpertId) -> String {
+    pub(crate) fn expert_full_name(&self, id: ExpertId) -> String {
         let e = &self.experts[id];
         if e.honorific.is_empty() {
             e.name.clone()

@@ -6,14 +6,14 @@ use super::{Brief, BriefId, Link, Site};
 
 /// Brief ids when the brief at `from` moves to `to`: those between shift by one.
 #[derive(Debug, Clone, Copy, Default)]
-pub struct Renumber {
-    pub from: BriefId,
-    pub to: BriefId,
+pub(crate) struct Renumber {
+    pub(crate) from: BriefId,
+    pub(crate) to: BriefId,
 }
 
 impl Renumber {
     /// The new id of brief `b`.
-    pub fn id(self, b: BriefId) -> BriefId {
+    pub(crate) fn id(self, b: BriefId) -> BriefId {
         let Renumber { from, to } = self;
         if b == from {
             to
@@ -27,12 +27,12 @@ impl Renumber {
     }
 
     /// Whether any id changes.
-    pub fn moves(self) -> bool {
+    pub(crate) fn moves(self) -> bool {
         self.from != self.to
     }
 
     /// Applies the same move to a list indexed by brief id.
-    pub fn reorder<T>(self, list: &mut [T]) {
+    pub(crate) fn reorder<T>(self, list: &mut [T]) {
         let Renumber { from, to } = self;
         if from < to {
             list[from..=to].rotate_left(1);

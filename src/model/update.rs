@@ -16,7 +16,8 @@ use crate::parse::ParsedBrief;
 use std::cmp::Ordering;
 use std::path::Path;
 
-/// Why [`update_brief`] refused a change (the caller takes the full path).
+/// Why the quick path could not patch a brief into the kept model (the
+/// rebuild takes the full path instead); see `update_brief`.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Refusal {
     /// Replacing a brief with one under another URL or another draft
@@ -45,31 +46,31 @@ impl std::fmt::Display for Refusal {
 
 /// What moved when a brief was replaced.
 #[derive(Debug, Default)]
-pub struct Moved {
+pub(crate) struct Moved {
     /// The brief's id before and after (different when its date moved it).
-    pub renumber: Renumber,
+    pub(crate) renumber: Renumber,
     /// Experts the brief names before or after.
-    pub experts: Vec<ExpertId>,
+    pub(crate) experts: Vec<ExpertId>,
     /// Topics whose brief list changed (every page of theirs shows the count).
-    pub topics: Vec<TopicId>,
+    pub(crate) topics: Vec<TopicId>,
     /// Kinds whose brief list changed.
-    pub kinds: Vec<KindId>,
+    pub(crate) kinds: Vec<KindId>,
     /// Topics and kinds the brief stayed in but moved within: the first and
     /// last listing positions between its old and new place.
-    pub shifted_topics: Vec<(TopicId, usize, usize)>,
-    pub shifted_kinds: Vec<(KindId, usize, usize)>,
+    pub(crate) shifted_topics: Vec<(TopicId, usize, usize)>,
+    pub(crate) shifted_kinds: Vec<(KindId, usize, usize)>,
     /// Topics and kinds whose name changed (their first brief spells them
     /// another way now): every brief in them shows it.
-    pub renamed_topics: Vec<TopicId>,
-    pub renamed_kinds: Vec<KindId>,
+    pub(crate) renamed_topics: Vec<TopicId>,
+    pub(crate) renamed_kinds: Vec<KindId>,
     /// The kind changed: briefs citing this one show its kind.
-    pub kind_changed: bool,
+    pub(crate) kind_changed: bool,
     /// The date of the last change moved (the sitemap shows it).
-    pub last_modified_changed: bool,
+    pub(crate) last_modified_changed: bool,
 }
 
 /// A published brief's new version, resolved, with the file it came from.
-pub type Newer<'p> = (Brief, &'p ParsedBrief);
+pub(crate) type Newer<'p> = (Brief, &'p ParsedBrief);
 
 /// Puts `newer` in place of published brief `old`, adds it (`old` is
 /// `None`: a new or newly published brief) or removes brief `old`
@@ -78,7 +79,7 @@ pub type Newer<'p> = (Brief, &'p ParsedBrief);
 /// must drop it. `parsed_of` gives the parsed file of another brief by
 /// source path: when the brief leaves the first place of a group, the
 /// spelling of the group's new first brief must be its name.
-pub fn update_brief<'a>(
+pub(crate) fn update_brief<'a>(
     site: &mut Site,
     old: Option<BriefId>,
     newer: Option<Newer<'_>>,

@@ -57,43 +57,43 @@ struct RawRelated {
 
 /// One quote in a brief's "Expert Response" section.
 #[derive(Debug, Clone)]
-pub struct ParsedResponse {
-    pub expert: Ref,
-    pub quote: Text,
+pub(crate) struct ParsedResponse {
+    pub(crate) expert: Ref,
+    pub(crate) quote: Text,
 }
 
 /// One "Background and Analysis" entry.
 #[derive(Debug, Clone)]
-pub struct ParsedRelated {
-    pub title: Text,
-    pub by: Vec<Ref>,
-    pub by_name: Arc<[String]>,
-    pub url: Option<Text>,
-    pub brief: Option<Ref>,
+pub(crate) struct ParsedRelated {
+    pub(crate) title: Text,
+    pub(crate) by: Vec<Ref>,
+    pub(crate) by_name: Arc<[String]>,
+    pub(crate) url: Option<Text>,
+    pub(crate) brief: Option<Ref>,
 }
 
 /// A brief as written, before references are resolved. Its text is
 /// shared (`Arc`), so the model built from it, again on every rebuild of a
 /// served site, copies pointers rather than strings.
 #[derive(Debug, Clone)]
-pub struct ParsedBrief {
-    pub source: Arc<Path>,
-    pub title: Text,
-    pub date: Moment,
-    pub updated: Option<Moment>,
-    pub slug: Text,
+pub(crate) struct ParsedBrief {
+    pub(crate) source: Arc<Path>,
+    pub(crate) title: Text,
+    pub(crate) date: Moment,
+    pub(crate) updated: Option<Moment>,
+    pub(crate) slug: Text,
     /// Where the slug came from: the `slug:` line, or line 1 for the file name.
-    pub slug_at: (usize, usize),
-    pub kind: String,
-    pub summary: Text,
-    pub body_html: Text,
-    pub topics: Vec<Ref>,
-    pub authors: Vec<Ref>,
-    pub responses: Vec<ParsedResponse>,
-    pub related: Vec<ParsedRelated>,
-    pub draft: bool,
-    pub embargo: Option<Moment>,
-    pub extra: Arc<serde_json::Map<String, serde_json::Value>>,
+    pub(crate) slug_at: (usize, usize),
+    pub(crate) kind: String,
+    pub(crate) summary: Text,
+    pub(crate) body_html: Text,
+    pub(crate) topics: Vec<Ref>,
+    pub(crate) authors: Vec<Ref>,
+    pub(crate) responses: Vec<ParsedResponse>,
+    pub(crate) related: Vec<ParsedRelated>,
+    pub(crate) draft: bool,
+    pub(crate) embargo: Option<Moment>,
+    pub(crate) extra: Arc<serde_json::Map<String, serde_json::Value>>,
 }
 
 impl ParsedBrief {
@@ -103,7 +103,7 @@ impl ParsedBrief {
     /// kind, topics, every expert and brief it names, and where in the
     /// front matter each is written), so the model can take the new text
     /// without resolving anything again.
-    pub fn same_shape(&self, newer: &ParsedBrief) -> bool {
+    pub(crate) fn same_shape(&self, newer: &ParsedBrief) -> bool {
         fn related(r: &ParsedRelated) -> (&[Ref], Option<&Ref>, bool) {
             (&r.by, r.brief.as_ref(), r.url.is_some())
         }
@@ -129,7 +129,11 @@ impl ParsedBrief {
 }
 
 /// Parses one brief file; every problem found is returned.
-pub fn parse(path: &Path, text: &str, config: &Config) -> Result<ParsedBrief, Vec<Diagnostic>> {
+pub(crate) fn parse(
+    path: &Path,
+    text: &str,
+    config: &Config,
+) -> Result<ParsedBrief, Vec<Diagnostic>> {
     let split = frontmatter::split(path, text).map_err(|d| vec![d])?;
     let front = split.front;
     let raw: RawBrief = front.parse(path).map_err(|d| vec![d])?;
@@ -316,7 +320,7 @@ fn group_segment(what: &str, name: &str, example: &str) -> Result<(), (String, S
 }
 
 /// The file stem without a leading `YYYY-MM-DD-`, made URL-safe.
-pub fn slug_from_file(path: &Path) -> String {
+pub(crate) fn slug_from_file(path: &Path) -> String {
     let stem = path
         .file_stem()
         .map(|s| s.to_string_lossy())

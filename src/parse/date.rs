@@ -8,24 +8,35 @@ use jiff::{Timestamp, Zoned};
 
 /// An instant from front matter, remembering whether only a date was given.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub struct Moment {
-    pub timestamp: Timestamp,
-    pub date_only: bool,
+pub(crate) struct Moment {
+    pub(crate) timestamp: Timestamp,
+    pub(crate) date_only: bool,
 }
 
 impl Moment {
     /// The moment in the site's time zone.
-    pub fn zoned(&self, tz: &TimeZone) -> Zoned {
+    pub(crate) fn zoned(&self, tz: &TimeZone) -> Zoned {
         self.timestamp.to_zoned(tz.clone())
+    }
+
+    /// The moment as RFC 3339 in the site's time zone.
+    pub(crate) fn rfc3339(&self, tz: &TimeZone) -> String {
+        rfc3339(&self.zoned(tz))
     }
 }
 
+/// `z` as RFC 3339 (2024-11-07T06:00:00-05:00): how every date-time in the
+/// output is written (feeds, sitemap, templates).
+pub(crate) fn rfc3339(z: &Zoned) -> String {
+    z.strftime("%Y-%m-%dT%H:%M:%S%:z").to_string()
+}
+
 /// The hint shown with every date error.
-pub const DATE_HINT: &str =
+pub(crate) const DATE_HINT: &str =
     "write a date as YYYY-MM-DD (2024-11-07) or an RFC 3339 date-time (2024-11-07T06:00:00-05:00)";
 
 /// Parses a front-matter date.
-pub fn parse(raw: &str, tz: &TimeZone) -> Result<Moment, String> {
+pub(crate) fn parse(raw: &str, tz: &TimeZone) -> Result<Moment, String> {
     let raw = raw.trim();
     // jiff also reads ISO 8601 forms such as `20241107`; the format is stricter.
     let shaped = raw.len() >= 10

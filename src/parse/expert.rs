@@ -32,24 +32,28 @@ struct RawExpert {
 
 /// An expert as written.
 #[derive(Debug, Clone)]
-pub struct ParsedExpert {
-    pub source: PathBuf,
-    pub id: String,
-    pub name: String,
-    pub honorific: String,
-    pub role: String,
-    pub program: String,
-    pub sort_name: String,
-    pub photo: Option<String>,
-    pub email: Option<String>,
-    pub links: IndexMap<String, String>,
-    pub topics: Vec<String>,
-    pub bio_html: String,
-    pub extra: serde_json::Map<String, serde_json::Value>,
+pub(crate) struct ParsedExpert {
+    pub(crate) source: PathBuf,
+    pub(crate) id: String,
+    pub(crate) name: String,
+    pub(crate) honorific: String,
+    pub(crate) role: String,
+    pub(crate) program: String,
+    pub(crate) sort_name: String,
+    pub(crate) photo: Option<String>,
+    pub(crate) email: Option<String>,
+    pub(crate) links: IndexMap<String, String>,
+    pub(crate) topics: Vec<String>,
+    pub(crate) bio_html: String,
+    pub(crate) extra: serde_json::Map<String, serde_json::Value>,
 }
 
 /// Parses one expert file.
-pub fn parse(path: &Path, text: &str, config: &Config) -> Result<ParsedExpert, Vec<Diagnostic>> {
+pub(crate) fn parse(
+    path: &Path,
+    text: &str,
+    config: &Config,
+) -> Result<ParsedExpert, Vec<Diagnostic>> {
     let split = frontmatter::split(path, text).map_err(|d| vec![d])?;
     let front = split.front;
     let raw: RawExpert = front.parse(path).map_err(|d| vec![d])?;
@@ -145,7 +149,7 @@ pub fn parse(path: &Path, text: &str, config: &Config) -> Result<ParsedExpert, V
 
 /// Whether `id` is a valid expert id: lowercase ASCII letters, digits and
 /// single inner hyphens.
-pub fn is_expert_id(id: &str) -> bool {
+pub(crate) fn is_expert_id(id: &str) -> bool {
     !id.is_empty()
         && id
             .bytes()

@@ -20,7 +20,7 @@ struct Note {
 }
 
 /// Replaces the footnote events of `events` with HTML of their own.
-pub fn rewrite<'a>(events: Vec<Event<'a>>, ids: &mut Ids) -> Vec<Event<'a>> {
+pub(crate) fn rewrite<'a>(events: Vec<Event<'a>>, ids: &mut Ids) -> Vec<Event<'a>> {
     let mut notes: HashMap<String, Note> = HashMap::new();
     let mut order: Vec<(String, bool)> = Vec::new();
     for e in &events {

@@ -8,13 +8,13 @@ use std::path::Path;
 
 /// A content file split in two.
 #[derive(Debug, Clone, Copy)]
-pub struct Split<'a> {
-    pub front: Block<'a>,
-    pub body: &'a str,
+pub(crate) struct Split<'a> {
+    pub(crate) front: Block<'a>,
+    pub(crate) body: &'a str,
 }
 
 /// Splits `text` (the whole file) into front matter and body.
-pub fn split<'a>(path: &Path, text: &'a str) -> Result<Split<'a>, Diagnostic> {
+pub(crate) fn split<'a>(path: &Path, text: &'a str) -> Result<Split<'a>, Diagnostic> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     if text.trim().is_empty() {
         return Err(Diagnostic::error(path, "the file is empty")

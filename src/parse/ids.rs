@@ -17,7 +17,7 @@ use std::ops::Range;
 /// a brief's "Expert Response" and "Background and Analysis" sections, an
 /// expert page's "Briefs", "Quotes" and "Related pieces" sections. A body
 /// heading never gets one of them.
-pub const THEME_IDS: &[&str] = &[
+pub(crate) const THEME_IDS: &[&str] = &[
     "main",
     "expert-response",
     "background",
@@ -32,7 +32,7 @@ const HEADING_HINT: &str = "an explicit heading id is written `{#my-id}`: letter
 /// experts quoted: `response-<id>` for an expert's first quote, then
 /// `response-<id>-2`, `response-<id>-3`, … (skipping any anchor another
 /// expert's first quote already has).
-pub fn response_anchors<'a>(experts: impl IntoIterator<Item = &'a str>) -> Vec<String> {
+pub(crate) fn response_anchors<'a>(experts: impl IntoIterator<Item = &'a str>) -> Vec<String> {
     let experts: Vec<&str> = experts.into_iter().collect();
     // Nearly every brief quotes each expert once: no sets needed.
     let repeats = (1..experts.len()).any(|i| experts[..i].contains(&experts[i]));
@@ -62,7 +62,7 @@ pub fn response_anchors<'a>(experts: impl IntoIterator<Item = &'a str>) -> Vec<S
 
 /// Whether `s` is usable as an id or class as written: not empty, and only
 /// letters, digits, `-`, `_`, `.` and `:` (no quotes, spaces or markup).
-pub fn is_safe_name(s: &str) -> bool {
+pub(crate) fn is_safe_name(s: &str) -> bool {
     !s.is_empty()
         && s.chars()
             .all(|c| c.is_alphanumeric() || matches!(c, '-' | '_' | '.' | ':'))
@@ -70,7 +70,7 @@ pub fn is_safe_name(s: &str) -> bool {
 
 /// The ids a page has so far.
 #[derive(Debug)]
-pub struct Ids<'r> {
+pub(crate) struct Ids<'r> {
     /// A brief's response anchors (the theme's ids are [`THEME_IDS`]).
     reserved: &'r [String],
     /// Ids the body took; made only when a body has headings or footnotes.
@@ -79,7 +79,7 @@ pub struct Ids<'r> {
 
 impl<'r> Ids<'r> {
     /// The theme's ids and `reserved` (a brief's response anchors).
-    pub fn new(reserved: &'r [String]) -> Ids<'r> {
+    pub(crate) fn new(reserved: &'r [String]) -> Ids<'r> {
         Ids {
             reserved,
             used: HashSet::new(),
@@ -108,7 +108,7 @@ impl<'r> Ids<'r> {
     }
 
     /// `base`, or `base-1`, `base-2`, … whichever is free first; taken.
-    pub fn unique(&mut self, base: &str) -> String {
+    pub(crate) fn unique(&mut self, base: &str) -> String {
         let mut id = base.to_string();
         let mut n = 1;
         while self.contains(&id) {
@@ -122,7 +122,7 @@ impl<'r> Ids<'r> {
 
 /// Checks the attributes of every heading and takes its explicit id; an
 /// id, class or attribute that is refused is dropped (and reported).
-pub fn claim_explicit(
+pub(crate) fn claim_explicit(
     events: &mut [(Event<'_>, Range<usize>)],
     ids: &mut Ids,
     problems: &mut Vec<Problem>,
@@ -162,7 +162,7 @@ pub fn claim_explicit(
 }
 
 /// Gives every heading without an id one derived from its text, unique.
-pub fn derive(events: &mut [Event<'_>], ids: &mut Ids) {
+pub(crate) fn derive(events: &mut [Event<'_>], ids: &mut Ids) {
     for i in 0..events.len() {
         let Event::Start(Tag::Heading { id: None, .. }) = &events[i] else {
             continue;

@@ -13,7 +13,7 @@ use std::ops::Range;
 
 /// Checks every link and image of `events` (parsed from `source`) and
 /// prefixes root-relative ones with `base_path` (`/` or `/briefs/`).
-pub fn check_and_rebase(
+pub(crate) fn check_and_rebase(
     events: &mut [(Event<'_>, Range<usize>)],
     source: &str,
     defs: &RefDefs<'_>,
@@ -63,7 +63,7 @@ pub fn check_and_rebase(
 
 /// `dest` with the base path, if it is root-relative and the base path is
 /// not just `/`.
-pub fn rebase(dest: &str, base_path: &str) -> Option<String> {
+pub(crate) fn rebase(dest: &str, base_path: &str) -> Option<String> {
     let rest = dest.strip_prefix('/')?;
     if rest.starts_with('/') || base_path == "/" {
         return None;

@@ -15,37 +15,37 @@ use std::path::Path;
 
 /// A rendered Markdown body.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct Rendered {
-    pub html: String,
+pub(crate) struct Rendered {
+    pub(crate) html: String,
     /// Text of the first paragraph (or, failing that, the first text block).
-    pub first_paragraph: String,
+    pub(crate) first_paragraph: String,
     /// What the editor must fix (refused URLs, heading attributes), in
     /// source order.
-    pub problems: Vec<Problem>,
+    pub(crate) problems: Vec<Problem>,
 }
 
 /// One problem in a Markdown body.
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
-pub struct Problem {
+pub(crate) struct Problem {
     /// Byte offset in the Markdown source.
-    pub at: usize,
-    pub message: String,
-    pub hint: &'static str,
+    pub(crate) at: usize,
+    pub(crate) message: String,
+    pub(crate) hint: &'static str,
 }
 
 impl Problem {
-    pub fn new(at: usize, message: String, hint: &'static str) -> Problem {
+    pub(crate) fn new(at: usize, message: String, hint: &'static str) -> Problem {
         Problem { at, message, hint }
     }
 }
 
 /// Where a body is rendered.
 #[derive(Debug, Clone, Copy)]
-pub struct Context<'a> {
+pub(crate) struct Context<'a> {
     /// The site's base path (`/` or `/briefs/`), for root-relative URLs.
-    pub base_path: &'a str,
+    pub(crate) base_path: &'a str,
     /// Ids the page has besides the theme's: a brief's response anchors.
-    pub reserved_ids: &'a [String],
+    pub(crate) reserved_ids: &'a [String],
 }
 
 impl Default for Context<'_> {
@@ -66,7 +66,7 @@ fn options() -> Options {
 }
 
 /// Renders `source` to HTML.
-pub fn render(source: &str, cx: &Context) -> Rendered {
+pub(crate) fn render(source: &str, cx: &Context) -> Rendered {
     let mut parser = Parser::new_ext(source, options()).into_offset_iter();
     let mut located: Vec<_> = parser.by_ref().collect();
     let mut problems = Vec::new();
@@ -91,7 +91,12 @@ pub fn render(source: &str, cx: &Context) -> Rendered {
 
 /// The problems of a body as diagnostics of its file: `file` is the whole
 /// text of the file and the body rendered is its end.
-pub fn diagnostics(problems: &[Problem], path: &Path, file: &str, body: &str) -> Vec<Diagnostic> {
+pub(crate) fn diagnostics(
+    problems: &[Problem],
+    path: &Path,
+    file: &str,
+    body: &str,
+) -> Vec<Diagnostic> {
     let offset = file.len().saturating_sub(body.len());
     problems
         .iter()
@@ -105,7 +110,7 @@ pub fn diagnostics(problems: &[Problem], path: &Path, file: &str, body: &str) ->
 }
 
 /// Renders a short inline Markdown snippet to plain text (for summaries).
-pub fn to_text(source: &str) -> String {
+pub(crate) fn to_text(source: &str) -> String {
     let events: Vec<Event> = Parser::new_ext(source, options()).collect();
     let mut text = String::new();
     push_text(&events, &mut text);

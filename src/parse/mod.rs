@@ -2,23 +2,23 @@
 //! pages. References between them stay ids (with their file positions) until
 //! the model resolves them.
 
-pub mod brief;
-pub mod date;
-pub mod expert;
-pub mod footnotes;
-pub mod frontmatter;
-pub mod ids;
-pub mod links;
-pub mod markdown;
-pub mod page;
-pub mod srcset;
-pub mod url;
+pub(crate) mod brief;
+pub(crate) mod date;
+pub(crate) mod expert;
+pub(crate) mod footnotes;
+pub(crate) mod frontmatter;
+pub(crate) mod ids;
+pub(crate) mod links;
+pub(crate) mod markdown;
+pub(crate) mod page;
+pub(crate) mod srcset;
+pub(crate) mod url;
 
-pub use brief::{ParsedBrief, ParsedRelated, ParsedResponse};
-pub use date::Moment;
-pub use expert::ParsedExpert;
-pub use page::ParsedPage;
-pub use url::{UrlUse, check_url};
+pub(crate) use brief::ParsedBrief;
+pub(crate) use date::Moment;
+pub(crate) use expert::ParsedExpert;
+pub(crate) use page::ParsedPage;
+pub(crate) use url::{UrlUse, check_url};
 
 use crate::config::Config;
 use crate::diag::{Diagnostic, Diagnostics};
@@ -27,30 +27,30 @@ use rayon::prelude::*;
 use std::path::{Path, PathBuf};
 
 /// Text shared between the parsed file, the model and every rebuild's model.
-pub type Text = std::sync::Arc<str>;
+pub(crate) type Text = std::sync::Arc<str>;
 
 /// An id or name used in front matter, with where it was written.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Ref {
-    pub id: String,
-    pub line: usize,
-    pub col: usize,
+pub(crate) struct Ref {
+    pub(crate) id: String,
+    pub(crate) line: usize,
+    pub(crate) col: usize,
 }
 
 /// Everything parsed from `content/`.
 #[derive(Debug, Default)]
-pub struct Parsed {
-    pub briefs: Vec<ParsedBrief>,
-    pub experts: Vec<ParsedExpert>,
-    pub pages: Vec<ParsedPage>,
+pub(crate) struct Parsed {
+    pub(crate) briefs: Vec<ParsedBrief>,
+    pub(crate) experts: Vec<ParsedExpert>,
+    pub(crate) pages: Vec<ParsedPage>,
     /// Files that could not be read or parsed (their errors are reported
     /// already): references to them are not reported again.
-    pub failed: Vec<PathBuf>,
+    pub(crate) failed: Vec<PathBuf>,
 }
 
 /// One parsed content file.
 #[derive(Debug, Clone)]
-pub enum One {
+pub(crate) enum One {
     Brief(Box<ParsedBrief>),
     Expert(Box<ParsedExpert>),
     Page(Box<ParsedPage>),
@@ -58,7 +58,7 @@ pub enum One {
 
 /// Parses every file that could be read; the problems of all files come
 /// back together with whatever parsed.
-pub fn parse_all(files: &[SourceFile], config: &Config) -> (Parsed, Diagnostics) {
+pub(crate) fn parse_all(files: &[SourceFile], config: &Config) -> (Parsed, Diagnostics) {
     let results: Vec<Result<One, Vec<Diagnostic>>> =
         files.par_iter().map(|f| parse_one(f, config)).collect();
     let mut parsed = Parsed::default();
@@ -78,7 +78,7 @@ pub fn parse_all(files: &[SourceFile], config: &Config) -> (Parsed, Diagnostics)
 }
 
 /// Parses one content file.
-pub fn parse_one(f: &SourceFile, config: &Config) -> Result<One, Vec<Diagnostic>> {
+pub(crate) fn parse_one(f: &SourceFile, config: &Config) -> Result<One, Vec<Diagnostic>> {
     match f.collection {
         Collection::Brief => brief::parse(&f.rel, &f.text, config).map(|b| One::Brief(Box::new(b))),
         Collection::Expert => {
@@ -93,9 +93,9 @@ pub fn parse_one(f: &SourceFile, config: &Config) -> Result<One, Vec<Diagnostic>
 
 /// Why a slug is refused, and the fix when there is an obvious one.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct BadSlug {
-    pub message: String,
-    pub hint: Option<String>,
+pub(crate) struct BadSlug {
+    pub(crate) message: String,
+    pub(crate) hint: Option<String>,
 }
 
 impl From<String> for BadSlug {
@@ -110,7 +110,7 @@ impl From<String> for BadSlug {
 /// Checks a slug (written in front matter, or made from a file name): one
 /// URL path segment of safe characters, lower case, and a name every host
 /// can store ([`crate::portable`]).
-pub fn check_slug(slug: &str) -> Result<(), BadSlug> {
+pub(crate) fn check_slug(slug: &str) -> Result<(), BadSlug> {
     if slug.is_empty() {
         return Err(String::from("the slug is empty").into());
     }
@@ -176,11 +176,6 @@ pub fn fuzz_one(bytes: &[u8]) {
     let _ = markdown::to_text(&text);
     let _ = check_slug(&text);
     let _ = check_url(&text, UrlUse::Link);
-}
-
-/// Folder-independent display of a path, for messages and sorting.
-pub fn display_path(p: &Path) -> String {
-    p.to_string_lossy().replace('\\', "/")
 }
 
 #[cfg(test)]

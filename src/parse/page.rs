@@ -22,21 +22,21 @@ struct RawPage {
 
 /// A plain page as written.
 #[derive(Debug, Clone)]
-pub struct ParsedPage {
-    pub source: PathBuf,
-    pub title: String,
+pub(crate) struct ParsedPage {
+    pub(crate) source: PathBuf,
+    pub(crate) title: String,
     /// URL path below the site root, without slashes at either end.
-    pub path: String,
+    pub(crate) path: String,
     /// Where the URL came from: the `slug:` line, or line 1 for the file name.
-    pub slug_at: (usize, usize),
-    pub description: String,
-    pub draft: bool,
-    pub body_html: String,
-    pub extra: serde_json::Map<String, serde_json::Value>,
+    pub(crate) slug_at: (usize, usize),
+    pub(crate) description: String,
+    pub(crate) draft: bool,
+    pub(crate) body_html: String,
+    pub(crate) extra: serde_json::Map<String, serde_json::Value>,
 }
 
 /// Parses one page file; `rel_in_pages` is its path below `content/pages/`.
-pub fn parse(
+pub(crate) fn parse(
     path: &Path,
     rel_in_pages: &Path,
     text: &str,

@@ -11,14 +11,14 @@
 
 /// One image candidate of a `srcset`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Candidate<'a> {
-    pub url: &'a str,
+pub(crate) struct Candidate<'a> {
+    pub(crate) url: &'a str,
     /// The descriptors, trimmed; empty when there are none.
-    pub descriptors: &'a str,
+    pub(crate) descriptors: &'a str,
 }
 
 /// The candidates of a `srcset` value, in order.
-pub fn parse(value: &str) -> Vec<Candidate<'_>> {
+pub(crate) fn parse(value: &str) -> Vec<Candidate<'_>> {
     let mut out = Vec::new();
     let mut rest = value;
     loop {
@@ -63,7 +63,7 @@ fn descriptors_end(s: &str) -> usize {
 
 /// The value with each candidate's URL replaced by `f(url)`, written the
 /// canonical way: `url descriptors`, joined by `, `.
-pub fn map_urls(value: &str, mut f: impl FnMut(&str) -> String) -> String {
+pub(crate) fn map_urls(value: &str, mut f: impl FnMut(&str) -> String) -> String {
     let mut out = String::with_capacity(value.len() * 2);
     for (i, c) in parse(value).into_iter().enumerate() {
         if i > 0 {

@@ -11,7 +11,7 @@
 
 /// What a URL is used for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum UrlUse {
+pub(crate) enum UrlUse {
     /// A link (`href`): the page goes there when clicked.
     Link,
     /// An image (`src`): only loaded, never run, so `data:image/…` is fine.
@@ -19,7 +19,7 @@ pub enum UrlUse {
 }
 
 /// Checks a URL written by an editor; the error says what is wrong.
-pub fn check_url(url: &str, usage: UrlUse) -> Result<(), String> {
+pub(crate) fn check_url(url: &str, usage: UrlUse) -> Result<(), String> {
     // What a browser reads: no whitespace or control characters, any case.
     let mut read = url
         .chars()
@@ -54,7 +54,7 @@ pub fn check_url(url: &str, usage: UrlUse) -> Result<(), String> {
 }
 
 /// The hint that goes with a refused URL.
-pub const URL_HINT: &str = "use an http(s) URL or a path on this site";
+pub(crate) const URL_HINT: &str = "use an http(s) URL or a path on this site";
 
 /// The URL with control characters made visible, for messages.
 fn shown(url: &str) -> String {

@@ -10,7 +10,7 @@
 use tera::{Kwargs, State, Tera, Value};
 
 /// Registers every filter of this module.
-pub fn register(tera: &mut Tera) {
+pub(crate) fn register(tera: &mut Tera) {
     tera.register_filter("json_script", json_script);
 }
 
@@ -19,40 +19,14 @@ fn json_script(value: &Value, _: Kwargs, _: &State) -> Value {
     Value::safe_string(&script_safe(&json))
 }
 
-/// Whether HTML forbids code point `c` in a document: controls other than
-/// whitespace, and noncharacters.
-fn forbidden_in_html(c: char) -> bool {
-    matches!(c, '\u{0}'..='\u{8}' | '\u{B}' | '\u{E}'..='\u{1F}' | '\u{7F}'..='\u{9F}' | '\u{FDD0}'..='\u{FDEF}')
-        || (c as u32 & 0xFFFE) == 0xFFFE
-}
-
-/// A quick byte scan: false means `input` holds no forbidden code point.
-/// Every forbidden one is a C0 control or DEL, or its UTF-8 form starts
-/// with 0xC2 (C1 controls), 0xEF (U+FDD0–U+FDEF, U+FFFE, U+FFFF) or 0xF0–0xF4.
-fn may_hold_forbidden(input: &str) -> bool {
-    input.bytes().any(|b| {
-        (b < 0x20 && !matches!(b, b'\t' | b'\n' | b'\r' | 0x0c))
-            || b == 0x7f
-            || b == 0xc2
-            || b == 0xef
-            || b >= 0xf0
-    })
-}
-
-/// Tera's HTML escaping with forbidden code points dropped (set with
-/// `Tera::set_escape_fn`).
-pub fn escape_html(input: &str, buf: &mut dyn std::io::Write) -> std::io::Result<()> {
-    if !may_hold_forbidden(input) || !input.contains(forbidden_in_html) {
-        return tera::escape_html(input, buf);
-    }
-    for part in input.split(forbidden_in_html) {
-        tera::escape_html(part, buf)?;
-    }
-    Ok(())
+/// Tera's HTML escaping with the code points HTML forbids dropped (set
+/// with `Tera::set_escape_fn`).
+pub(crate) fn escape_html(input: &str, buf: &mut dyn std::io::Write) -> std::io::Result<()> {
+    tera::escape_html(&crate::escape::html_safe(input), buf)
 }
 
 /// JSON text made safe inside an HTML `<script>` element.
-pub fn script_safe(json: &str) -> String {
+pub(crate) fn script_safe(json: &str) -> String {
     json.replace('<', "\\u003c")
         .replace('>', "\\u003e")
         .replace('&', "\\u0026")

@@ -3,13 +3,13 @@
 //! are parsed once; values are converted once and shared; pages render in
 //! parallel, and so do the feeds ([`feeds`]). Render never touches the disk except through the sink.
 
-pub mod feeds;
-pub mod filters;
-pub mod pages;
-pub mod sitemap;
-pub mod statics;
-pub mod templates;
-pub mod values;
+pub(crate) mod feeds;
+pub(crate) mod filters;
+pub(crate) mod pages;
+pub(crate) mod sitemap;
+pub(crate) mod statics;
+pub(crate) mod templates;
+pub(crate) mod values;
 
 use crate::diag::{Diagnostic, Diagnostics};
 use crate::model::Site;
@@ -17,7 +17,7 @@ use pages::Job;
 use rayon::prelude::*;
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
-pub use templates::Templates;
+pub(crate) use templates::Templates;
 use values::Values;
 
 /// Where output files go. Implementations must accept calls from many threads.
@@ -31,15 +31,19 @@ pub trait Sink: Sync {
 /// What a render produced.
 #[derive(Debug, Default, Clone, PartialEq, Eq)]
 pub struct RenderReport {
+    /// HTML pages rendered from templates.
     pub html_pages: usize,
+    /// Feed files (RSS, Atom, JSON Feed).
     pub feeds: usize,
+    /// Static files copied.
     pub static_files: usize,
+    /// Sitemaps and robots.txt.
     pub other_files: usize,
 }
 
 /// A static file to copy: from disk or from the binary.
 #[derive(Debug, Clone)]
-pub enum StaticSource {
+pub(crate) enum StaticSource {
     Disk(PathBuf),
     BuiltIn(&'static [u8]),
 }
@@ -47,28 +51,26 @@ pub enum StaticSource {
 impl StaticSource {
     /// Changes when the file changes (size and modification time, or the
     /// built-in bytes' size): enough to decide whether to copy it again.
-    pub fn stamp(&self) -> (u64, Option<std::time::SystemTime>) {
+    pub(crate) fn stamp(&self) -> crate::load::Stamp {
         match self {
-            StaticSource::Disk(p) => {
-                std::fs::metadata(p).map_or((0, None), |m| (m.len(), m.modified().ok()))
-            }
+            StaticSource::Disk(p) => crate::load::stamp(p),
             StaticSource::BuiltIn(b) => (b.len() as u64, None),
         }
     }
 }
 
 /// Everything a site's output consists of, before anything is rendered.
-pub struct Plan {
+pub(crate) struct Plan {
     /// Every HTML page.
-    pub jobs: Vec<Job>,
+    pub(crate) jobs: Vec<Job>,
     /// Static files by output path.
-    pub statics: BTreeMap<String, StaticSource>,
+    pub(crate) statics: BTreeMap<String, StaticSource>,
 }
 
 impl Plan {
     /// Lists the pages and static files, refusing static files that would
     /// overwrite generated ones.
-    pub fn new(site: &Site) -> anyhow::Result<Plan> {
+    pub(crate) fn new(site: &Site) -> anyhow::Result<Plan> {
         let jobs = pages::jobs(site);
         let statics = static_files(site)?;
         check_collisions(site, &jobs, &statics)?;
@@ -77,11 +79,15 @@ impl Plan {
 }
 
 /// Renders the whole site into `sink`.
-pub fn render(site: &Site, templates: &Templates, sink: &dyn Sink) -> anyhow::Result<RenderReport> {
+pub(crate) fn render(
+    site: &Site,
+    templates: &Templates,
+    sink: &dyn Sink,
+) -> anyhow::Result<RenderReport> {
     let plan = Plan::new(site)?;
     let values = Values::new(site);
     render_jobs(site, templates, &values, &plan.jobs, sink)?;
-    crate::discard(values);
+    crate::background::discard(values);
     let other_files = write_site_files(site, &plan.jobs, sink)?;
     let static_files = copy_statics(plan.statics.iter(), sink)?;
     Ok(RenderReport {
@@ -93,7 +99,7 @@ pub fn render(site: &Site, templates: &Templates, sink: &dyn Sink) -> anyhow::Re
 }
 
 /// Renders these pages, in parallel.
-pub fn render_jobs(
+pub(crate) fn render_jobs(
     site: &Site,
     templates: &Templates,
     values: &Values,
@@ -105,7 +111,11 @@ pub fn render_jobs(
 }
 
 /// Writes sitemap.xml (and its parts) and robots.txt; returns the file count.
-pub fn write_site_files(site: &Site, jobs: &[Job], sink: &dyn Sink) -> anyhow::Result<usize> {
+pub(crate) fn write_site_files(
+    site: &Site,
+    jobs: &[Job],
+    sink: &dyn Sink,
+) -> anyhow::Result<usize> {
     let entries: Vec<sitemap::Entry> = jobs
         .iter()
         .filter(|j| j.in_sitemap())
@@ -121,7 +131,7 @@ pub fn write_site_files(site: &Site, jobs: &[Job], sink: &dyn Sink) -> anyhow::R
 }
 
 /// Copies static files into the sink; returns how many.
-pub fn copy_statics<'a>(
+pub(crate) fn copy_statics<'a>(
     statics: impl Iterator<Item = (&'a String, &'a StaticSource)>,
     sink: &dyn Sink,
 ) -> anyhow::Result<usize> {
@@ -171,11 +181,7 @@ fn sitemap_entry(site: &Site, job: &Job) -> sitemap::Entry {
     let lastmod = match job {
         Job::Brief(b) => {
             let m = site.briefs[*b].last_modified();
-            Some(
-                m.zoned(&site.config.timezone)
-                    .strftime("%Y-%m-%dT%H:%M:%S%:z")
-                    .to_string(),
-            )
+            Some(m.rfc3339(&site.config.timezone))
         }
         _ => None,
     };

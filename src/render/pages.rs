@@ -4,12 +4,12 @@
 //! values.
 
 use super::values::{Values, expert_page, map};
-use crate::model::{BriefId, ExpertId, Group, KindId, Site, TopicId, paths};
+use crate::model::{BriefId, ExpertId, Group, Grouping, KindId, Site, TopicId, paths};
 use tera::{Context, Value};
 
 /// A listing that may span several pages.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum Listing {
+pub(crate) enum Listing {
     Home,
     Topic(TopicId),
     Kind(KindId),
@@ -17,7 +17,7 @@ pub enum Listing {
 
 /// One HTML page to render.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum Job {
+pub(crate) enum Job {
     Brief(BriefId),
     /// Page `page` (1-based) of a listing.
     Listing(Listing, usize),
@@ -29,7 +29,7 @@ pub enum Job {
 }
 
 /// Every page of the site, in a stable order.
-pub fn jobs(site: &Site) -> Vec<Job> {
+pub(crate) fn jobs(site: &Site) -> Vec<Job> {
     let mut jobs = Vec::with_capacity(site.briefs.len() * 2);
     let pages = |l: Listing| (1..=l.pages(site)).map(move |p| Job::Listing(l, p));
     jobs.extend(pages(Listing::Home));
@@ -44,40 +44,54 @@ pub fn jobs(site: &Site) -> Vec<Job> {
     jobs
 }
 
+/// How many pages a listing of `briefs` has at `per_page` a page: one,
+/// even when empty.
+pub(crate) fn page_count(briefs: usize, per_page: usize) -> usize {
+    briefs.div_ceil(per_page).max(1)
+}
+
+/// The page (from 1) of a listing that shows its brief at position `at`.
+pub(crate) fn page_of(at: usize, per_page: usize) -> usize {
+    at / per_page + 1
+}
+
 impl Listing {
     /// How many pages the listing has (one, even when empty).
-    pub fn pages(self, site: &Site) -> usize {
+    pub(crate) fn pages(self, site: &Site) -> usize {
         let count = match self {
             Listing::Home => site.briefs.len(),
             _ => self.briefs(site).len(),
         };
-        count.div_ceil(site.config.paginate).max(1)
+        page_count(count, site.config.paginate)
+    }
+
+    /// The list and id of the group listed; `None` for the home page.
+    pub(crate) fn grouping(self) -> Option<(Grouping, usize)> {
+        match self {
+            Listing::Home => None,
+            Listing::Topic(t) => Some((Grouping::Topics, t)),
+            Listing::Kind(k) => Some((Grouping::Kinds, k)),
+        }
     }
 
     fn base(self, site: &Site) -> String {
-        match self {
-            Listing::Home => String::new(),
-            Listing::Topic(t) => paths::topic(&site.topics[t].slug),
-            Listing::Kind(k) => paths::kind(&site.kinds[k].slug),
-        }
+        self.grouping()
+            .map_or_else(String::new, |(g, id)| g.path(&site.group(g, id).slug))
     }
 
     fn group(self, site: &Site) -> Option<&Group> {
-        match self {
-            Listing::Home => None,
-            Listing::Topic(t) => Some(&site.topics[t]),
-            Listing::Kind(k) => Some(&site.kinds[k]),
-        }
+        self.grouping().map(|(g, id)| site.group(g, id))
     }
 
-    fn briefs(self, site: &Site) -> &[BriefId] {
+    /// The briefs of the group listed; none for the home page.
+    pub(crate) fn briefs(self, site: &Site) -> &[BriefId] {
         self.group(site).map_or(&[], |g| &g.briefs)
     }
 }
 
 impl Job {
     /// The site path of the page (`briefs/x/`), `404.html` for the error page.
-    pub fn site_path(&self, site: &Site) -> String {
+    pub(crate) fn site_path(&self, site: &Site) -> String {
         match *self {
             Job::Brief(b) => site.brief_path(b),
             Job::Listing(l, n) => paths::listing_page(&l.base(site), n),
@@ -90,7 +104,7 @@ impl Job {
     }
 
     /// The output file, relative to the output folder.
-    pub fn output_path(&self, site: &Site) -> String {
+    pub(crate) fn output_path(&self, site: &Site) -> String {
         match self {
             Job::NotFound => "404.html".into(),
             _ => format!("{}index.html", self.site_path(site)),
@@ -98,12 +112,12 @@ impl Job {
     }
 
     /// Whether the page belongs in the sitemap.
-    pub fn in_sitemap(&self) -> bool {
+    pub(crate) fn in_sitemap(&self) -> bool {
         !matches!(self, Job::NotFound)
     }
 
     /// The template name and the context to render it with.
-    pub fn context(&self, site: &Site, values: &Values) -> (&'static str, Context) {
+    pub(crate) fn context(&self, site: &Site, values: &Values) -> (&'static str, Context) {
         let c = &site.config;
         let path = self.site_path(site);
         let mut ctx = Context::new();
@@ -210,7 +224,7 @@ impl Job {
                 site,
                 &l.base(site),
                 n,
-                total_briefs.div_ceil(per).max(1),
+                page_count(total_briefs, per),
                 total_briefs,
             ),
         );

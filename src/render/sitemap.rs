@@ -4,17 +4,17 @@
 use crate::model::Site;
 
 /// Most URLs one sitemap file may hold.
-pub const MAX_URLS: usize = 50_000;
+pub(crate) const MAX_URLS: usize = 50_000;
 
 /// One `<url>` entry.
-pub struct Entry {
-    pub loc: String,
+pub(crate) struct Entry {
+    pub(crate) loc: String,
     /// `YYYY-MM-DD` or RFC 3339.
-    pub lastmod: Option<String>,
+    pub(crate) lastmod: Option<String>,
 }
 
 /// The sitemap files to write: `(path, bytes)`.
-pub fn sitemaps(site: &Site, entries: &[Entry]) -> Vec<(String, Vec<u8>)> {
+pub(crate) fn sitemaps(site: &Site, entries: &[Entry]) -> Vec<(String, Vec<u8>)> {
     if entries.len() <= MAX_URLS {
         return vec![("sitemap.xml".into(), urlset(entries))];
     }
@@ -54,7 +54,7 @@ fn urlset(entries: &[Entry]) -> Vec<u8> {
 }
 
 /// `robots.txt` allowing everything and naming the sitemap.
-pub fn robots(site: &Site) -> Vec<u8> {
+pub(crate) fn robots(site: &Site) -> Vec<u8> {
     format!(
         "User-agent: *\nAllow: /\n\nSitemap: {}\n",
         site.config.permalink("sitemap.xml")
@@ -63,6 +63,6 @@ pub fn robots(site: &Site) -> Vec<u8> {
 }
 
 /// Escapes text for XML element content and attributes.
-pub fn escape(s: &str) -> String {
+pub(crate) fn escape(s: &str) -> String {
     crate::escape::markup(s)
 }

@@ -15,7 +15,7 @@ use std::path::{Path, PathBuf};
 
 /// Checks every static output path's names, and the static paths
 /// against each other for clashes of case.
-pub fn check_names(
+pub(crate) fn check_names(
     root: &Path,
     statics: &BTreeMap<String, StaticSource>,
     problems: &mut Diagnostics,
@@ -53,7 +53,7 @@ pub fn check_names(
 /// Checks static output paths against the generated ones (`generated`
 /// lists every generated file; called only if a static path has upper
 /// case) for clashes of case: `static/Experts/` beside `experts/`.
-pub fn check_generated(
+pub(crate) fn check_generated(
     root: &Path,
     statics: &BTreeMap<String, StaticSource>,
     generated: impl FnOnce() -> Vec<String>,

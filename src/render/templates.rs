@@ -11,7 +11,7 @@ use std::path::{Path, PathBuf};
 use tera::Tera;
 
 /// The default theme's templates, compiled into the binary.
-pub const BUILTIN_TEMPLATES: &[(&str, &str)] = &[
+pub(crate) const BUILTIN_TEMPLATES: &[(&str, &str)] = &[
     (
         "base.html",
         include_str!("../../themes/default/templates/base.html"),
@@ -59,14 +59,14 @@ pub const BUILTIN_TEMPLATES: &[(&str, &str)] = &[
 ];
 
 /// The default theme's static files, compiled into the binary.
-pub const BUILTIN_STATIC: &[(&str, &[u8])] = &[(
+pub(crate) const BUILTIN_STATIC: &[(&str, &[u8])] = &[(
     "style.css",
     include_bytes!("../../themes/default/static/style.css"),
 )];
 
 /// Where a template came from.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Origin {
+pub(crate) enum Origin {
     BuiltIn,
     Theme(PathBuf),
     Site(PathBuf),
@@ -74,7 +74,7 @@ pub enum Origin {
 
 impl Origin {
     /// The path shown in messages (relative to the site root).
-    pub fn path(&self, name: &str) -> PathBuf {
+    pub(crate) fn path(&self, name: &str) -> PathBuf {
         match self {
             Origin::BuiltIn => PathBuf::from(format!("<built-in theme>/templates/{name}")),
             Origin::Theme(p) | Origin::Site(p) => p.clone(),
@@ -91,24 +91,24 @@ impl Origin {
 }
 
 /// A parsed set of templates and where each came from.
-pub struct Templates {
-    pub tera: Tera,
+pub(crate) struct Templates {
+    pub(crate) tera: Tera,
     origins: BTreeMap<String, Origin>,
     /// Changes whenever any template's name or text changes.
-    pub fingerprint: u64,
+    pub(crate) fingerprint: u64,
     /// Template texts, for snippets under errors.
     sources: BTreeMap<String, String>,
 }
 
 /// The theme folder in use, if the site has one on disk.
-pub fn theme_dir(config: &Config) -> Option<PathBuf> {
+pub(crate) fn theme_dir(config: &Config) -> Option<PathBuf> {
     let dir = config.root.join("themes").join(&config.theme);
     dir.is_dir().then_some(dir)
 }
 
 impl Templates {
     /// Loads and parses every template; reports all errors together.
-    pub fn load(config: &Config) -> Result<Templates, Diagnostics> {
+    pub(crate) fn load(config: &Config) -> Result<Templates, Diagnostics> {
         let mut sources: BTreeMap<String, (String, Origin)> = BTreeMap::new();
         let mut problems = Diagnostics::default();
         // Per template, later layers override earlier ones (as Zola does):
@@ -167,20 +167,15 @@ impl Templates {
         }
     }
 
-    /// Whether a template of this name exists.
-    pub fn has(&self, name: &str) -> bool {
-        self.origins.contains_key(name)
-    }
-
     /// A diagnostic for a Tera error, at the template's file and line.
-    pub fn diagnostic(&self, e: &tera::Error) -> Diagnostic {
+    pub(crate) fn diagnostic(&self, e: &tera::Error) -> Diagnostic {
         let mut all = self.diagnostics(e);
         all.swap_remove(0)
     }
 
     /// Every diagnostic in a Tera error (loading reports all unknown filters
     /// and includes at once), each at its template's file and line. Never empty.
-    pub fn diagnostics(&self, e: &tera::Error) -> Vec<Diagnostic> {
+    pub(crate) fn diagnostics(&self, e: &tera::Error) -> Vec<Diagnostic> {
         match e.kind() {
             tera::ErrorKind::SyntaxError(r) | tera::ErrorKind::RenderingError(r) => {
                 let span = r.span();

@@ -7,6 +7,7 @@
 
 use crate::model::{Brief, BriefId, Expert, ExpertId, Group, Grouping, Link, Site, paths};
 use crate::parse::Moment;
+use crate::parse::date::rfc3339;
 use rayon::prelude::*;
 use std::collections::HashMap;
 use tera::Value;
@@ -25,26 +26,30 @@ pub(crate) use map;
 /// carry no counts, so adding a brief does not change every other brief's
 /// page (which keeps incremental rebuilds small); the `expert_cards`,
 /// `topics` and `kinds` used by index and listing pages carry them.
-pub struct Values {
-    pub site: Value,
-    pub briefs: Vec<Value>,
-    pub expert_refs: Vec<Value>,
-    pub expert_cards: Vec<Value>,
-    pub topic_refs: Vec<Value>,
-    pub kind_refs: Vec<Value>,
-    pub topics: Vec<Value>,
-    pub kinds: Vec<Value>,
+pub(crate) struct Values {
+    pub(crate) site: Value,
+    pub(crate) briefs: Vec<Value>,
+    pub(crate) expert_refs: Vec<Value>,
+    pub(crate) expert_cards: Vec<Value>,
+    pub(crate) topic_refs: Vec<Value>,
+    pub(crate) kind_refs: Vec<Value>,
+    pub(crate) topics: Vec<Value>,
+    pub(crate) kinds: Vec<Value>,
 }
 
 impl Values {
     /// Converts the whole model; briefs in parallel.
-    pub fn new(site: &Site) -> Values {
+    pub(crate) fn new(site: &Site) -> Values {
         Values::reusing(site, &[], &HashMap::new())
     }
 
     /// Like [`Values::new`], but takes a brief's value from `cache` when its
     /// fingerprint (`fingerprints[id]`) is there: nothing it shows changed.
-    pub fn reusing(site: &Site, fingerprints: &[u64], cache: &HashMap<u64, Value>) -> Values {
+    pub(crate) fn reusing(
+        site: &Site,
+        fingerprints: &[u64],
+        cache: &HashMap<u64, Value>,
+    ) -> Values {
         let expert_refs: Vec<Value> = (0..site.experts.len())
             .map(|e| expert_ref(site, e))
             .collect();
@@ -93,7 +98,7 @@ impl Values {
     }
 
     /// Converts brief `id` again, after its text changed in the model.
-    pub fn refresh_brief(&mut self, site: &Site, id: BriefId) {
+    pub(crate) fn refresh_brief(&mut self, site: &Site, id: BriefId) {
         self.briefs[id] = brief(
             site,
             id,
@@ -106,7 +111,7 @@ impl Values {
     /// Converts again, in parallel, only the fields showing group names
     /// (kind, topics, related briefs' kinds) of briefs whose group was
     /// renamed; the rest of each value (its text above all) is kept.
-    pub fn regroup_briefs(&mut self, site: &Site, ids: &[BriefId]) {
+    pub(crate) fn regroup_briefs(&mut self, site: &Site, ids: &[BriefId]) {
         let (experts, topics, kinds) = (&self.expert_refs, &self.topic_refs, &self.kind_refs);
         let fresh: Vec<Value> = ids
             .par_iter()
@@ -125,12 +130,12 @@ impl Values {
     }
 
     /// Converts expert `id`'s card again, after their counts changed.
-    pub fn refresh_expert_card(&mut self, site: &Site, id: ExpertId) {
+    pub(crate) fn refresh_expert_card(&mut self, site: &Site, id: ExpertId) {
         self.expert_cards[id] = expert_card(site, &self.expert_refs[id], id);
     }
 
     /// Makes room for group `id` of `g`, new in the site.
-    pub fn insert_group(&mut self, site: &Site, g: Grouping, id: usize) {
+    pub(crate) fn insert_group(&mut self, site: &Site, g: Grouping, id: usize) {
         let (value, count) = group_values(site, g, id);
         let (refs, counted) = self.grouping(g);
         counted.insert(id, count);
@@ -139,7 +144,7 @@ impl Values {
 
     /// Converts group `id` of `g` again, after its name or its briefs
     /// (the count) changed.
-    pub fn refresh_group(&mut self, site: &Site, g: Grouping, id: usize) {
+    pub(crate) fn refresh_group(&mut self, site: &Site, g: Grouping, id: usize) {
         let (value, count) = group_values(site, g, id);
         let (refs, counted) = self.grouping(g);
         counted[id] = count;
@@ -147,7 +152,7 @@ impl Values {
     }
 
     /// Forgets group `id` of `g`, taken out of the site.
-    pub fn remove_group(&mut self, g: Grouping, id: usize) {
+    pub(crate) fn remove_group(&mut self, g: Grouping, id: usize) {
         let (refs, counted) = self.grouping(g);
         refs.remove(id);
         counted.remove(id);
@@ -161,7 +166,7 @@ impl Values {
     }
 
     /// The briefs with these ids, as a list value.
-    pub fn brief_list(&self, ids: &[BriefId]) -> Value {
+    pub(crate) fn brief_list(&self, ids: &[BriefId]) -> Value {
         Value::from(
             ids.iter()
                 .map(|&i| self.briefs[i].clone())
@@ -196,13 +201,13 @@ fn moment(site: &Site, m: Moment) -> Value {
     let datetime = if m.date_only {
         z.strftime("%Y-%m-%d").to_string()
     } else {
-        z.strftime("%Y-%m-%dT%H:%M:%S%:z").to_string()
+        rfc3339(&z)
     };
     map! {
         "date" => z.strftime("%Y-%m-%d").to_string(),
         "display" => z.strftime("%B %-d, %Y").to_string(),
         "datetime" => datetime,
-        "rfc3339" => z.strftime("%Y-%m-%dT%H:%M:%S%:z").to_string(),
+        "rfc3339" => rfc3339(&z),
     }
 }
 
@@ -218,12 +223,8 @@ fn group_ref(site: &Site, g: &Group, path: String) -> Value {
 
 /// Group `id` of `g` as a reference, and with its brief count.
 fn group_values(site: &Site, g: Grouping, id: usize) -> (Value, Value) {
-    let group = &site.grouping(g).0[id];
-    let path = match g {
-        Grouping::Topics => paths::topic(&group.slug),
-        Grouping::Kinds => paths::kind(&group.slug),
-    };
-    let value = group_ref(site, group, path);
+    let group = site.group(g, id);
+    let value = group_ref(site, group, g.path(&group.slug));
     let count = with_count(&value, group.briefs.len());
     (value, count)
 }
@@ -370,7 +371,7 @@ fn related(site: &Site, r: &crate::model::Related, experts: &[Value]) -> Value {
 
 /// The full expert for their own page: the card plus biography, briefs
 /// written, every quote given and related pieces written.
-pub fn expert_page(site: &Site, values: &Values, id: ExpertId) -> Value {
+pub(crate) fn expert_page(site: &Site, values: &Values, id: ExpertId) -> Value {
     let e = &site.experts[id];
     let mut m = values.expert_cards[id]
         .as_map()

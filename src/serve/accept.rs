@@ -19,7 +19,7 @@ const SHUTDOWN_GRACE: Duration = Duration::from_secs(2);
 /// Serves `app` on `listener` until `stop` completes. A connection whose
 /// request headers are not complete within `header_timeout` (an idle
 /// keep-alive connection included) is closed.
-pub async fn serve(
+pub(crate) async fn serve(
     listener: TcpListener,
     app: Router,
     header_timeout: Duration,

@@ -20,18 +20,18 @@ use tower_http::set_header::SetResponseHeaderLayer;
 
 /// What every handler shares.
 #[derive(Clone)]
-pub struct AppState {
-    pub shared: Arc<Shared>,
+pub(crate) struct AppState {
+    pub(crate) shared: Arc<Shared>,
     /// Accepted `Host` header values (lowercase `host:port`).
-    pub hosts: Arc<Vec<String>>,
+    pub(crate) hosts: Arc<Vec<String>>,
     /// Accept any IP-literal host (when bound to all interfaces).
-    pub any_ip_host: bool,
+    pub(crate) any_ip_host: bool,
     /// Flips to true on shutdown, ending the event streams.
-    pub shutdown: watch::Receiver<bool>,
+    pub(crate) shutdown: watch::Receiver<bool>,
 }
 
 /// The whole server.
-pub fn router(state: AppState) -> Router {
+pub(crate) fn router(state: AppState) -> Router {
     Router::new()
         .route(EVENTS_PATH, get(events))
         .route(STATUS_PATH, get(status))
@@ -160,7 +160,7 @@ fn redirect(to: &str, query: Option<&str>) -> Response {
 }
 
 /// The Content-Type of an output file, by extension; text gets `charset=utf-8`.
-pub fn content_type(path: &str) -> String {
+pub(crate) fn content_type(path: &str) -> String {
     let mime = mime_guess::from_path(path).first_or_octet_stream();
     let textual = mime.type_() == "text"
         || matches!(

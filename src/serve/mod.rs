@@ -5,12 +5,12 @@
 //! good site and shows its diagnostics in an overlay. Nothing is written to
 //! disk. The library does not print: progress goes to a [`Reporter`].
 
-pub mod accept;
-pub mod http;
-pub mod paths;
-pub mod reload;
-pub mod site;
-pub mod watch;
+pub(crate) mod accept;
+pub(crate) mod http;
+pub(crate) mod paths;
+pub(crate) mod reload;
+pub(crate) mod site;
+pub(crate) mod watch;
 
 use crate::config::BuildOptions;
 use crate::incremental::{Rebuild, Session};
@@ -23,11 +23,13 @@ use std::time::Duration;
 /// What `briefs serve` is told.
 #[derive(Debug, Clone)]
 pub struct ServeOptions {
+    /// The site root.
     pub root: PathBuf,
     /// An IP address; 127.0.0.1 by default.
     pub bind: String,
     /// 0 picks a free port.
     pub port: u16,
+    /// Include briefs marked `draft: true`.
     pub drafts: bool,
     /// How long a connection may take to send its request headers.
     pub header_timeout: Duration,
@@ -40,16 +42,26 @@ pub const HEADER_TIMEOUT: Duration = Duration::from_secs(20);
 #[derive(Debug)]
 pub enum Event {
     /// The server is listening at `url`.
-    Listening { url: String },
+    Listening {
+        /// The address pages are served at.
+        url: String,
+    },
     /// A build succeeded and is being served.
     Built {
+        /// What the rebuild did.
         rebuild: Box<Rebuild>,
+        /// The served generation, one more with each successful build.
         generation: u64,
         /// From the first file change to the new site being served.
         since_change: Option<Duration>,
     },
     /// A build failed; the last good site is still served.
-    Failed { text: String, elapsed: Duration },
+    Failed {
+        /// The diagnostics or error, printed.
+        text: String,
+        /// How long the failed build took.
+        elapsed: Duration,
+    },
     /// A folder could not be watched.
     WatchError(String),
     /// Ctrl-C: the server is stopping.

@@ -5,7 +5,7 @@
 
 /// What to do with a request path.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Resolved {
+pub(crate) enum Resolved {
     /// Serve this output file (`briefs/x/index.html`).
     File(String),
     /// Redirect to this path (`/briefs/x/`).
@@ -17,7 +17,7 @@ pub enum Resolved {
 }
 
 /// Resolves the raw request path against the set of built files.
-pub fn resolve(raw: &str, exists: impl Fn(&str) -> bool) -> Resolved {
+pub(crate) fn resolve(raw: &str, exists: impl Fn(&str) -> bool) -> Resolved {
     let Some(segments) = segments(raw) else {
         return Resolved::BadRequest;
     };

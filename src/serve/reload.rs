@@ -4,9 +4,9 @@
 //! failed one (HTML-escaped on the server, `textContent` in the browser).
 
 /// The server-sent events endpoint.
-pub const EVENTS_PATH: &str = "/__briefs/events";
+pub(crate) const EVENTS_PATH: &str = "/__briefs/events";
 /// A JSON status endpoint: generation and current errors.
-pub const STATUS_PATH: &str = "/__briefs/status";
+pub(crate) const STATUS_PATH: &str = "/__briefs/status";
 
 const SCRIPT: &str = r#"<script>/* briefs serve: live reload */
 (function () {
@@ -34,7 +34,7 @@ const STYLE: &str = "position:fixed;inset:0;z-index:2147483647;overflow:auto;mar
 
 /// Adds the reload script (and, if the latest build failed, the overlay)
 /// before `</body>`, or at the end when there is none.
-pub fn inject(html: &[u8], generation: u64, error: Option<&str>) -> Vec<u8> {
+pub(crate) fn inject(html: &[u8], generation: u64, error: Option<&str>) -> Vec<u8> {
     let mut extra = String::new();
     if let Some(error) = error {
         extra.push_str(&overlay(error));
@@ -53,7 +53,7 @@ pub fn inject(html: &[u8], generation: u64, error: Option<&str>) -> Vec<u8> {
 }
 
 /// The overlay element with the escaped diagnostics.
-pub fn overlay(error: &str) -> String {
+pub(crate) fn overlay(error: &str) -> String {
     format!(
         "<div id=\"__briefs_overlay\" style=\"{STYLE}\"><pre>{}</pre></div>",
         escape(error)
@@ -61,7 +61,7 @@ pub fn overlay(error: &str) -> String {
 }
 
 /// A page for when no build has succeeded yet.
-pub fn no_site_page(generation: u64, error: Option<&str>) -> Vec<u8> {
+pub(crate) fn no_site_page(generation: u64, error: Option<&str>) -> Vec<u8> {
     let body = "<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>briefs serve: build failed</title></head><body><p>The site has not built yet.</p></body></html>";
     inject(body.as_bytes(), generation, error)
 }
@@ -74,7 +74,7 @@ fn find_body_end(html: &[u8]) -> Option<usize> {
 }
 
 /// Escapes text for HTML element content and attribute values.
-pub fn escape(text: &str) -> String {
+pub(crate) fn escape(text: &str) -> String {
     crate::escape::markup(text)
 }
 

@@ -16,28 +16,28 @@ use tokio::sync::watch;
 
 /// One state of the served site.
 #[derive(Debug, Default)]
-pub struct Snapshot {
+pub(crate) struct Snapshot {
     /// Files of the last good build, by output path.
-    pub files: HashMap<String, Bytes>,
+    pub(crate) files: HashMap<String, Bytes>,
     /// Bumped by every rebuild, good or failed.
-    pub generation: u64,
+    pub(crate) generation: u64,
     /// The diagnostics of the latest build, if it failed.
-    pub error: Option<String>,
+    pub(crate) error: Option<String>,
     /// Files the rebuild is still rendering (listing pages that only
     /// shifted, feeds, the sitemap): a request for one waits for them.
-    pub pending: HashSet<String>,
+    pub(crate) pending: HashSet<String>,
     /// The path the last rebuild took, and why, if it was the full one
     /// (a failed quick rebuild keeps what the one before said).
-    pub path: PathTaken,
+    pub(crate) path: PathTaken,
 }
 
 /// The path a rebuild took, as `/__briefs/status` reports it.
 #[derive(Debug, Default, Clone)]
-pub struct PathTaken {
+pub(crate) struct PathTaken {
     /// `"quick"` or `"full"`; `None` before the first good build.
-    pub last_path: Option<&'static str>,
+    pub(crate) last_path: Option<&'static str>,
     /// Why the full path was taken ([`crate::incremental::FallbackReason`]).
-    pub fallback: Option<String>,
+    pub(crate) fallback: Option<String>,
 }
 
 impl PathTaken {
@@ -51,18 +51,18 @@ impl PathTaken {
 
 /// The snapshot shared by the server and the watcher, and the channel that
 /// tells open pages about new generations.
-pub struct Shared {
+pub(crate) struct Shared {
     snapshot: RwLock<Arc<Snapshot>>,
     /// When the running rebuild started, if one is running.
     building: Mutex<Option<Timestamp>>,
-    pub changes: watch::Sender<u64>,
+    pub(crate) changes: watch::Sender<u64>,
     /// Bumped whenever pending files land (no reload: the generation stays).
-    pub settled: watch::Sender<u64>,
+    pub(crate) settled: watch::Sender<u64>,
 }
 
 impl Shared {
     /// An empty site at generation 0.
-    pub fn new() -> Shared {
+    pub(crate) fn new() -> Shared {
         Shared {
             snapshot: RwLock::new(Arc::new(Snapshot::default())),
             building: Mutex::new(None),
@@ -72,7 +72,7 @@ impl Shared {
     }
 
     /// The current snapshot.
-    pub fn get(&self) -> Arc<Snapshot> {
+    pub(crate) fn get(&self) -> Arc<Snapshot> {
         self.snapshot
             .read()
             .unwrap_or_else(|e| e.into_inner())
@@ -80,7 +80,7 @@ impl Shared {
     }
 
     /// When the running rebuild started, if one is running.
-    pub fn building(&self) -> Option<Timestamp> {
+    pub(crate) fn building(&self) -> Option<Timestamp> {
         *self.building.lock().unwrap_or_else(|e| e.into_inner())
     }
 
@@ -137,7 +137,7 @@ impl Shared {
     }
 
     /// The snapshot once `key` is no longer pending (at most `limit` later).
-    pub async fn settled_for(&self, key: &str, limit: std::time::Duration) -> Arc<Snapshot> {
+    pub(crate) async fn settled_for(&self, key: &str, limit: std::time::Duration) -> Arc<Snapshot> {
         let mut settled = self.settled.subscribe();
         let wait = async {
             loop {
@@ -187,15 +187,20 @@ impl Default for Shared {
 
 /// What set off a rebuild: when the first change came, and which files
 /// changed (`None`: unknown, so every file is checked).
-pub struct Change {
-    pub at: Instant,
-    pub paths: Option<Vec<PathBuf>>,
+pub(crate) struct Change {
+    pub(crate) at: Instant,
+    pub(crate) paths: Option<Vec<PathBuf>>,
 }
 
 /// Brings the served site up to date through the incremental `session`
 /// (only what the change affects is rendered again) and publishes the
 /// result; a failure keeps the last good files and publishes the diagnostics.
-pub fn rebuild(session: &mut Session, shared: &Shared, report: &Reporter, change: Option<Change>) {
+pub(crate) fn rebuild(
+    session: &mut Session,
+    shared: &Shared,
+    report: &Reporter,
+    change: Option<Change>,
+) {
     let started = Instant::now();
     let _building = shared.start_building();
     let store = ServeSink::new(session.root());
@@ -235,13 +240,13 @@ pub fn rebuild(session: &mut Session, shared: &Shared, report: &Reporter, change
                 last_path: Some("full"),
                 fallback: session.last_fallback().map(ToString::to_string),
             };
-            failed(e, path.fallback.is_some().then_some(path))
+            failed(e, path.fallback.is_some().then_some(path));
         }
     }
 }
 
 /// Diagnostics as printed by the command line, or the error and its causes.
-pub fn error_text(e: &anyhow::Error) -> String {
+pub(crate) fn error_text(e: &anyhow::Error) -> String {
     if let Some(d) = e.downcast_ref::<Diagnostics>() {
         return d
             .to_string()
@@ -263,9 +268,9 @@ struct ServeSink {
 }
 
 /// Files written (by path) and paths removed by one rebuild.
-pub struct Changes {
-    pub written: std::collections::BTreeMap<String, Vec<u8>>,
-    pub removed: Vec<String>,
+pub(crate) struct Changes {
+    pub(crate) written: std::collections::BTreeMap<String, Vec<u8>>,
+    pub(crate) removed: Vec<String>,
 }
 
 impl ServeSink {

@@ -14,13 +14,17 @@ use std::sync::mpsc::{Receiver, RecvTimeoutError, channel};
 use std::time::{Duration, Instant};
 
 /// How long events must pause before a rebuild starts.
-pub const DEBOUNCE: Duration = Duration::from_millis(25);
+pub(crate) const DEBOUNCE: Duration = Duration::from_millis(25);
 
 /// The folders watched recursively (when they exist).
 const WATCHED: &[&str] = &["content", "static", "templates", "themes"];
 
 /// Starts watching `opts.root` on a thread of its own; rebuilds into `shared`.
-pub fn spawn(mut session: Session, shared: Arc<Shared>, report: Reporter) -> anyhow::Result<()> {
+pub(crate) fn spawn(
+    mut session: Session,
+    shared: Arc<Shared>,
+    report: Reporter,
+) -> anyhow::Result<()> {
     let root = session
         .root()
         .canonicalize()

@@ -12,13 +12,14 @@ mod staging;
 mod stale;
 mod swap;
 
-pub use output::{check_output, output_folder};
-pub use sink::{DiskSink, MemorySink};
-pub use staging::Staging;
-pub use swap::OutputLock;
+pub(crate) use output::{check_output, output_folder};
+pub(crate) use sink::DiskSink;
+pub use sink::MemorySink;
+pub(crate) use staging::Staging;
+pub(crate) use swap::OutputLock;
 
 /// The file briefs leaves in every output folder it made.
-pub const MARKER: &str = ".briefs-output";
+pub(crate) const MARKER: &str = ".briefs-output";
 
 /// How a build writes to disk.
 #[derive(Clone, Copy)]

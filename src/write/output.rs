@@ -10,7 +10,11 @@ use std::path::{Component, Path, PathBuf};
 /// The output folder a build writes, as an absolute normalised path:
 /// `output` if given, else `root/public`. Refused with a message saying why
 /// when replacing it would be unsafe (see [`check_output`]).
-pub fn output_folder(root: &Path, output: Option<&Path>, force: bool) -> anyhow::Result<PathBuf> {
+pub(crate) fn output_folder(
+    root: &Path,
+    output: Option<&Path>,
+    force: bool,
+) -> anyhow::Result<PathBuf> {
     let named = output.map_or_else(|| root.join("public"), Path::to_path_buf);
     check_output(root, &named, force)?;
     let out = normalise(&named)?;
@@ -28,7 +32,7 @@ pub fn output_folder(root: &Path, output: Option<&Path>, force: bool) -> anyhow:
 /// Refuses output folders that would overwrite or delete sources: the site
 /// root or an ancestor, a source folder or anything inside one, and a
 /// non-empty folder briefs did not make (unless `force`).
-pub fn check_output(root: &Path, output: &Path, force: bool) -> anyhow::Result<()> {
+pub(crate) fn check_output(root: &Path, output: &Path, force: bool) -> anyhow::Result<()> {
     let root = normalise(root)?;
     let out = normalise(output)?;
     if root.starts_with(&out) {

@@ -10,7 +10,7 @@ use std::sync::Mutex;
 use std::sync::atomic::{AtomicU64, Ordering};
 
 /// A [`Sink`] writing into a folder, remembering what it wrote.
-pub struct DiskSink {
+pub(crate) struct DiskSink {
     dir: PathBuf,
     written: Mutex<Vec<String>>,
     /// The folder holds an earlier build: leave files whose bytes are the
@@ -23,7 +23,7 @@ pub struct DiskSink {
 
 impl DiskSink {
     /// Writes below `dir`, which must exist.
-    pub fn new(dir: PathBuf) -> Self {
+    pub(crate) fn new(dir: PathBuf) -> Self {
         DiskSink {
             dir,
             written: Mutex::new(Vec::new()),
@@ -36,7 +36,7 @@ impl DiskSink {
     /// would not change is left alone (no write, same modification time, so
     /// `rsync` or `aws s3 sync` upload only what changed), and a folder, link
     /// or file standing where a file or folder must go is removed first.
-    pub fn over_earlier_build(dir: PathBuf) -> Self {
+    pub(crate) fn over_earlier_build(dir: PathBuf) -> Self {
         DiskSink {
             over_earlier: true,
             ..DiskSink::new(dir)
@@ -45,13 +45,13 @@ impl DiskSink {
 
     /// Fails every write past `bytes` in all, as a full disk would: the file
     /// being written is left cut short.
-    pub fn with_space(mut self, bytes: Option<u64>) -> Self {
+    pub(crate) fn with_space(mut self, bytes: Option<u64>) -> Self {
         self.space = bytes.map(AtomicU64::new);
         self
     }
 
     /// Every path written so far.
-    pub fn written(&self) -> Vec<String> {
+    pub(crate) fn written(&self) -> Vec<String> {
         self.written
             .lock()
             .unwrap_or_else(|e| e.into_inner())
@@ -191,6 +191,7 @@ impl Sink for DiskSink {
 /// A [`Sink`] keeping files in memory (for `check` and tests).
 #[derive(Default)]
 pub struct MemorySink {
+    /// The files written, by output path.
     pub files: Mutex<BTreeMap<String, Vec<u8>>>,
 }
 

@@ -55,8 +55,8 @@ struct Listing {
 
 /// A staging folder beside the output; goes back to being the spare (or is
 /// removed) on drop unless published.
-pub struct Staging {
-    pub dir: PathBuf,
+pub(crate) struct Staging {
+    pub(crate) dir: PathBuf,
     output: PathBuf,
     spare: PathBuf,
     /// What the folder held before.
@@ -67,7 +67,7 @@ pub struct Staging {
 impl Staging {
     /// Claims the spare as staging folder, or creates an empty one. `output`
     /// is absolute and normalised, and its lock is held.
-    pub fn new(output: &Path) -> anyhow::Result<Staging> {
+    pub(crate) fn new(output: &Path) -> anyhow::Result<Staging> {
         let parent = output.parent().unwrap_or(Path::new("/"));
         std::fs::create_dir_all(parent)
             .with_context(|| format!("cannot create {}", parent.display()))?;
@@ -111,13 +111,13 @@ impl Staging {
     }
 
     /// Whether the folder is a recycled spare holding an earlier build.
-    pub fn recycled(&self) -> bool {
+    pub(crate) fn recycled(&self) -> bool {
         !matches!(self.earlier, Earlier::Nothing)
     }
 
     /// The sink writing this build into the folder; `space` simulates a
     /// disk with that many bytes free (tests).
-    pub fn sink(&self, space: Option<u64>) -> DiskSink {
+    pub(crate) fn sink(&self, space: Option<u64>) -> DiskSink {
         let sink = match self.recycled() {
             true => DiskSink::over_earlier_build(self.dir.clone()),
             false => DiskSink::new(self.dir.clone()),
@@ -127,7 +127,7 @@ impl Staging {
 
     /// Removes everything an older build left in a recycled folder that this
     /// build did not write (`written`), and records `written` in the marker.
-    pub fn prune(&mut self, written: &[String]) -> anyhow::Result<()> {
+    pub(crate) fn prune(&mut self, written: &[String]) -> anyhow::Result<()> {
         match std::mem::replace(&mut self.earlier, Earlier::Nothing) {
             Earlier::Nothing => {}
             Earlier::Listed(files) => self.prune_listed(&files, written)?,
@@ -218,7 +218,7 @@ impl Staging {
 
     /// Puts the staging folder in place of the output folder; the previous
     /// site becomes the spare.
-    pub fn publish(mut self) -> anyhow::Result<()> {
+    pub(crate) fn publish(mut self) -> anyhow::Result<()> {
         let had_old = std::fs::symlink_metadata(&self.output).is_ok();
         if had_old
             && swap::exchange(&self.dir, &self.output).with_context(|| {

@@ -9,7 +9,7 @@ use std::path::{Path, PathBuf};
 
 /// Exchanges the folders `a` and `b` atomically. `Ok(false)` where the
 /// system or file system cannot (the caller falls back to two renames).
-pub fn exchange(a: &Path, b: &Path) -> std::io::Result<bool> {
+pub(super) fn exchange(a: &Path, b: &Path) -> std::io::Result<bool> {
     #[cfg(any(target_os = "linux", target_os = "android"))]
     {
         use rustix::fs::{CWD, RenameFlags, renameat_with};
@@ -30,14 +30,14 @@ pub fn exchange(a: &Path, b: &Path) -> std::io::Result<bool> {
 /// An exclusive lock on an output folder, held until dropped: a file
 /// `.<name>.briefs.lock` beside the folder, locked with the system's
 /// advisory file locks (released by the system when a build dies).
-pub struct OutputLock {
+pub(crate) struct OutputLock {
     _file: File,
 }
 
 impl OutputLock {
     /// Takes the lock of `output`, calling `on_wait` once first if another
     /// build holds it. Where the file system has no locks, goes on without.
-    pub fn take(output: &Path, on_wait: &dyn Fn(&Path)) -> anyhow::Result<OutputLock> {
+    pub(crate) fn take(output: &Path, on_wait: &dyn Fn(&Path)) -> anyhow::Result<OutputLock> {
         let path = lock_path(output);
         if let Some(parent) = path.parent() {
             std::fs::create_dir_all(parent)
@@ -124,7 +124,7 @@ mod tests {
         let out2 = out.clone();
         let second = std::thread::spawn(move || {
             let _lock = OutputLock::take(&out2, &|_| {
-                flag.store(true, std::sync::atomic::Ordering::SeqCst)
+                flag.store(true, std::sync::atomic::Ordering::SeqCst);
             })
             .unwrap();
         });

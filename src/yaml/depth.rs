@@ -16,19 +16,19 @@ use std::collections::HashMap;
 
 /// The deepest nesting accepted: lists and maps inside one another,
 /// counting each indented block and each `[` or `{` level.
-pub const MAX_DEPTH: usize = 64;
+pub(crate) const MAX_DEPTH: usize = 64;
 
 /// Where nesting first passes [`MAX_DEPTH`]: 1-based line and column
 /// (in characters) within the block.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct TooDeep {
-    pub line: usize,
-    pub col: usize,
+pub(crate) struct TooDeep {
+    pub(crate) line: usize,
+    pub(crate) col: usize,
 }
 
 /// What a successful scan found out about aliases.
 #[derive(Debug, Default)]
-pub struct Scan {
+pub(crate) struct Scan {
     aliases: Vec<AliasUse>,
     /// About how many parser events the block gives (nodes, collection ends).
     events: u64,
@@ -46,7 +46,7 @@ impl Scan {
     /// The line and column of the alias at which the aliases expanded so
     /// far pass `per_event` jumps per event of the block (the way
     /// yaml_serde limits repetition), else of the costliest alias.
-    pub fn bomb(&self, per_event: u64) -> Option<(usize, usize)> {
+    pub(crate) fn bomb(&self, per_event: u64) -> Option<(usize, usize)> {
         let limit = self.events.max(1).saturating_mul(per_event);
         let mut total = 0u64;
         for a in &self.aliases {
@@ -62,7 +62,7 @@ impl Scan {
 }
 
 /// Scans `text`; fails at the first place nesting passes [`MAX_DEPTH`].
-pub fn scan(text: &str) -> Result<Scan, TooDeep> {
+pub(crate) fn scan(text: &str) -> Result<Scan, TooDeep> {
     let mut s = Scanner::default();
     for (i, line) in text.split('\n').enumerate() {
         let line = line.strip_suffix('\r').unwrap_or(line);

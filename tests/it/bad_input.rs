@@ -35,7 +35,7 @@ struct Case {
     help: Option<&'static str>,
 }
 
-pub const B: &str = "content/briefs/2024-03-01-bad.md";
+pub(crate) const B: &str = "content/briefs/2024-03-01-bad.md";
 
 macro_rules! case {
     ($name:literal, [$($step:expr),* $(,)?], $at:literal, $msg:literal $(, help: $help:literal)?) => {
@@ -449,7 +449,7 @@ const SITE_AND_TEMPLATES: &[Case] = &[
 
 /// A good site (`tests/fixtures/good/`: two experts, two briefs, a page)
 /// with the default theme on disk, for cases that break a theme file.
-pub fn good_site() -> TestSite {
+pub(crate) fn good_site() -> TestSite {
     let site = TestSite::fixture("good");
     copy_dir(
         &repo_root().join("themes/default"),
@@ -519,7 +519,7 @@ fn check(case: &Case) -> Option<String> {
     match line {
         None => wrong.push(format!("no error line starting `{}`", case.at)),
         Some(l) if !l.contains(case.message) => {
-            wrong.push(format!("error line lacks `{}`: {l}", case.message))
+            wrong.push(format!("error line lacks `{}`: {l}", case.message));
         }
         Some(_) => {}
     }
@@ -556,7 +556,7 @@ fn summary_problem(stderr: &str) -> Option<String> {
     (last != want).then(|| format!("last line `{last}` is not the summary `{want}`"))
 }
 
-pub fn leftovers(site: &TestSite) -> Option<String> {
+pub(crate) fn leftovers(site: &TestSite) -> Option<String> {
     let names: Vec<String> = std::fs::read_dir(site.root())
         .unwrap()
         .filter_map(Result::ok)

@@ -8,12 +8,12 @@ use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
 /// A site in a temporary folder.
-pub struct TestSite {
+pub(crate) struct TestSite {
     pub dir: tempfile::TempDir,
 }
 
 /// The result of running the binary.
-pub struct Run {
+pub(crate) struct Run {
     pub status: i32,
     pub stdout: String,
     pub stderr: String,
@@ -30,12 +30,12 @@ impl From<Output> for Run {
 }
 
 /// The repository root (the demo site).
-pub fn repo_root() -> PathBuf {
+pub(crate) fn repo_root() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
 }
 
 /// Copies a folder tree.
-pub fn copy_dir(from: &Path, to: &Path) {
+pub(crate) fn copy_dir(from: &Path, to: &Path) {
     for entry in walkdir::WalkDir::new(from) {
         let entry = entry.unwrap();
         let rel = entry.path().strip_prefix(from).unwrap();
@@ -50,14 +50,14 @@ pub fn copy_dir(from: &Path, to: &Path) {
 
 impl TestSite {
     /// A copy of `tests/fixtures/<name>/`.
-    pub fn fixture(name: &str) -> TestSite {
+    pub(crate) fn fixture(name: &str) -> TestSite {
         let site = TestSite::empty();
         copy_dir(&repo_root().join("tests/fixtures").join(name), site.root());
         site
     }
 
     /// A copy of the repository's demo site (site.yaml, content/, themes/).
-    pub fn demo() -> TestSite {
+    pub(crate) fn demo() -> TestSite {
         let site = TestSite::empty();
         std::fs::copy(repo_root().join("site.yaml"), site.root().join("site.yaml")).unwrap();
         for d in ["content", "themes"] {
@@ -67,14 +67,14 @@ impl TestSite {
     }
 
     /// An empty folder.
-    pub fn empty() -> TestSite {
+    pub(crate) fn empty() -> TestSite {
         TestSite {
             dir: tempfile::tempdir().unwrap(),
         }
     }
 
     /// A minimal site: site.yaml plus the given files.
-    pub fn with_files(files: &[(&str, &str)]) -> TestSite {
+    pub(crate) fn with_files(files: &[(&str, &str)]) -> TestSite {
         let site = TestSite::empty();
         site.write(
             "site.yaml",
@@ -86,23 +86,23 @@ impl TestSite {
         site
     }
 
-    pub fn root(&self) -> &Path {
+    pub(crate) fn root(&self) -> &Path {
         self.dir.path()
     }
 
     /// Writes a file below the site root, creating folders.
-    pub fn write(&self, path: &str, text: &str) {
+    pub(crate) fn write(&self, path: &str, text: &str) {
         let p = self.root().join(path);
         std::fs::create_dir_all(p.parent().unwrap()).unwrap();
         std::fs::write(p, text).unwrap();
     }
 
-    pub fn remove(&self, path: &str) {
+    pub(crate) fn remove(&self, path: &str) {
         std::fs::remove_file(self.root().join(path)).unwrap();
     }
 
     /// Runs `briefs <args>` in the site root.
-    pub fn run(&self, args: &[&str]) -> Run {
+    pub(crate) fn run(&self, args: &[&str]) -> Run {
         Command::new(env!("CARGO_BIN_EXE_briefs"))
             .args(args)
             .current_dir(self.root())
@@ -112,7 +112,7 @@ impl TestSite {
     }
 
     /// Runs `briefs build <extra>` and asserts success.
-    pub fn build_ok(&self, extra: &[&str]) -> Run {
+    pub(crate) fn build_ok(&self, extra: &[&str]) -> Run {
         let mut args = vec!["build"];
         args.extend_from_slice(extra);
         let run = self.run(&args);
@@ -125,30 +125,30 @@ impl TestSite {
     }
 
     /// Whether `public/<path>` exists.
-    pub fn exists(&self, path: &str) -> bool {
+    pub(crate) fn exists(&self, path: &str) -> bool {
         self.root().join("public").join(path).exists()
     }
 
     /// The text of `public/<path>`.
-    pub fn read(&self, path: &str) -> String {
+    pub(crate) fn read(&self, path: &str) -> String {
         let p = self.root().join("public").join(path);
         std::fs::read_to_string(&p).unwrap_or_else(|e| panic!("cannot read {}: {e}", p.display()))
     }
 
     /// `public/<path>` parsed as an HTML5 document.
-    pub fn html(&self, path: &str) -> Page {
+    pub(crate) fn html(&self, path: &str) -> Page {
         Page(Html::parse_document(&self.read(path)))
     }
 
     /// Every file under public/, relative, sorted, with its bytes.
-    pub fn snapshot(&self) -> Vec<(String, Vec<u8>)> {
+    pub(crate) fn snapshot(&self) -> Vec<(String, Vec<u8>)> {
         snapshot_of(&self.root().join("public"))
     }
 
     /// Asserts that public/ is byte for byte `tests/golden/<name>/`, every
     /// file and no other. With `BRIEFS_BLESS=1` it writes public/ there
     /// instead, to be reviewed as a diff.
-    pub fn assert_golden(&self, name: &str) {
+    pub(crate) fn assert_golden(&self, name: &str) {
         let golden = repo_root().join("tests/golden").join(name);
         let got = self.snapshot();
         if std::env::var("BRIEFS_BLESS").is_ok_and(|v| v == "1") {
@@ -207,7 +207,7 @@ fn golden_differences(want: &[(String, Vec<u8>)], got: &[(String, Vec<u8>)]) -> 
         match got.get(path) {
             None => problems.push(format!("  missing: {path}")),
             Some(g) if g != bytes => {
-                problems.push(format!("  differs: {path}: {}", first_difference(bytes, g)))
+                problems.push(format!("  differs: {path}: {}", first_difference(bytes, g)));
             }
             Some(_) => {}
         }
@@ -233,11 +233,11 @@ fn first_difference(want: &[u8], got: &[u8]) -> String {
 }
 
 /// A parsed HTML page.
-pub struct Page(pub Html);
+pub(crate) struct Page(pub Html);
 
 impl Page {
     /// Text of every element matching `css`, whitespace collapsed.
-    pub fn texts(&self, css: &str) -> Vec<String> {
+    pub(crate) fn texts(&self, css: &str) -> Vec<String> {
         let sel = Selector::parse(css).unwrap();
         self.0
             .select(&sel)
@@ -252,7 +252,7 @@ impl Page {
     }
 
     /// The `attr` of every element matching `css`.
-    pub fn attrs(&self, css: &str, attr: &str) -> Vec<String> {
+    pub(crate) fn attrs(&self, css: &str, attr: &str) -> Vec<String> {
         let sel = Selector::parse(css).unwrap();
         self.0
             .select(&sel)
@@ -261,17 +261,17 @@ impl Page {
     }
 
     /// How many elements match `css`.
-    pub fn count(&self, css: &str) -> usize {
+    pub(crate) fn count(&self, css: &str) -> usize {
         self.0.select(&Selector::parse(css).unwrap()).count()
     }
 }
 
 /// A brief file's text from a few fields.
-pub fn brief(title: &str, date: &str, extra: &str) -> String {
+pub(crate) fn brief(title: &str, date: &str, extra: &str) -> String {
     format!("---\ntitle: \"{title}\"\ndate: {date}\n{extra}---\nFirst paragraph of {title}.\n")
 }
 
 /// An expert file's text.
-pub fn expert(name: &str, role: &str) -> String {
+pub(crate) fn expert(name: &str, role: &str) -> String {
     format!("---\nname: \"{name}\"\nrole: \"{role}\"\n---\nBio of {name}.\n")
 }

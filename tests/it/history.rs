@@ -9,8 +9,7 @@
 //! (`scripts/soak` runs thousands of steps).
 
 use crate::harness::{TestSite, expert};
-use briefs::config::BuildOptions;
-use briefs::write::DiskOptions;
+use briefs::{BuildOptions, DiskOptions};
 use std::path::Path;
 use std::process::{Command, Stdio};
 use std::time::Duration;

@@ -3,9 +3,7 @@
 //! templates and site.yaml, and its output is compared with a fresh build.
 
 use crate::harness::{TestSite, brief, expert};
-use briefs::config::BuildOptions;
-use briefs::incremental::{Rebuild, Session};
-use briefs::write::MemorySink;
+use briefs::{BuildOptions, MemorySink, Rebuild, Session};
 use std::collections::BTreeMap;
 
 /// A named change to a site.
@@ -109,7 +107,7 @@ fn incremental_rebuilds_equal_full_builds() {
                 s.write(
                     "content/experts/e4.md",
                     &expert("Expert Four", "Director of Research"),
-                )
+                );
             }),
         ),
         (
@@ -130,7 +128,7 @@ fn incremental_rebuilds_equal_full_builds() {
                 s.write(
                     "templates/card.html",
                     "<article class=card><h2>{{ brief.title }}</h2></article>",
-                )
+                );
             }),
         ),
         (
@@ -139,7 +137,7 @@ fn incremental_rebuilds_equal_full_builds() {
                 s.write(
                     "site.yaml",
                     "title: Renamed Institute\nbase_url: https://test.example.org/\npaginate: 7\n",
-                )
+                );
             }),
         ),
         (
@@ -1069,7 +1067,7 @@ fn rendered_never_exceeds_all_pages_and_feeds() {
 /// even when the full path then fails; a quick save names none.
 #[test]
 fn the_full_path_names_why_the_quick_path_refused() {
-    use briefs::incremental::FallbackReason;
+    use briefs::FallbackReason;
     let site = generated(40);
     let (store, mut session) = started(&site);
     let first = session.rebuild(&store).unwrap();

@@ -183,9 +183,7 @@ fn init_publishes_no_hidden_files() {
 #[cfg(unix)]
 #[test]
 fn serve_rebuilds_skip_leftovers_and_refuse_links_out() {
-    use briefs::config::BuildOptions;
-    use briefs::incremental::Session;
-    use briefs::write::MemorySink;
+    use briefs::{BuildOptions, MemorySink, Session};
     let site = good_site();
     let opts = BuildOptions {
         root: site.root().to_path_buf(),

@@ -19,7 +19,7 @@ const BRIEF_FILE: &str =
 const LIMIT: Duration = Duration::from_secs(30);
 
 /// A running `briefs serve`, killed on drop.
-pub struct Server {
+pub(crate) struct Server {
     child: Child,
     port: u16,
 }
@@ -31,7 +31,7 @@ impl Drop for Server {
     }
 }
 
-pub fn start(root: &std::path::Path, extra: &[&str]) -> Server {
+pub(crate) fn start(root: &std::path::Path, extra: &[&str]) -> Server {
     start_with_env(root, extra, &[])
 }
 
@@ -219,7 +219,7 @@ impl Server {
     }
 
     /// `/__briefs/status`, if the server answers with JSON.
-    pub fn status(&self) -> Option<serde_json::Value> {
+    pub(crate) fn status(&self) -> Option<serde_json::Value> {
         let r = self.request("/__briefs/status", Some(&self.host()))?;
         serde_json::from_str(&r.body).ok()
     }

@@ -11,7 +11,7 @@ use crate::diag::Diagnostics;
 use crate::model::{self, BriefId, Grouping, Moved, index};
 use crate::parse::ParsedBrief;
 use crate::render::feeds::Scope;
-use crate::render::pages::{Job, Listing};
+use crate::render::pages::{Job, Listing, page_count, page_of};
 use std::path::Path;
 
 /// One brief's change as [`model::update_brief`] made it.
@@ -204,7 +204,7 @@ impl Model {
     fn note_pages(&mut self, applied: &Applied, pending: &mut PendingRenders) {
         let (moved, renumber) = (&applied.moved, applied.moved.renumber);
         let per = self.site.config.paginate;
-        let page = |at: usize| at / per + 1;
+        let page = |at: usize| page_of(at, per);
         let jobs = &mut pending.pages;
         for job in [Job::ExpertIndex, Job::TopicIndex] {
             if !jobs.contains(&job) {
@@ -237,7 +237,7 @@ impl Model {
         for (g, id) in topics.chain(kinds) {
             self.values.refresh_group(&self.site, g, id);
             let (listing, scope) = group_outputs(g, id);
-            let pages = (self.site.grouping(g).0[id].briefs.len() + 1).div_ceil(per);
+            let pages = page_count(self.site.grouping(g).0[id].briefs.len() + 1, per);
             jobs.extend((1..=pages).map(|n| Job::Listing(listing, n)));
             pending.feeds.push(scope);
         }

@@ -2,10 +2,11 @@
 //! text-only or reshaping; any other change is a [`FallbackReason`].
 
 use super::super::fallback::FallbackReason;
-use super::super::{Cached, Session, Stamp, hash_of, relative, stamp};
+use super::super::{Cached, Session, hash_of, relative};
 use super::{MAX_RESHAPES, Model};
 use crate::config::Config;
 use crate::load::{self, Collection};
+use crate::load::{Stamp, stamp};
 use crate::parse::{self, One};
 use std::path::{Path, PathBuf};
 

@@ -21,29 +21,29 @@ use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 /// The site of the last full rebuild, kept so text edits can patch it.
-pub struct Model {
-    pub site: Site,
-    pub values: Values,
-    pub templates: u64,
+pub(crate) struct Model {
+    pub(crate) site: Site,
+    pub(crate) values: Values,
+    pub(crate) templates: u64,
     /// Published briefs by source path.
-    pub ids: FxHashMap<Arc<Path>, BriefId>,
+    pub(crate) ids: FxHashMap<Arc<Path>, BriefId>,
     /// Published briefs by slug, and the unpublished ones with why.
-    pub slugs: FxHashMap<Text, BriefId>,
-    pub unpublished: FxHashMap<Text, &'static str>,
+    pub(crate) slugs: FxHashMap<Text, BriefId>,
+    pub(crate) unpublished: FxHashMap<Text, &'static str>,
     /// The briefs citing each brief (as a related piece).
-    pub cited_by: FxHashMap<BriefId, Vec<BriefId>>,
+    pub(crate) cited_by: FxHashMap<BriefId, Vec<BriefId>>,
     /// Feed items built so far.
-    pub items: Items,
-    pub warnings: Diagnostics,
+    pub(crate) items: Items,
+    pub(crate) warnings: Diagnostics,
     /// The earliest embargo still ahead: once it passes, a brief is
     /// published and the site changes shape.
-    pub next_embargo: Option<Timestamp>,
+    pub(crate) next_embargo: Option<Timestamp>,
 }
 
 impl Model {
     /// Keeps `site` and its values; `files` are all content files parsed
     /// (for the briefs it does not publish, and when an embargo ends).
-    pub fn new(
+    pub(crate) fn new(
         site: Site,
         values: Values,
         templates: u64,

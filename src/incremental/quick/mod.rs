@@ -25,8 +25,8 @@ mod kept;
 mod renders;
 
 use edits::Edit;
-pub use kept::Model;
-pub use renders::DeferredRenders;
+pub(super) use kept::Model;
+pub(super) use renders::DeferredRenders;
 use renders::{PendingRenders, split_renders};
 
 use super::fallback::{FallbackReason, QuickRebuild};
@@ -40,7 +40,7 @@ use std::path::PathBuf;
 use std::time::{Duration, Instant};
 
 /// The most files of one burst whose shape changed that the quick path takes.
-pub const MAX_RESHAPES: usize = 16;
+pub(super) const MAX_RESHAPES: usize = 16;
 
 impl Session {
     /// Applies the edits of brief files `hints` name, if the quick path can;
@@ -77,7 +77,7 @@ impl Session {
             Ok(pending) => pending,
             Err(reason) => {
                 // Half changed: the full path assembles the site again.
-                crate::discard(model);
+                crate::background::discard(model);
                 return fallback(reason);
             }
         };
@@ -201,7 +201,7 @@ impl Session {
             anyhow::Ok(())
         })();
         if let Err(e) = rendered {
-            crate::discard(model);
+            crate::background::discard(model);
             return Err(e);
         }
         let fresh = fresh.into_files();

@@ -5,13 +5,13 @@
 use crate::model::{BriefId, Grouping, Site};
 use crate::render::Templates;
 use crate::render::feeds::{Scope, Spec};
-use crate::render::pages::{Job, Listing};
+use crate::render::pages::{Job, Listing, page_of};
 use rustc_hash::FxHashSet;
 
 use super::Model;
 
 /// What a quick rebuild leaves for [`Session::finish`].
-pub struct DeferredRenders {
+pub(crate) struct DeferredRenders {
     pub(super) jobs: Vec<Job>,
     pub(super) feeds: Vec<Spec>,
     pub(super) sitemap: bool,
@@ -173,9 +173,9 @@ fn pages_showing(site: &Site, briefs: &[BriefId]) -> Vec<Job> {
     };
     for &id in briefs {
         let b = &site.briefs[id];
-        let page_in = |ids: &[BriefId]| ids.binary_search(&id).map_or(1, |at| at / per + 1);
+        let page_in = |ids: &[BriefId]| ids.binary_search(&id).map_or(1, |at| page_of(at, per));
         add(Job::Brief(id));
-        add(Job::Listing(Listing::Home, id / per + 1));
+        add(Job::Listing(Listing::Home, page_of(id, per)));
         for &t in &b.topics {
             add(Job::Listing(
                 Listing::Topic(t),

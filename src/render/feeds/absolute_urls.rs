@@ -28,7 +28,7 @@ const URL_ATTRIBUTES: &[&str] = &[
 ];
 
 /// Resolves every URL attribute of `html` against `base`.
-pub fn absolutize(html: &str, base: &Url) -> String {
+pub(super) fn absolutize(html: &str, base: &Url) -> String {
     let settings = Settings::new()
         .append_element_content_handler(element!("*", |el| {
             rewrite_element(el, base);

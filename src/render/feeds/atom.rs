@@ -1,7 +1,7 @@
 //! Atom 1.0, written by the `atom_syndication` crate: takes a [`Feed`],
 //! returns the XML document.
 
-use super::{Entry, Feed, item::Person, rfc3339};
+use super::{Entry, Feed, item::Person};
 use crate::parse::Moment;
 use atom_syndication::{
     Category, Content, Entry as AtomEntry, Feed as AtomFeed, FixedDateTime, Generator, Link,
@@ -12,7 +12,7 @@ use atom_syndication::{
 const EPOCH: &str = "1970-01-01T00:00:00+00:00";
 
 /// The feed as an Atom 1.0 document.
-pub fn render(feed: &Feed) -> anyhow::Result<Vec<u8>> {
+pub(super) fn render(feed: &Feed) -> anyhow::Result<Vec<u8>> {
     let entries = feed
         .entries
         .iter()
@@ -96,7 +96,7 @@ fn link(href: &str, rel: &str, mime_type: &str) -> Link {
 }
 
 fn date(m: Moment, feed: &Feed) -> anyhow::Result<FixedDateTime> {
-    parse(&rfc3339(m, feed.timezone))
+    parse(&m.rfc3339(feed.timezone))
 }
 
 fn parse(s: &str) -> anyhow::Result<FixedDateTime> {

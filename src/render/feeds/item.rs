@@ -4,6 +4,7 @@
 //! related pieces, footer) links only with absolute URLs.
 
 use super::absolute_urls::absolutize;
+use crate::escape::xml_safe;
 use crate::model::{BriefId, ExpertId, Related, Site, paths};
 use crate::parse::Moment;
 use crate::render::sitemap::escape;
@@ -11,38 +12,38 @@ use url::Url;
 
 /// A person credited on an item.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Person {
-    pub name: String,
-    pub url: String,
+pub(crate) struct Person {
+    pub(crate) name: String,
+    pub(crate) url: String,
 }
 
 /// A brief ready for any feed format.
 #[derive(Debug, Clone)]
-pub struct Item {
-    pub brief: BriefId,
-    pub title: String,
+pub(crate) struct Item {
+    pub(crate) brief: BriefId,
+    pub(crate) title: String,
     /// Absolute permalink; also the item's GUID / id.
-    pub url: String,
+    pub(crate) url: String,
     /// The summary as text.
-    pub summary: String,
+    pub(crate) summary: String,
     /// Full HTML: body, responses, related pieces, footer.
-    pub content: String,
-    pub authors: Vec<Person>,
+    pub(crate) content: String,
+    pub(crate) authors: Vec<Person>,
     /// Topic names, then the kind's name.
-    pub categories: Vec<String>,
-    pub date: Moment,
-    pub updated: Option<Moment>,
+    pub(crate) categories: Vec<String>,
+    pub(crate) date: Moment,
+    pub(crate) updated: Option<Moment>,
 }
 
 impl Item {
     /// The later of date and update.
-    pub fn modified(&self) -> Moment {
+    pub(crate) fn modified(&self) -> Moment {
         self.updated.unwrap_or(self.date).max(self.date)
     }
 }
 
 /// Builds the item of brief `id`.
-pub fn build(site: &Site, id: BriefId) -> Item {
+pub(super) fn build(site: &Site, id: BriefId) -> Item {
     let b = &site.briefs[id];
     let url = site.config.permalink(&paths::brief(&b.slug));
     let mut content = content_html(site, id);
@@ -71,7 +72,7 @@ pub fn build(site: &Site, id: BriefId) -> Item {
 }
 
 /// An expert as a feed person: full name and profile permalink.
-pub fn person(site: &Site, id: ExpertId) -> Person {
+pub(super) fn person(site: &Site, id: ExpertId) -> Person {
     Person {
         name: xml_safe(&site.expert_full_name(id)),
         url: site.config.permalink(&paths::expert(&site.experts[id].id)),
@@ -105,7 +106,7 @@ fn content_html(site: &Site, id: BriefId) -> String {
 }
 
 /// A quote with its attribution: `— Name, Role`.
-pub fn quote_html(site: &Site, expert: ExpertId, quote: &str) -> String {
+pub(super) fn quote_html(site: &Site, expert: ExpertId, quote: &str) -> String {
     let e = &site.experts[expert];
     let who = person(site, expert);
     let role = if e.role.is_empty() {
@@ -169,7 +170,7 @@ fn people_html(site: &Site, r: &Related) -> String {
 /// The footer as a paragraph: `{title}` becomes a link to the brief,
 /// `{url}` the linked permalink, `{site}` a link to the home page; every
 /// other character is text.
-pub fn footer_html(site: &Site, footer: &str, title: &str, url: &str) -> String {
+pub(super) fn footer_html(site: &Site, footer: &str, title: &str, url: &str) -> String {
     let c = &site.config;
     let link =
         |href: &str, text: &str| format!("<a href=\"{}\">{}</a>", escape(href), escape(text));
@@ -206,23 +207,6 @@ fn fill(template: &str, value: impl Fn(&str) -> Option<String>) -> String {
     }
     out.push_str(&escape(rest));
     out
-}
-
-/// Whether XML 1.0 allows `c` in a document.
-fn xml_char(c: char) -> bool {
-    !matches!(c, '\u{0}'..='\u{8}' | '\u{B}' | '\u{C}' | '\u{E}'..='\u{1F}' | '\u{FFFE}' | '\u{FFFF}')
-}
-
-/// `s` without the characters XML 1.0 forbids (C0 controls other than tab,
-/// line feed and carriage return; U+FFFE; U+FFFF).
-pub fn xml_safe(s: &str) -> String {
-    // Every forbidden character is a C0 control byte or starts with 0xEF.
-    let suspect = |b: u8| (b < 0x20 && !matches!(b, b'\t' | b'\n' | b'\r')) || b == 0xEF;
-    if !s.bytes().any(suspect) || s.chars().all(xml_char) {
-        s.to_string()
-    } else {
-        s.chars().filter(|&c| xml_char(c)).collect()
-    }
 }
 
 #[cfg(test)]

@@ -1,6 +1,6 @@
 //! JSON Feed 1.1 with serde_json: takes a [`Feed`], returns the document.
 
-use super::{Entry, Feed, item::Person, rfc3339};
+use super::{Entry, Feed, item::Person};
 use serde::Serialize;
 
 #[derive(Serialize)]
@@ -37,7 +37,7 @@ struct JsonItem<'a> {
 }
 
 /// The feed as a JSON Feed 1.1 document.
-pub fn render(feed: &Feed) -> anyhow::Result<Vec<u8>> {
+pub(super) fn render(feed: &Feed) -> anyhow::Result<Vec<u8>> {
     let doc = JsonFeed {
         version: "https://jsonfeed.org/version/1.1",
         title: &feed.title,
@@ -61,8 +61,8 @@ fn item<'a>(feed: &Feed, e: &'a Entry) -> JsonItem<'a> {
         title: &it.title,
         summary: e.summary(),
         content_html: e.content(),
-        date_published: rfc3339(it.date, feed.timezone),
-        date_modified: it.updated.map(|_| rfc3339(it.modified(), feed.timezone)),
+        date_published: it.date.rfc3339(feed.timezone),
+        date_modified: it.updated.map(|_| it.modified().rfc3339(feed.timezone)),
         authors: it.authors.iter().map(author).collect(),
         tags: &it.categories,
     }

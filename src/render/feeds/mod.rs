@@ -15,6 +15,7 @@ mod item;
 mod json;
 mod rss;
 
+use crate::escape::xml_safe;
 use crate::model::{BriefId, ExpertId, Site, paths};
 use crate::parse::Moment;
 use crate::render::Sink;
@@ -25,7 +26,7 @@ use rayon::prelude::*;
 
 /// A feed's format.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Format {
+pub(crate) enum Format {
     Rss,
     Atom,
     Json,
@@ -33,7 +34,7 @@ pub enum Format {
 
 /// Which briefs a feed holds.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Scope {
+pub(crate) enum Scope {
     Site,
     Expert(ExpertId),
     Topic(usize),
@@ -42,62 +43,62 @@ pub enum Scope {
 
 /// One feed file to write.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Spec {
-    pub scope: Scope,
-    pub format: Format,
+pub(crate) struct Spec {
+    pub(crate) scope: Scope,
+    pub(crate) format: Format,
 }
 
 impl Spec {
     /// Every feed of the site, in a stable order.
-    pub fn all(site: &Site) -> Vec<Spec> {
+    pub(crate) fn all(site: &Site) -> Vec<Spec> {
         specs(site)
     }
 
     /// The output path of this feed.
-    pub fn path(&self, site: &Site) -> String {
+    pub(crate) fn path(&self, site: &Site) -> String {
         path(site, self)
     }
 
     /// The briefs this feed lists, newest first.
-    pub fn briefs(&self, site: &Site) -> Vec<BriefId> {
+    pub(crate) fn briefs(&self, site: &Site) -> Vec<BriefId> {
         brief_ids(site, self.scope)
     }
 }
 
 /// A feed ready to serialise: channel facts and its entries, newest first.
-pub struct Feed<'a> {
-    pub title: String,
-    pub description: String,
+pub(crate) struct Feed<'a> {
+    pub(crate) title: String,
+    pub(crate) description: String,
     /// Absolute URL of the HTML page the feed follows.
-    pub home_url: String,
+    pub(crate) home_url: String,
     /// Absolute URL of the feed itself.
-    pub self_url: String,
-    pub language: &'a str,
-    pub generator: &'static str,
+    pub(crate) self_url: String,
+    pub(crate) language: &'a str,
+    pub(crate) generator: &'static str,
     /// Who publishes the feed (the organisation), for entries with no author.
-    pub publisher: item::Person,
-    pub timezone: &'a TimeZone,
-    pub entries: Vec<Entry<'a>>,
+    pub(crate) publisher: item::Person,
+    pub(crate) timezone: &'a TimeZone,
+    pub(crate) entries: Vec<Entry<'a>>,
 }
 
 /// An item as one feed shows it.
-pub struct Entry<'a> {
-    pub item: &'a Item,
+pub(crate) struct Entry<'a> {
+    pub(crate) item: &'a Item,
     /// In an expert's feed, for a brief that quotes them: who, and the quotes.
-    pub quoted: Option<Quoted>,
+    pub(crate) quoted: Option<Quoted>,
 }
 
 /// Quotes of the feed's expert in the entry's brief.
-pub struct Quoted {
-    pub name: String,
-    pub quotes: Vec<String>,
+pub(crate) struct Quoted {
+    pub(crate) name: String,
+    pub(crate) quotes: Vec<String>,
     /// The quotes as HTML, attributed.
-    pub html: String,
+    pub(crate) html: String,
 }
 
 impl Entry<'_> {
     /// The item's HTML, led by a note and the quotes in an expert's feed.
-    pub fn content(&self) -> String {
+    pub(crate) fn content(&self) -> String {
         match &self.quoted {
             None => self.item.content.clone(),
             Some(q) => format!(
@@ -110,7 +111,7 @@ impl Entry<'_> {
     }
 
     /// The item's summary as text, led by the quotes in an expert's feed.
-    pub fn summary(&self) -> String {
+    pub(crate) fn summary(&self) -> String {
         match &self.quoted {
             None => self.item.summary.clone(),
             Some(q) => {
@@ -130,34 +131,34 @@ impl Entry<'_> {
 
 impl Feed<'_> {
     /// The newest date or update of any entry: the feed's build date.
-    pub fn updated(&self) -> Option<Moment> {
+    pub(crate) fn updated(&self) -> Option<Moment> {
         self.entries.iter().map(|e| e.item.modified()).max()
     }
 }
 
 /// Output paths of every feed, for the static-collision check.
-pub fn paths(site: &Site) -> Vec<String> {
+pub(crate) fn paths(site: &Site) -> Vec<String> {
     specs(site).iter().map(|s| path(site, s)).collect()
 }
 
 /// Renders every feed into `sink`; returns how many files it wrote.
-pub fn render(site: &Site, sink: &dyn Sink) -> anyhow::Result<usize> {
+pub(crate) fn render(site: &Site, sink: &dyn Sink) -> anyhow::Result<usize> {
     render_specs(site, &specs(site), sink)
 }
 
 /// Renders these feeds into `sink`; returns how many files it wrote.
-pub fn render_specs(site: &Site, specs: &[Spec], sink: &dyn Sink) -> anyhow::Result<usize> {
+pub(crate) fn render_specs(site: &Site, specs: &[Spec], sink: &dyn Sink) -> anyhow::Result<usize> {
     render_kept(site, specs, &mut Items::default(), sink)
 }
 
 /// Feed items kept from one render to the next, by brief: a rebuild that
 /// changes a few briefs builds only their items again.
 #[derive(Default)]
-pub struct Items(Vec<Option<Item>>);
+pub(crate) struct Items(Vec<Option<Item>>);
 
 impl Items {
     /// Follows the briefs as one moves in the listing order.
-    pub fn renumber(&mut self, renumber: crate::model::Renumber) {
+    pub(crate) fn renumber(&mut self, renumber: crate::model::Renumber) {
         if self.0.len() <= renumber.from.max(renumber.to) {
             self.0.clear();
             return;
@@ -170,7 +171,7 @@ impl Items {
 
     /// Follows the briefs as one comes in (`inserted`: from just past the
     /// end), moves or goes out (to the end, then cut off at `len`).
-    pub fn follow(&mut self, renumber: crate::model::Renumber, inserted: bool, len: usize) {
+    pub(crate) fn follow(&mut self, renumber: crate::model::Renumber, inserted: bool, len: usize) {
         if inserted && self.0.len() == renumber.from {
             self.0.push(None);
         }
@@ -179,7 +180,7 @@ impl Items {
     }
 
     /// Forgets the item of brief `id` (the brief changed).
-    pub fn forget(&mut self, id: BriefId) {
+    pub(crate) fn forget(&mut self, id: BriefId) {
         if let Some(slot) = self.0.get_mut(id) {
             *slot = None;
         }
@@ -187,7 +188,7 @@ impl Items {
 }
 
 /// [`render_specs`], taking items from `items` and keeping those it builds.
-pub fn render_kept(
+pub(crate) fn render_kept(
     site: &Site,
     specs: &[Spec],
     items: &mut Items,
@@ -313,14 +314,14 @@ fn feed<'a>(site: &'a Site, items: &'a [Option<Item>], spec: &Spec) -> Feed<'a> 
         })
         .collect();
     Feed {
-        title: item::xml_safe(&title),
-        description: item::xml_safe(&description),
+        title: xml_safe(&title),
+        description: xml_safe(&description),
         home_url: c.permalink(&page_path(site, spec.scope)),
         self_url: c.permalink(&path(site, spec)),
         language: &c.language,
         generator: "briefs",
         publisher: item::Person {
-            name: item::xml_safe(&c.organisation),
+            name: xml_safe(&c.organisation),
             url: c.base_url.clone(),
         },
         timezone: &c.timezone,
@@ -373,20 +374,15 @@ fn quoted(site: &Site, expert: ExpertId, brief: BriefId) -> Option<Quoted> {
         .collect();
     Some(Quoted {
         name: item::person(site, expert).name,
-        quotes: quotes.iter().map(|q| item::xml_safe(q)).collect(),
-        html: item::xml_safe(&html),
+        quotes: quotes.iter().map(|q| xml_safe(q)).collect(),
+        html: xml_safe(&html),
     })
 }
 
 /// A moment as RFC 2822 (for RSS) in the site's time zone.
-pub fn rfc2822(m: Moment, tz: &TimeZone) -> anyhow::Result<String> {
+pub(crate) fn rfc2822(m: Moment, tz: &TimeZone) -> anyhow::Result<String> {
     jiff::fmt::rfc2822::to_string(&m.zoned(tz))
         .map_err(|e| anyhow::anyhow!("cannot write date {} as RFC 2822: {e}", m.timestamp))
-}
-
-/// A moment as RFC 3339 (for Atom and JSON Feed) in the site's time zone.
-pub fn rfc3339(m: Moment, tz: &TimeZone) -> String {
-    m.zoned(tz).strftime("%Y-%m-%dT%H:%M:%S%:z").to_string()
 }
 
 #[cfg(test)]
@@ -418,7 +414,7 @@ mod tests {
         ] {
             let m = crate::parse::date::parse(raw, &tz).unwrap();
             assert_eq!(rfc2822(m, &tz).unwrap(), want_2822, "{raw}");
-            assert_eq!(rfc3339(m, &tz), want_3339, "{raw}");
+            assert_eq!(m.rfc3339(&tz), want_3339, "{raw}");
         }
     }
 }

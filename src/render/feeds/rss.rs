@@ -7,7 +7,7 @@ use ::rss::extension::dublincore::DublinCoreExtension;
 use ::rss::{Category, Channel, Guid, Item};
 
 /// The feed as an RSS 2.0 document.
-pub fn render(feed: &Feed) -> anyhow::Result<Vec<u8>> {
+pub(super) fn render(feed: &Feed) -> anyhow::Result<Vec<u8>> {
     let items = feed
         .entries
         .iter()
