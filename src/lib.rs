@@ -24,7 +24,7 @@
 //!   [`SERVE_HEADER_TIMEOUT`]), reporting [`Event`]s to a [`Reporter`].
 //! - Rebuild in memory: [`Session`] -> [`Rebuild`] into a [`Store`]; a
 //!   [`FallbackReason`] (perhaps a [`Refusal`]) says why a rebuild took the
-//!   full path.
+//!   full path; [`Staged`] holds one rebuild's changes to apply at once.
 //! - Scaffold: [`init_site`], [`new_brief`] ([`NewBrief`]), [`new_expert`].
 //! - Problems: a [`Diagnostic`] (of a [`Severity`]), collected in
 //!   [`Diagnostics`]; the library never prints.
@@ -52,7 +52,7 @@ mod yaml;
 pub use check::{CheckReport, check};
 pub use config::BuildOptions;
 pub use diag::{Diagnostic, Diagnostics, Severity};
-pub use incremental::{FallbackReason, Rebuild, Session, Store};
+pub use incremental::{FallbackReason, Rebuild, Session, Staged, Store};
 pub use model::Refusal;
 pub use render::{RenderReport, Sink};
 pub use scaffold::{NewBrief, init as init_site, new_brief, new_expert};

@@ -48,20 +48,20 @@ impl Store for MemorySink {
 /// One rebuild's changes to a [`Store`] — files written, paths removed —
 /// kept in memory, to be applied to another store all at once or not at all.
 #[derive(Default)]
-pub(crate) struct Staged {
+pub struct Staged {
     written: MemorySink,
     removed: std::sync::Mutex<std::collections::BTreeSet<String>>,
 }
 
 impl Staged {
     /// The files written and the paths removed.
-    pub(crate) fn into_changes(self) -> (std::collections::BTreeMap<String, Vec<u8>>, Vec<String>) {
+    pub fn into_changes(self) -> (std::collections::BTreeMap<String, Vec<u8>>, Vec<String>) {
         let removed = self.removed.into_inner().unwrap_or_else(|e| e.into_inner());
         (self.written.into_files(), removed.into_iter().collect())
     }
 
     /// Makes the same changes to `store`.
-    pub(crate) fn apply_to(self, store: &dyn Store) -> std::io::Result<()> {
+    pub fn apply_to(self, store: &dyn Store) -> std::io::Result<()> {
         let (written, removed) = self.into_changes();
         for path in &removed {
             store.remove(path)?;

@@ -15,9 +15,7 @@
 //! `PROPTEST_CASES` runs more or fewer cases (default [`CASES`]).
 
 use crate::harness::TestSite;
-use briefs::config::BuildOptions;
-use briefs::incremental::{Session, Staged, Store};
-use briefs::write::MemorySink;
+use briefs::{BuildOptions, MemorySink, Session, Staged, Store};
 use proptest::prelude::*;
 use std::collections::BTreeMap;
 use std::path::PathBuf;
