@@ -7,6 +7,7 @@
 //! sources, or that briefs did not make, are refused.
 
 mod output;
+mod prune;
 mod sink;
 mod staging;
 mod stale;

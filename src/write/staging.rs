@@ -17,10 +17,10 @@
 //! everything this build did not write is removed. Deleting the spare is
 //! always safe.
 
+use super::prune;
 use super::stale::{self, Leftover};
 use super::{DiskSink, MARKER, swap};
 use anyhow::Context;
-use std::collections::HashSet;
 use std::path::{Path, PathBuf};
 use std::thread::JoinHandle;
 
@@ -35,7 +35,7 @@ enum Earlier {
     /// The files its marker lists (it comes straight from a successful build).
     Listed(Vec<String>),
     /// Not known: being listed.
-    Listing(JoinHandle<std::io::Result<Listing>>),
+    Listing(JoinHandle<std::io::Result<prune::Listing>>),
 }
 
 /// The files a complete marker lists, if `text` is one.
@@ -43,14 +43,6 @@ fn files_listed(text: &str) -> Option<Vec<String>> {
     let list = text.strip_prefix(MARKER_TEXT)?.strip_prefix("files:\n")?;
     let list = list.strip_suffix("end\n")?;
     Some(list.lines().map(str::to_string).collect())
-}
-
-/// What a recycled folder held before this build wrote: its files (and
-/// links, and anything else not a folder) and its folders, relative.
-#[derive(Default)]
-struct Listing {
-    files: Vec<String>,
-    folders: Vec<String>,
 }
 
 /// A staging folder beside the output; goes back to being the spare (or is
@@ -98,7 +90,7 @@ impl Staging {
             (true, Some(files)) => Earlier::Listed(files),
             (true, None) => {
                 let dir = dir.clone();
-                Earlier::Listing(std::thread::spawn(move || list(&dir)))
+                Earlier::Listing(std::thread::spawn(move || prune::list(&dir)))
             }
         };
         Ok(Staging {
@@ -130,13 +122,13 @@ impl Staging {
     pub(crate) fn prune(&mut self, written: &[String]) -> anyhow::Result<()> {
         match std::mem::replace(&mut self.earlier, Earlier::Nothing) {
             Earlier::Nothing => {}
-            Earlier::Listed(files) => self.prune_listed(&files, written)?,
+            Earlier::Listed(files) => prune::prune_listed(&self.dir, &files, written)?,
             Earlier::Listing(listing) => {
                 let listing = listing
                     .join()
                     .map_err(|_| anyhow::anyhow!("listing {} failed", self.dir.display()))?
                     .with_context(|| format!("cannot list {}", self.dir.display()))?;
-                self.prune_unlisted(&listing, written)?;
+                prune::prune_unlisted(&self.dir, &listing, written)?;
             }
         }
         let mut marker = String::with_capacity(written.len() * 40 + MARKER_TEXT.len() + 16);
@@ -152,68 +144,6 @@ impl Staging {
         marker.push_str("end\n");
         std::fs::write(self.dir.join(MARKER), marker)
             .with_context(|| format!("cannot write {}", self.dir.join(MARKER).display()))
-    }
-
-    /// Removes the files of `listed` that `written` does not hold, and the
-    /// folders that leaves empty: no walk over the whole tree.
-    fn prune_listed(&self, listed: &[String], written: &[String]) -> anyhow::Result<()> {
-        let keep: HashSet<&str> = written.iter().map(String::as_str).collect();
-        for stale in listed.iter().filter(|m| !keep.contains(m.as_str())) {
-            let Ok(path) = DiskSink::new(self.dir.clone()).target(stale) else {
-                continue;
-            };
-            match std::fs::remove_file(&path) {
-                Err(e) if e.kind() != std::io::ErrorKind::NotFound => {
-                    return Err(e).with_context(|| format!("cannot remove {}", path.display()));
-                }
-                _ => {}
-            }
-            let mut folder = path.parent();
-            while let Some(f) = folder.filter(|f| *f != self.dir) {
-                if std::fs::remove_dir(f).is_err() {
-                    break;
-                }
-                folder = f.parent();
-            }
-        }
-        Ok(())
-    }
-
-    /// Removes every file, link and folder of `listing` that no written
-    /// file is (or is in).
-    fn prune_unlisted(&self, listing: &Listing, written: &[String]) -> anyhow::Result<()> {
-        let keep: HashSet<&str> = written.iter().map(String::as_str).chain([MARKER]).collect();
-        let mut kept_folders: HashSet<&str> = HashSet::new();
-        for w in written {
-            let mut p = w.as_str();
-            while let Some((parent, _)) = p.rsplit_once('/') {
-                if !kept_folders.insert(parent) {
-                    break;
-                }
-                p = parent;
-            }
-        }
-        for stale in listing.files.iter().filter(|f| !keep.contains(f.as_str())) {
-            let path = self.dir.join(stale);
-            match std::fs::remove_file(&path) {
-                Err(e) if e.kind() != std::io::ErrorKind::NotFound => {
-                    return Err(e).with_context(|| format!("cannot remove {}", path.display()));
-                }
-                _ => {}
-            }
-        }
-        // Deepest first, so a folder is emptied before its parent.
-        for folder in listing.folders.iter().rev() {
-            if kept_folders.contains(folder.as_str()) {
-                continue;
-            }
-            let path = self.dir.join(folder);
-            if std::fs::remove_dir(&path).is_err() && path.is_dir() {
-                std::fs::remove_dir_all(&path)
-                    .with_context(|| format!("cannot remove {}", path.display()))?;
-            }
-        }
-        Ok(())
     }
 
     /// Puts the staging folder in place of the output folder; the previous
@@ -259,28 +189,6 @@ impl Staging {
             let _ = stale::remove(previous, &self.output);
         }
     }
-}
-
-/// Lists a folder's files and folders, relative, folders parents first.
-fn list(dir: &Path) -> std::io::Result<Listing> {
-    let mut listing = Listing::default();
-    for entry in walkdir::WalkDir::new(dir).min_depth(1) {
-        let entry = entry.map_err(std::io::Error::other)?;
-        let Some(rel) = entry.path().strip_prefix(dir).ok().and_then(Path::to_str) else {
-            // A name that is not UTF-8 was never written by briefs.
-            let _ = match entry.file_type().is_dir() {
-                true => std::fs::remove_dir_all(entry.path()),
-                false => std::fs::remove_file(entry.path()),
-            };
-            continue;
-        };
-        let rel = rel.replace(std::path::MAIN_SEPARATOR, "/");
-        match entry.file_type().is_dir() {
-            true => listing.folders.push(rel),
-            false => listing.files.push(rel),
-        }
-    }
-    Ok(listing)
 }
 
 impl Drop for Staging {
