@@ -10,7 +10,7 @@
 //!
 //! Bugs of the engine the property found are kept as `#[ignore]`d tests
 //! at the end, and the property leaves out the saves that meet them (see
-//! [`known_bug`]) or, for site.yaml, does not hint the changed files.
+//! [`known_bug`]).
 //!
 //! `PROPTEST_CASES` runs more or fewer cases (default [`CASES`]).
 
@@ -779,22 +779,10 @@ fn check(seeds: &[Seed], saves: &[Vec<Op>], avoid_known_bugs: bool) {
         }
         log.push(format!("save {}: {}", log.len(), done.join("; ")));
 
-        // As serve does: the first pages, then what follows. A save of
-        // site.yaml goes unhinted (as when the watcher cannot name the
-        // files), for bug 1.
-        let unhinted = avoid_known_bugs && hints.iter().any(|h| h.ends_with("site.yaml"));
-        if unhinted {
-            log.last_mut()
-                .unwrap()
-                .push_str(" (not hinted: bug 1, a hinted site.yaml edit)");
-        }
+        // As serve does: the first pages, then what follows.
         let story = || log.join("\n");
         let first = Staged::default();
-        let served = if unhinted {
-            session.rebuild(&first)
-        } else {
-            session.rebuild_paths_first(&first, &hints)
-        };
+        let served = session.rebuild_paths_first(&first, &hints);
         let served = served.and_then(|r| {
             apply(first, &store);
             if !r.deferred.is_empty() {
@@ -881,7 +869,7 @@ proptest! {
         check(&seeds, &saves, true);
     }
 
-    /// The property leaving no save out and hinting every one: fails
+    /// The property leaving no save out: fails
     /// until the bugs of the `#[ignore]`d tests below are fixed.
     #[test]
     #[ignore = "the incremental engine has the bugs of the ignored tests below"]
@@ -898,7 +886,6 @@ proptest! {
 /// configuration empties the session's cache of parsed files, and the
 /// hints (no content file among them) then have nothing read again.
 #[test]
-#[ignore = "a bug of the incremental engine, left to its refactoring"]
 fn a_hinted_site_yaml_edit_keeps_the_content() {
     check(
         &[(0, 0, 0, 0, 0, false); 5],
