@@ -247,13 +247,22 @@ impl Model {
         }
         // Every page of a listing shows its count; a brief moving within
         // one changes the pages between its two places. A list one shorter
-        // may have lost its last page.
+        // may have lost its last page, one longer gained one: the sitemap
+        // lists every page.
         let topics = (moved.topics.iter()).map(|&t| (Grouping::Topics, t));
         let kinds = (moved.kinds.iter()).map(|&k| (Grouping::Kinds, k));
+        let listed = |briefs: usize| briefs.div_ceil(per).max(1);
         for (g, id) in topics.chain(kinds) {
             self.values.refresh_group(&self.site, g, id);
             let (listing, scope) = group_outputs(g, id);
-            let pages = (self.site.grouping(g).0[id].briefs.len() + 1).div_ceil(per);
+            let briefs = &self.site.grouping(g).0[id].briefs;
+            let joined = !applied.removed && briefs.binary_search(&renumber.to).is_ok();
+            let before = match joined {
+                true => briefs.len() - 1,
+                false => briefs.len() + 1,
+            };
+            pending.sitemap |= listed(before) != listed(briefs.len());
+            let pages = (briefs.len() + 1).div_ceil(per);
             jobs.extend((1..=pages).map(|n| Job::Listing(listing, n)));
             pending.feeds.push(scope);
         }
