@@ -273,7 +273,10 @@ impl Session {
         ));
         let fallback = if config_hash != self.config_hash {
             let first = self.model.is_none();
+            // Every file is parsed under the configuration: all are read
+            // again, whatever the hints name (the cache holds none now).
             self.files.clear();
+            self.complete = false;
             self.model = None;
             self.config_hash = config_hash;
             match first {

@@ -71,7 +71,7 @@ impl Model {
         self.mend_cited_by(&applied, cited_before);
         let gone_source = gone.map(|(source, _, _)| source);
         self.mend_warnings(&applied, gone_source.as_deref(), found);
-        self.refresh_shown_briefs(&applied, pending);
+        self.note_shown_briefs(&applied, pending);
         self.note_pages(&applied, pending);
         Ok(())
     }
@@ -140,10 +140,12 @@ impl Model {
         self.warnings = Diagnostics(warnings).sorted();
     }
 
-    /// Refreshes the values of the briefs that show something new: the
-    /// brief (and, its kind changed, the briefs citing it) first, every
-    /// brief of a renamed group later; notes them in `pending`.
-    fn refresh_shown_briefs(&mut self, applied: &Applied, pending: &mut PendingRenders) {
+    /// Notes the briefs that show something new: the brief (and, its kind
+    /// changed, the briefs citing it) first, every brief of a renamed group
+    /// later. Their values are converted once every edit of the save is in
+    /// ([`Model::refresh_brief_values`]): until then a brief may still link
+    /// to one taken out (its citations are resolved again after).
+    fn note_shown_briefs(&mut self, applied: &Applied, pending: &mut PendingRenders) {
         let (moved, renumber) = (&applied.moved, applied.moved.renumber);
         let mut changed = Vec::new();
         if !applied.removed {
@@ -155,16 +157,30 @@ impl Model {
         }
         let mut later = self.refresh_renamed_groups(moved, pending);
         later.retain(|b| !changed.contains(b));
-        for &b in &changed {
-            self.values.refresh_brief(&self.site, b);
-        }
-        self.values.regroup_briefs(&self.site, &later);
         for list in [&mut pending.briefs, &mut pending.later] {
             list.retain(|&b| !applied.removed || b != renumber.from);
             list.iter_mut().for_each(|b| *b = renumber.id(*b));
         }
         pending.briefs.extend(changed);
         pending.later.extend(later);
+    }
+
+    /// Converts the values of the briefs `pending` names again, once the
+    /// model holds every edit of the save (each brief's links resolved):
+    /// whole for those that show something new, only the fields showing
+    /// group names for those whose group was renamed.
+    pub(super) fn refresh_brief_values(&mut self, pending: &PendingRenders) {
+        let mut shown = pending.briefs.clone();
+        shown.sort_unstable();
+        shown.dedup();
+        let mut later = pending.later.clone();
+        later.sort_unstable();
+        later.dedup();
+        later.retain(|b| shown.binary_search(b).is_err());
+        for &b in &shown {
+            self.values.refresh_brief(&self.site, b);
+        }
+        self.values.regroup_briefs(&self.site, &later);
     }
 
     /// A group renamed: every brief in it shows the name (and, for a kind,
@@ -231,13 +247,21 @@ impl Model {
         }
         // Every page of a listing shows its count; a brief moving within
         // one changes the pages between its two places. A list one shorter
-        // may have lost its last page.
+        // may have lost its last page, one longer gained one: the sitemap
+        // lists every page.
         let topics = (moved.topics.iter()).map(|&t| (Grouping::Topics, t));
         let kinds = (moved.kinds.iter()).map(|&k| (Grouping::Kinds, k));
         for (g, id) in topics.chain(kinds) {
             self.values.refresh_group(&self.site, g, id);
             let (listing, scope) = group_outputs(g, id);
-            let pages = page_count(self.site.grouping(g).0[id].briefs.len() + 1, per);
+            let briefs = &self.site.grouping(g).0[id].briefs;
+            let joined = !applied.removed && briefs.binary_search(&renumber.to).is_ok();
+            let before = match joined {
+                true => briefs.len() - 1,
+                false => briefs.len() + 1,
+            };
+            pending.sitemap |= page_count(before, per) != page_count(briefs.len(), per);
+            let pages = page_count(briefs.len() + 1, per);
             jobs.extend((1..=pages).map(|n| Job::Listing(listing, n)));
             pending.feeds.push(scope);
         }

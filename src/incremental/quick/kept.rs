@@ -230,16 +230,22 @@ impl Model {
         Ok(relink)
     }
 
-    /// Takes out every topic and kind left without briefs, with its page
-    /// and feeds.
+    /// Takes out every topic and kind left without briefs, with its
+    /// listing pages and feeds. The pages it had are those `pending`
+    /// names: the briefs leaving it noted every page it had before
+    /// (`note_pages`), which are gone now.
     fn drop_empty_groups(&mut self, pending: &mut PendingRenders) {
         for g in [Grouping::Topics, Grouping::Kinds] {
             let empty = |site: &Site| site.grouping(g).0.iter().position(|x| x.briefs.is_empty());
             while let Some(id) = empty(&self.site) {
                 let (listing, scope) = group_outputs(g, id);
-                pending
-                    .gone
-                    .push(Job::Listing(listing, 1).output_path(&self.site));
+                let noted = (pending.pages.iter()).filter_map(|job| match *job {
+                    Job::Listing(l, n) if l == listing => Some(n),
+                    _ => None,
+                });
+                let pages = noted.max().unwrap_or(1);
+                let gone = (1..=pages).map(|n| Job::Listing(listing, n).output_path(&self.site));
+                pending.gone.extend(gone);
                 let feeds = Spec::all(&self.site)
                     .into_iter()
                     .filter(|f| f.scope == scope);

@@ -133,7 +133,6 @@ impl Session {
             if edit.text_only {
                 if let (Some(id), Some(newer)) = (id, newer) {
                     model.site.briefs[id] = model.site.briefs[id].with_text(newer);
-                    model.values.refresh_brief(&model.site, id);
                     pending.briefs.push(id);
                 }
             } else {
@@ -149,6 +148,7 @@ impl Session {
                 None => self.files.remove(&edit.path),
             };
         }
+        model.refresh_brief_values(&pending);
         Ok(pending)
     }
 

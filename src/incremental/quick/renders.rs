@@ -133,6 +133,15 @@ pub(super) fn split_renders(
             scopes.contains(&spec.scope) || spec.briefs(site).iter().any(|b| touched.contains(b))
         })
         .collect();
+    // A page or feed taken out and put in again within the save (a group
+    // emptied, then joined by a later file) is not gone: it is rendered.
+    if !gone.is_empty() {
+        let written: FxHashSet<String> = (jobs.iter().chain(&later_jobs))
+            .map(|job| job.output_path(site))
+            .chain(feeds.iter().map(|f| f.path(site)))
+            .collect();
+        gone.retain(|path| !written.contains(path));
+    }
     let later = DeferredRenders {
         jobs: later_jobs,
         feeds,
