@@ -9,8 +9,7 @@
 //! fix that follows must bring it back.
 //!
 //! Bugs of the engine the property found are kept as tests at the end
-//! (fixed now). A bug found and not yet fixed is kept there `#[ignore]`d,
-//! and the property leaves out the saves that meet it (see [`known_bug`]).
+//! (all fixed), each with its minimal reproduction.
 //!
 //! `PROPTEST_CASES` runs more or fewer cases (default [`CASES`]).
 
@@ -400,14 +399,6 @@ impl Model {
     }
 }
 
-/// Whether a save from `before` to `after` meets a bug of the incremental
-/// engine found by this property and not fixed yet (an `#[ignore]`d test
-/// at the end), so the property leaves it out until the engine is fixed.
-/// None is known now: the five it found (the tests at the end) are fixed.
-fn known_bug(_before: &Model, _after: &Model) -> Option<&'static str> {
-    None
-}
-
 /// One file operation of a save; brief numbers are taken modulo the number
 /// of briefs, so any sequence (and any shrunk one) applies.
 #[derive(Clone, Debug)]
@@ -631,7 +622,7 @@ fn apply(staged: Staged, store: &MemorySink) {
 
 /// Runs the saves through a session as `serve` does and checks every step
 /// against a full build; panics with the story so far on a difference.
-fn check(seeds: &[Seed], saves: &[Vec<Op>], avoid_known_bugs: bool) {
+fn check(seeds: &[Seed], saves: &[Vec<Op>]) {
     let mut model = Model::new(seeds);
     let mut disk = Disk::new(&model);
     let store = MemorySink::default();
@@ -667,24 +658,7 @@ fn check(seeds: &[Seed], saves: &[Vec<Op>], avoid_known_bugs: bool) {
         let done: Vec<String> = match pending.pop() {
             Some(fix) => fix,
             None => match saves.next() {
-                Some(ops) => {
-                    let before = model.clone();
-                    let mut done = Vec::new();
-                    for op in ops {
-                        let undo = model.clone();
-                        let Some(what) = model.apply(op) else {
-                            continue;
-                        };
-                        match known_bug(&before, &model).filter(|_| avoid_known_bugs) {
-                            Some(bug) => {
-                                model = undo;
-                                done.push(format!("(skipped: {what}, {bug})"));
-                            }
-                            None => done.push(what),
-                        }
-                    }
-                    done
-                }
+                Some(ops) => ops.iter().filter_map(|op| model.apply(op)).collect(),
                 None => break,
             },
         };
@@ -781,18 +755,7 @@ proptest! {
         seeds in seeds(),
         saves in prop::collection::vec(save(), 1..=12),
     ) {
-        check(&seeds, &saves, true);
-    }
-
-    /// The property leaving no save out: the same as the one above while
-    /// [`known_bug`] knows none; for when it knows one again.
-    #[test]
-    #[ignore = "the same as the property above while known_bug knows no bug"]
-    fn incremental_saves_equal_full_builds_leaving_no_save_out(
-        seeds in seeds(),
-        saves in prop::collection::vec(save(), 1..=12),
-    ) {
-        check(&seeds, &saves, false);
+        check(&seeds, &saves);
     }
 }
 
@@ -802,11 +765,7 @@ proptest! {
 /// hints (no content file among them) then have nothing read again.
 #[test]
 fn a_hinted_site_yaml_edit_keeps_the_content() {
-    check(
-        &[(0, 0, 0, 0, 0, false); 5],
-        &[vec![Op::Description]],
-        false,
-    );
+    check(&[(0, 0, 0, 0, 0, false); 5], &[vec![Op::Description]]);
 }
 
 /// Bug 2 (fixed), found by the property: with `paginate: 3`, four briefs in topic
@@ -821,13 +780,13 @@ fn a_hinted_site_yaml_edit_keeps_the_content() {
 fn a_listing_gaining_or_losing_a_page_changes_the_sitemap() {
     let mut seeds = vec![(0, 0, 0, 0, 0, false); 4];
     seeds.push((0, 1, 0, 0, 0, false));
-    check(&seeds, &[vec![Op::Topics(3, vec![1])]], false);
+    check(&seeds, &[vec![Op::Topics(3, vec![1])]]);
     seeds[4] = (0, 0, 1, 0, 0, false);
-    check(&seeds, &[vec![Op::Kind(3, 1)]], false);
+    check(&seeds, &[vec![Op::Kind(3, 1)]]);
     // Gaining: three briefs in Energy, two in Sanctions; one joins Energy.
     let mut seeds = vec![(0, 0, 0, 0, 0, false); 3];
     seeds.extend([(0, 1, 0, 0, 0, false); 2]);
-    check(&seeds, &[vec![Op::Topics(4, vec![0])]], false);
+    check(&seeds, &[vec![Op::Topics(4, vec![0])]]);
 }
 
 /// Bug 3 (fixed), found by the property: a site of one brief, `b0.md` in topic Energy;
@@ -848,7 +807,6 @@ fn a_topic_emptied_and_filled_in_one_save_keeps_its_page() {
                 expert: 0,
             },
         ]],
-        false,
     );
 }
 
@@ -867,14 +825,10 @@ fn a_topic_emptied_and_filled_in_one_save_keeps_its_page() {
 #[test]
 fn unpublishing_a_cited_brief_that_renamed_its_group() {
     let seeds = [(44, 0, 1, 0, 0, false), (0, 0, 1, 0, 0, true)];
-    check(&seeds, &[vec![Op::Kind(0, 2)], vec![Op::Embargo(0)]], false);
-    check(&seeds, &[vec![Op::Kind(0, 2)], vec![Op::Draft(0)]], false);
+    check(&seeds, &[vec![Op::Kind(0, 2)], vec![Op::Embargo(0)]]);
+    check(&seeds, &[vec![Op::Kind(0, 2)], vec![Op::Draft(0)]]);
     let seeds = [(34, 0, 0, 0, 0, false), (0, 2, 0, 0, 0, true)];
-    check(
-        &seeds,
-        &[vec![Op::Topics(0, vec![3])], vec![Op::Draft(0)]],
-        false,
-    );
+    check(&seeds, &[vec![Op::Topics(0, vec![3])], vec![Op::Draft(0)]]);
 }
 
 /// Bug 5 (fixed), found by the property: with `paginate: 3`, four briefs in topic
@@ -888,9 +842,9 @@ fn a_listing_of_several_pages_emptied_in_one_save_is_removed_whole() {
     let mut seeds = vec![(0, 1, 0, 0, 0, false); 4];
     seeds.push((0, 0, 0, 0, 0, false));
     let all = |op: fn(u8) -> Op| (0..4).map(op).collect::<Vec<_>>();
-    check(&seeds, &[all(|i| Op::Topics(i, vec![]))], false);
-    check(&seeds, &[all(Op::Draft)], false);
+    check(&seeds, &[all(|i| Op::Topics(i, vec![]))]);
+    check(&seeds, &[all(Op::Draft)]);
     let mut seeds = vec![(0, 0, 1, 0, 0, false); 4];
     seeds.push((0, 0, 0, 0, 0, false));
-    check(&seeds, &[all(|i| Op::Kind(i, 0))], false);
+    check(&seeds, &[all(|i| Op::Kind(i, 0))]);
 }
