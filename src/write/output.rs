@@ -49,6 +49,12 @@ pub(crate) fn check_output(root: &Path, output: &Path, force: bool) -> anyhow::R
             );
         }
     }
+    if out.exists() && !out.is_dir() {
+        bail!(
+            "refusing to replace {}: it is a file, not a folder; choose a folder such as public/",
+            output.display()
+        );
+    }
     if out.exists() && !force && !out.join(MARKER).exists() {
         let mut entries = std::fs::read_dir(&out)
             .with_context(|| format!("cannot read output folder {}", out.display()))?;
@@ -121,6 +127,9 @@ mod tests {
         std::fs::write(root.join("other/keep.txt"), "x").unwrap();
         assert!(check_output(&root, &root.join("other"), false).is_err());
         assert!(check_output(&root, &root.join("other"), true).is_ok());
+        std::fs::write(root.join("a-file"), "x").unwrap();
+        let err = check_output(&root, &root.join("a-file"), true).unwrap_err();
+        assert!(err.to_string().contains("it is a file, not a folder"), "{err}");
     }
 
     #[test]
