@@ -213,13 +213,8 @@ pub(crate) fn parse(
         base_path: &config.base_path,
         reserved_ids: &anchors,
     };
-    let body = markdown::render(split.body, &cx);
-    problems.extend(markdown::diagnostics(
-        &body.problems,
-        path,
-        front.file,
-        split.body,
-    ));
+    let (body, body_problems) = markdown::render_body(path, front.file, split.body, &cx);
+    problems.extend(body_problems);
     let summary = match raw.summary {
         Some(s) => markdown::to_text(&s),
         None => body.first_paragraph,

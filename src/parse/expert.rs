@@ -118,13 +118,8 @@ pub(crate) fn parse(
         base_path: &config.base_path,
         reserved_ids: &[],
     };
-    let bio = markdown::render(split.body, &cx);
-    problems.extend(markdown::diagnostics(
-        &bio.problems,
-        path,
-        front.file,
-        split.body,
-    ));
+    let (bio, bio_problems) = markdown::render_body(path, front.file, split.body, &cx);
+    problems.extend(bio_problems);
     if !problems.is_empty() {
         return Err(problems);
     }

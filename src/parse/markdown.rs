@@ -65,6 +65,19 @@ fn options() -> Options {
         | Options::ENABLE_HEADING_ATTRIBUTES
 }
 
+/// Renders the Markdown `body` of the content file `file` (at `path`) to
+/// HTML, with its problems as diagnostics at their place in the file.
+pub(crate) fn render_body(
+    path: &Path,
+    file: &str,
+    body: &str,
+    cx: &Context,
+) -> (Rendered, Vec<Diagnostic>) {
+    let rendered = render(body, cx);
+    let problems = diagnostics(&rendered.problems, path, file, body);
+    (rendered, problems)
+}
+
 /// Renders `source` to HTML.
 pub(crate) fn render(source: &str, cx: &Context) -> Rendered {
     let mut parser = Parser::new_ext(source, options()).into_offset_iter();
@@ -91,12 +104,7 @@ pub(crate) fn render(source: &str, cx: &Context) -> Rendered {
 
 /// The problems of a body as diagnostics of its file: `file` is the whole
 /// text of the file and the body rendered is its end.
-pub(crate) fn diagnostics(
-    problems: &[Problem],
-    path: &Path,
-    file: &str,
-    body: &str,
-) -> Vec<Diagnostic> {
+fn diagnostics(problems: &[Problem], path: &Path, file: &str, body: &str) -> Vec<Diagnostic> {
     let offset = file.len().saturating_sub(body.len());
     problems
         .iter()

@@ -91,14 +91,9 @@ pub(crate) fn parse(
         base_path: &config.base_path,
         reserved_ids: &[],
     };
-    let body = markdown::render(split.body, &cx);
-    if !body.problems.is_empty() {
-        return Err(markdown::diagnostics(
-            &body.problems,
-            path,
-            front.file,
-            split.body,
-        ));
+    let (body, problems) = markdown::render_body(path, front.file, split.body, &cx);
+    if !problems.is_empty() {
+        return Err(problems);
     }
     Ok(ParsedPage {
         slug_at: front.find_key("slug").unwrap_or((1, 1)),

@@ -129,7 +129,10 @@ mod tests {
         assert!(check_output(&root, &root.join("other"), true).is_ok());
         std::fs::write(root.join("a-file"), "x").unwrap();
         let err = check_output(&root, &root.join("a-file"), true).unwrap_err();
-        assert!(err.to_string().contains("it is a file, not a folder"), "{err}");
+        assert!(
+            err.to_string().contains("it is a file, not a folder"),
+            "{err}"
+        );
     }
 
     #[test]
