@@ -1,0 +1,223 @@
+//! Every file of an import, assembled: bodies converted in parallel (HTML
+//! to Markdown, then the flash-brief shape), briefs and pages composed,
+//! experts gathered, related lines resolved once every expert is known,
+//! uploads listed; each file rendered and checked by the build's parser.
+
+use super::archive::{Archive, Body, Entry, Status};
+use super::compose::{self, Context};
+use super::experts::Registry;
+use super::files::{self, BriefFront, ExpertFront, FileKind};
+use super::flash::{self, Shape};
+use super::html::{self, Converted};
+use super::links::{Fate, OldSite};
+use super::plan::{Content, Output};
+use super::report::{Counts, Findings, Note};
+use super::slugs::Placement;
+use crate::config::Config;
+use rayon::prelude::*;
+use std::collections::{BTreeMap, HashMap};
+
+/// What assembling needs.
+pub(crate) struct Inputs<'a> {
+    pub(crate) archive: &'a Archive,
+    pub(crate) placements: &'a [Placement],
+    pub(crate) old: &'a OldSite,
+    pub(crate) titles: &'a HashMap<String, String>,
+    pub(crate) config: &'a Config,
+}
+
+/// The files to write, how many of each, and the items left out.
+pub(crate) struct Assembled {
+    pub(crate) outputs: Vec<Output>,
+    pub(crate) counts: Counts,
+    pub(crate) skipped: Vec<Note>,
+}
+
+/// Assembles every file; `experts` knows the site's experts and learns
+/// the import's.
+pub(crate) fn assemble(inp: &Inputs, experts: &mut Registry, found: &mut Findings) -> Assembled {
+    let converted: Vec<(Shape, Converted)> = inp
+        .archive
+        .entries
+        .par_iter()
+        .map(|e| convert(e, inp.old))
+        .collect();
+    let people: HashMap<String, String> = inp
+        .archive
+        .people
+        .iter()
+        .map(|p| (p.login.clone(), p.name.clone()))
+        .collect();
+    let cx = Context {
+        old: inp.old,
+        titles: inp.titles,
+        people: &people,
+    };
+    let mut uploads: BTreeMap<String, (std::path::PathBuf, String)> = BTreeMap::new();
+    let mut fronts: Vec<Option<BriefFront>> = Vec::new();
+    for (e, (shape, conv)) in inp.archive.entries.iter().zip(&converted) {
+        for n in &e.notes {
+            found.review(&e.origin, n.clone());
+        }
+        for s in &conv.shortcodes {
+            found.review(&e.origin, format!("shortcode kept verbatim: {s}"));
+        }
+        for (url, why) in &conv.left {
+            found.warn(&e.origin, format!("{url}: {why}"));
+        }
+        for (from, dest) in &conv.copies {
+            uploads
+                .entry(dest.clone())
+                .or_insert_with(|| (from.clone(), e.key.clone()));
+        }
+        fronts.push((!e.is_page).then(|| compose::brief(e, shape, experts, &cx, found)));
+    }
+    let mut out = Assembled {
+        outputs: Vec::new(),
+        counts: Counts::default(),
+        skipped: Vec::new(),
+    };
+    for (i, e) in inp.archive.entries.iter().enumerate() {
+        let (place, shape) = (&inp.placements[i], &converted[i].0);
+        let text = match fronts[i].take() {
+            Some(mut front) => {
+                front.related =
+                    compose::related(&shape.related, &place.slug, experts, &cx, &e.origin, found);
+                media(&mut front, inp.old, &mut uploads, e, found);
+                files::text(&front, &shape.body)
+            }
+            None => files::text(&compose::page(e), &shape.body),
+        };
+        let kind = if e.is_page {
+            FileKind::Page
+        } else {
+            FileKind::Brief
+        };
+        out.push(kind, place.path.clone(), e.key.clone(), text, inp.config);
+    }
+    for x in &experts.created {
+        let front = ExpertFront {
+            name: x.who.name.clone(),
+            honorific: x.who.honorific.clone(),
+            role: x.who.role.clone(),
+            program: x.who.program.clone(),
+        };
+        out.push(
+            FileKind::Expert,
+            format!("content/experts/{}.md", x.id),
+            x.key.clone(),
+            files::text(&front, ""),
+            inp.config,
+        );
+    }
+    out.counts.uploads = uploads.len();
+    for (dest, (from, key)) in uploads {
+        out.outputs.push(Output {
+            path: dest,
+            source: format!("upload:{key}"),
+            content: Content::Copy(from),
+        });
+    }
+    out
+}
+
+impl Assembled {
+    /// Adds a file if the build's parser reads it; otherwise skips it.
+    fn push(
+        &mut self,
+        kind: FileKind,
+        path: String,
+        source: String,
+        text: String,
+        config: &Config,
+    ) {
+        if let Err(why) = files::check(kind, &path, &text, config) {
+            self.skipped.push(Note {
+                what: path,
+                why: format!("the file made would not parse: {why}"),
+            });
+            return;
+        }
+        match kind {
+            FileKind::Brief => self.counts.briefs += 1,
+            FileKind::Expert => self.counts.experts += 1,
+            FileKind::Page => self.counts.pages += 1,
+        }
+        self.outputs.push(Output {
+            path,
+            source,
+            content: Content::Text(text),
+        });
+    }
+}
+
+/// A body as Markdown, with its flash-brief parts taken out (briefs only).
+fn convert(e: &Entry, old: &OldSite) -> (Shape, Converted) {
+    let conv = match &e.body {
+        Body::Html(h) => html::to_markdown(h, old),
+        Body::Markdown(m) => Converted {
+            markdown: m.clone(),
+            ..Converted::default()
+        },
+    };
+    let shape = if e.is_page {
+        Shape {
+            body: conv.markdown.clone(),
+            ..Shape::default()
+        }
+    } else {
+        flash::recognise(&conv.markdown)
+    };
+    (shape, conv)
+}
+
+/// The featured image and attachments, copied when `--uploads` has them.
+fn media(
+    front: &mut BriefFront,
+    old: &OldSite,
+    uploads: &mut BTreeMap<String, (std::path::PathBuf, String)>,
+    e: &Entry,
+    found: &mut Findings,
+) {
+    let mut place = |url: &str| match old.fate(url) {
+        Fate::Copied(new, from, dest) => {
+            uploads.entry(dest).or_insert_with(|| (from, e.key.clone()));
+            new
+        }
+        Fate::Left(why) => {
+            found.warn(&e.origin, format!("{url}: {why}"));
+            url.to_string()
+        }
+        Fate::Moved(new) => new,
+        Fate::Outside => url.to_string(),
+    };
+    if let Some(img) = &e.featured_image {
+        front
+            .extra
+            .insert("featured_image".into(), place(img).into());
+    }
+    if !e.attachments.is_empty() {
+        let urls: Vec<String> = e.attachments.iter().map(|u| place(u)).collect();
+        front.extra.insert("attachments".into(), urls.into());
+    }
+}
+
+/// Folded title -> slug of every published brief: the site's, then the import's.
+pub(crate) fn titles(
+    site: &super::site::Site,
+    archive: &Archive,
+    placements: &[Placement],
+) -> HashMap<String, String> {
+    let mut map = HashMap::new();
+    for b in site.briefs.iter().filter(|b| b.published) {
+        map.entry(compose::title_key(&b.title))
+            .or_insert_with(|| b.slug.clone());
+    }
+    for (e, p) in archive.entries.iter().zip(placements) {
+        if !e.is_page && e.status == Status::Published {
+            map.entry(compose::title_key(&e.title))
+                .or_insert_with(|| p.slug.clone());
+        }
+    }
+    map
+}
