@@ -62,13 +62,18 @@ pub(crate) fn assemble(inp: &Inputs, experts: &mut Registry, found: &mut Finding
         for s in &conv.shortcodes {
             found.review(&e.origin, format!("shortcode kept verbatim: {s}"));
         }
-        for (url, why) in &conv.left {
+        // Links of the parts taken out (the footer, the quotes) are gone.
+        let kept = |url: &str| shape.body.contains(url);
+        for (url, why) in conv.left.iter().filter(|(u, _)| kept(u)) {
             found.warn(&e.origin, format!("{url}: {why}"));
         }
-        for (from, dest) in &conv.copies {
-            uploads
-                .entry(dest.clone())
-                .or_insert_with(|| (from.clone(), e.key.clone()));
+        for (from, dest) in conv
+            .copies
+            .iter()
+            .filter(|(_, d)| kept(&d["static".len()..]))
+        {
+            let upload = (from.clone(), e.key.clone());
+            uploads.entry(dest.clone()).or_insert(upload);
         }
         fronts.push((!e.is_page).then(|| compose::brief(e, shape, experts, &cx, found)));
     }

@@ -303,3 +303,65 @@ fn link(source: &str) -> Option<String> {
         _ => None,
     })
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn lead_ins() {
+        for (item, want) in [
+            (
+                "Clashes Reported: Ukrainian officials",
+                "**Clashes Reported:** Ukrainian officials",
+            ),
+            ("**Bold:** already", "**Bold:** already"),
+            ("**Bold**: outside", "**Bold:** outside"),
+            ("No colon here", "No colon here"),
+            ("A sentence. Then: more", "A sentence. Then: more"),
+            ("See [x](https://a.b): link", "See [x](https://a.b): link"),
+        ] {
+            assert_eq!(lead_in(item), want, "{item}");
+        }
+    }
+
+    #[test]
+    fn quotes_and_lines() {
+        let q = quote("“It is “true” — really.” — Dr. Jane Roe, Fellow").unwrap();
+        assert_eq!(q.quote, "It is “true” — really.");
+        assert_eq!(
+            (
+                q.speaker.honorific.as_str(),
+                q.speaker.name.as_str(),
+                q.speaker.role.as_str()
+            ),
+            ("Dr.", "Jane Roe", "Fellow")
+        );
+        assert!(quote("Not a quote — Someone").is_none());
+        let l = line("[“The Sting Doctrine,”](https://x.org/sting/) by Clifford D. May").unwrap();
+        assert_eq!(
+            l,
+            Line {
+                title: "The Sting Doctrine".into(),
+                authors: vec!["Clifford D. May".into()],
+                label: None,
+                url: Some("https://x.org/sting/".into())
+            }
+        );
+        let l = line("“Russia Acquires Missiles,” FDD Flash Brief").unwrap();
+        assert_eq!(l.label.as_deref(), Some("FDD Flash Brief"));
+    }
+
+    #[test]
+    fn sections_leave_the_body() {
+        let md = "Intro.\n\nLatest Developments\n\n- A: b\n\nFDD Expert Response\n\n“Q.” — A B, C\n\nFDD Background and Analysis\n\n“T,” by A B\n\nThe post T appeared first on FDD.\n\nOutro.";
+        let s = recognise(md);
+        assert_eq!(
+            s.body,
+            "Intro.\n\n## Latest Developments\n\n- **A:** b\n\nOutro.\n"
+        );
+        assert!(s.is_flash_brief);
+        assert_eq!((s.responses.len(), s.related.len()), (1, 1));
+        assert_eq!(s.footer_title.as_deref(), Some("T"));
+    }
+}

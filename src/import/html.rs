@@ -126,7 +126,7 @@ fn paragraphs(html: &str) -> String {
             });
             match tag {
                 Some(t) if BLOCKS.contains(&t.as_str()) || t.starts_with("!--") => c.to_string(),
-                _ => format!("<p>{}</p>", c.replace('\n', "<br>\n")),
+                _ => format!("<p>{}</p>", c.replace('\n', "<br>")),
             }
         })
         .collect();
