@@ -98,6 +98,8 @@ pub(crate) fn read(
     let mut state = State::default();
     let mut buf = Vec::new();
     loop {
+        // Our own errors point at the start of the event they refuse.
+        let at = reader.buffer_position();
         let event = match reader.read_event_into(&mut buf) {
             Ok(e) => e,
             Err(e) => {
@@ -108,7 +110,6 @@ pub(crate) fn read(
                 ));
             }
         };
-        let at = reader.buffer_position();
         let step = match event {
             Event::Eof => break,
             Event::Start(e) => state.open(&e),

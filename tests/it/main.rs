@@ -10,6 +10,7 @@ mod feeds;
 mod golden;
 mod harness;
 mod history;
+mod import;
 mod incremental;
 mod incremental_props;
 mod input_safety;
