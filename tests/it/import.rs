@@ -207,3 +207,267 @@ fn pasted_text_needs_a_title_and_a_date() {
     assert!(run.stderr.contains("--date"), "{}", run.stderr);
     assert!(!site.root().join("content").exists());
 }
+
+/// The fixture export: posts in every status, pages, authors (two sharing
+/// a name), categories and tags, CDATA split across `]]>`, UTF-8 in every
+/// field, Gutenberg blocks, `[caption]` and `[gallery]` shortcodes, links
+/// to other posts, to the old site and to uploads, a featured image and a
+/// PDF attachment.
+#[test]
+fn wordpress_export_imports_every_kind_of_item() {
+    let site = TestSite::with_files(&[]);
+    let run = ok(site.run(&[
+        "import",
+        &fixture("export.xml"),
+        "--uploads",
+        &fixture("uploads"),
+    ]));
+    let out = &run.stdout;
+    assert!(out.contains("WordPress export (WXR 1.2)"), "{out}");
+    let written: Vec<String> = tree(site.root())
+        .into_keys()
+        .filter(|p| p != "site.yaml")
+        .collect();
+    assert_eq!(
+        written,
+        [
+            "briefs-import.json",
+            "content/briefs/2024/2024-10-01-sanctions.md",
+            "content/briefs/2024/2024-10-02-flash.md",
+            "content/briefs/2024/2024-10-05-draft-thoughts.md",
+            "content/briefs/2024/2024-10-06-awaiting-review.md",
+            "content/briefs/2024/2024-10-07-members-only.md",
+            "content/briefs/2024/2024-10-08-sanctions-2.md",
+            "content/briefs/2030/2030-01-15-winter.md",
+            "content/experts/ada-obi.md",
+            "content/experts/sam-lee-2.md",
+            "content/experts/sam-lee.md",
+            "content/experts/zoe-angstrom.md",
+            "content/pages/about-us.md",
+            "content/pages/topics-2.md",
+            "static/uploads/2024/10/map.jpg",
+            "static/uploads/2024/10/report.pdf",
+        ]
+    );
+    let brief = |name: &str| parsed(&site.root().join("content/briefs").join(name));
+
+    // A published post: UTF-8 title with entities, GMT dates, topics
+    // without "Uncategorized", the author's id, the featured image copied.
+    let (front, body) = brief("2024/2024-10-01-sanctions.md");
+    assert_eq!(
+        front["title"],
+        "Sanctions on Россия: “What Comes Next” & Énergie"
+    );
+    assert_eq!(
+        (front["date"].as_str(), front["updated"].as_str()),
+        (Some("2024-10-01T14:00:00Z"), Some("2024-10-03T13:00:00Z"))
+    );
+    assert_eq!(front["topics"], serde_json::json!(["Russia", "Énergie"]));
+    assert_eq!(front["authors"], serde_json::json!(["zoe-angstrom"]));
+    assert_eq!(front["extra"]["featured_image"], "/uploads/2024/10/map.jpg");
+    assert!(front.get("draft").is_none() && front.get("embargo").is_none());
+    // Gutenberg comments gone, CDATA joined across `]]>`, the caption an
+    // image and its text, the gallery kept verbatim, links moved.
+    assert!(!body.contains("wp:"), "{body}");
+    assert!(body.contains("`a]]>b`"), "{body}");
+    assert!(
+        body.contains(
+            "![Map of the pipeline](/uploads/2024/10/map.jpg)\n\nThe pipeline, as of October."
+        ),
+        "{body}"
+    );
+    assert!(
+        body.contains("[gallery ids=\"201,202\" columns=\"2\"]"),
+        "{body}"
+    );
+    assert!(body.contains("[the flash brief](/briefs/flash/)"), "{body}");
+    assert!(
+        body.contains("[our events](https://old.example.org/events/)"),
+        "{body}"
+    );
+    assert!(
+        body.contains("[full report](/uploads/2024/10/report.pdf)"),
+        "{body}"
+    );
+
+    // The flash-brief shape in Gutenberg HTML.
+    let (front, body) = brief("2024/2024-10-02-flash.md");
+    assert_eq!(front["kind"], "Flash Brief");
+    assert_eq!(
+        body,
+        "## Latest Developments\n\n- **Explosion at Sea:** A blast damaged the pipeline early on October 2.\n- **Prices Jump:** Gas prices rose 12 percent by noon.\n"
+    );
+    assert_eq!(
+        front["responses"],
+        serde_json::json!([
+            {"expert": "zoe-angstrom", "quote": "This is sabotage, plain and simple."},
+            {"expert": "ada-obi", "quote": "Markets will calm within a week."},
+        ])
+    );
+    assert_eq!(
+        front["related"],
+        serde_json::json!([
+            {"title": "Sanctions on Россия: “What Comes Next” & Énergie", "by": ["zoe-angstrom"], "brief": "sanctions"},
+            {"title": "Pipes and Power", "by": ["ada-obi"], "by_name": ["Ben Ng"], "url": "https://journal.example.net/pipes"},
+            {"title": "An Older Piece", "by_name": ["Policy Institute Flash Brief"], "url": "https://old.example.org/2023/05/05/not-exported/"},
+        ])
+    );
+    assert_eq!(
+        front["extra"]["attachments"],
+        serde_json::json!(["/uploads/2024/10/report.pdf"])
+    );
+    let (ada, _) = parsed(&site.root().join("content/experts/ada-obi.md"));
+    assert_eq!(
+        ada,
+        serde_json::json!({"name": "Ada Obi", "honorific": "Dr.", "role": "Director of the Institute’s Energy Program", "program": "Energy Program"})
+    );
+
+    // Statuses: draft (local date, no GMT), pending, private, scheduled.
+    let (front, body) = brief("2024/2024-10-05-draft-thoughts.md");
+    assert_eq!(
+        (front["draft"].as_bool(), front["date"].as_str()),
+        (Some(true), Some("2024-10-05T09:30:00"))
+    );
+    assert_eq!(
+        body,
+        "Classic editor text.\n\nA second paragraph  \nwith a line break.\n"
+    );
+    assert_eq!(brief("2024/2024-10-06-awaiting-review.md").0["draft"], true);
+    assert_eq!(brief("2024/2024-10-07-members-only.md").0["draft"], true);
+    let (front, _) = brief("2030/2030-01-15-winter.md");
+    assert_eq!(front["embargo"], "2030-01-15T12:00:00Z");
+
+    // Pages, and two authors sharing a name.
+    assert_eq!(
+        parsed(&site.root().join("content/pages/about-us.md")),
+        (
+            serde_json::json!({"title": "About Us"}),
+            "We study energy & security.\n".into()
+        )
+    );
+    assert_eq!(
+        brief("2024/2024-10-08-sanctions-2.md").0["authors"],
+        serde_json::json!(["sam-lee-2"])
+    );
+
+    // The report: skipped items, clashes, review and warnings.
+    for line in [
+        "nav_menu_item 300 “Home”: a WordPress `nav_menu_item` item, not a post or page",
+        "post 301 “Deleted Post”: its status is `trash`",
+        "the slug `sanctions` is taken by export.xml: post 101",
+        "imported as `sanctions-2`",
+        "the slug `topics` is taken by briefs’s own /topics/; imported as `topics-2`",
+        "the expert id `sam-lee` is taken; “Sam Lee” is `sam-lee-2`",
+        "shortcode kept verbatim: [gallery ids=\"201,202\" columns=\"2\"]",
+        "post 106 “Members Only”: private in WordPress: imported as a draft",
+        "https://old.example.org/events/: the import did not bring the page it points to",
+        "related “An Older Piece” links to https://old.example.org/2023/05/05/not-exported/",
+    ] {
+        assert!(out.contains(line), "report lacks {line:?}:\n{out}");
+    }
+    assert!(
+        !out.contains("No Posts"),
+        "an author without posts is no expert: {out}"
+    );
+    site.build_ok(&[]);
+    check_clean(&site);
+}
+
+/// WXR 1.0 and 1.1 (1.0 has no `wp:author` list: logins are the names).
+#[test]
+fn every_wxr_version_imports() {
+    let text = std::fs::read_to_string(fixture("export.xml")).unwrap();
+    for version in ["1.0", "1.1"] {
+        let mut old = text
+            .replace("export/1.2/", &format!("export/{version}/"))
+            .replace("<wp:wxr_version>1.2", &format!("<wp:wxr_version>{version}"));
+        if version == "1.0" {
+            old = old
+                .lines()
+                .filter(|l| !l.contains("<wp:author>"))
+                .collect::<Vec<_>>()
+                .join("\n");
+        }
+        let site = TestSite::with_files(&[("export.xml", &old)]);
+        let run = ok(site.run(&["import", "export.xml"]));
+        assert!(
+            run.stdout.contains(&format!("(WXR {version})")),
+            "{}",
+            run.stdout
+        );
+        let authors = parsed(
+            &site
+                .root()
+                .join("content/briefs/2024/2024-10-01-sanctions.md"),
+        )
+        .0["authors"]
+            .clone();
+        let want = if version == "1.0" {
+            "zoe"
+        } else {
+            "zoe-angstrom"
+        };
+        assert_eq!(authors, serde_json::json!([want]), "{version}");
+        check_clean(&site);
+    }
+}
+
+/// A malformed file is an error at its line and column, and nothing is
+/// written, not even from the good sources beside it.
+#[test]
+fn malformed_export_writes_nothing() {
+    let site = TestSite::with_files(&[]);
+    let before = tree(site.root());
+    let run = site.run(&["import", &fixture("export.xml"), &fixture("malformed.xml")]);
+    assert_eq!(run.status, 1, "{}", run.stdout);
+    assert!(
+        run.stderr
+            .contains("malformed.xml:9:22: error: malformed XML"),
+        "{}",
+        run.stderr
+    );
+    assert!(run.stderr.contains("`</titel>`"), "{}", run.stderr);
+    assert_eq!(tree(site.root()), before);
+}
+
+/// Entity declarations (an entity bomb) and external DTDs are refused at
+/// the DOCTYPE; an undeclared entity is left as written, not expanded.
+#[test]
+fn hostile_xml_is_refused_or_left_unexpanded() {
+    let site = TestSite::with_files(&[]);
+    for (file, message) in [
+        (
+            "entity-bomb.xml:2:1: error: the DOCTYPE declares entities",
+            "entity-bomb.xml",
+        ),
+        (
+            "external-entity.xml:2:1: error: the DOCTYPE names an external DTD",
+            "external-entity.xml",
+        ),
+    ] {
+        let run = site.run(&["import", &fixture(message)]);
+        assert_eq!(run.status, 1);
+        assert!(run.stderr.contains(file), "{}", run.stderr);
+    }
+    assert!(!site.root().join("content").exists());
+    let feed = "<rss version=\"2.0\"><channel><link>https://o.example.org</link><item><title>Caf&#233; &amp; &nbsp; &xxe;</title><link>https://o.example.org/cafe/</link><pubDate>Tue, 01 Oct 2024 14:00:00 +0000</pubDate><description>&lt;p&gt;Hi&lt;/p&gt;</description></item></channel></rss>";
+    site.write("feed.xml", feed);
+    ok(site.run(&["import", "feed.xml"]));
+    let (front, body) = parsed(&site.root().join("content/briefs/2024/2024-10-01-cafe.md"));
+    assert_eq!(front["title"], "Café & &nbsp; &xxe;");
+    assert_eq!(body, "Hi\n");
+}
+
+#[test]
+fn dry_run_writes_nothing() {
+    let site = TestSite::with_files(&[]);
+    let before = tree(site.root());
+    let run = ok(site.run(&["import", &fixture("export.xml"), "--dry-run"]));
+    assert!(
+        run.stdout.contains("would import 7 briefs"),
+        "{}",
+        run.stdout
+    );
+    assert!(run.stdout.contains("would create (13)"), "{}", run.stdout);
+    assert_eq!(tree(site.root()), before);
+}
