@@ -91,18 +91,20 @@ pub(crate) fn related(
                     None => r.by_name.push(name.clone()),
                 }
             }
-            let linked = l.url.as_deref().map(|u| (u, cx.old.fate(u)));
-            let by_link = match &linked {
-                Some((_, Fate::Moved(to))) => to.strip_prefix("/briefs/").map(|s| s.trim_end_matches('/').to_string()),
-                _ => None,
-            };
+            // The body's links are rewritten already: `/briefs/<slug>/` is ours.
+            let url = l.url.as_deref();
+            let by_link = url
+                .and_then(|u| u.strip_prefix("/briefs/"))
+                .map(|s| s.trim_end_matches('/').to_string());
             let by_title = cx.titles.get(&title_key(&l.title)).cloned();
             r.brief = by_link.or(by_title).filter(|s| s != own);
             if r.brief.is_none() {
-                if let Some((u, Fate::Left(why))) = &linked {
-                    found.warn(origin, format!("related “{}” links to {}: {why}", l.title, cx.old.absolute(u)));
+                let absolute = url.filter(|u| !u.starts_with('/'));
+                if let Some(Fate::Left(why)) = absolute.map(|u| cx.old.fate(u)) {
+                    let u = url.unwrap_or_default();
+                    found.warn(origin, format!("related “{}” links to {u}: {why}", l.title));
                 }
-                r.url = linked.map(|(u, _)| cx.old.absolute(u));
+                r.url = url.map(str::to_string);
                 if let Some(label) = l.label.as_ref().filter(|_| r.by.is_empty() && r.by_name.is_empty()) {
                     r.by_name.push(label.clone());
                     found.review(origin, format!("related “{}” names no brief of the site: its label “{label}” is kept as by_name", l.title));

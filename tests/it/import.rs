@@ -471,3 +471,184 @@ fn dry_run_writes_nothing() {
     assert!(run.stdout.contains("would create (13)"), "{}", run.stdout);
     assert_eq!(tree(site.root()), before);
 }
+
+/// A WordPress export of `n` posts in several shapes: flash briefs whose
+/// quotes come from a pool of speakers (with honorifics and programs) and
+/// whose background lines name earlier posts by title and link, classic
+/// paragraphs, Gutenberg blocks with captions and links, drafts and
+/// scheduled posts, UTF-8 titles, repeated slugs, authors and terms.
+pub(crate) fn generated_export(n: usize) -> String {
+    const SPEAKERS: &[&str] = &[
+        "Clifford D. May, Founder and President",
+        "RADM (Ret.) Mark Montgomery, Senior Director of FDD’s Center on Cyber and Technology",
+        "John Hardie, Deputy Director of FDD’s Russia Program",
+        "Dr. Ada Obi, Senior Fellow",
+        "Amb. Élodie Brun, Director of the Institute’s Europe Program",
+        "Lt. Gen. (Ret.) Sam Lee, Senior Advisor",
+    ];
+    const TOPICS: &[&str] = &["Russia", "Ukraine", "Iran", "Énergie", "Cyber", "中国"];
+    let mut items = String::new();
+    for i in 1..=n {
+        let day = format!(
+            "2023-{:02}-{:02} {:02}:00:00",
+            1 + i % 12,
+            1 + i % 28,
+            i % 24
+        );
+        let title = format!("Brief {i}: Sanctions, Drones & “Quotes” — Россия {}", i % 7);
+        let slug = if i % 50 == 0 {
+            "repeated".to_string()
+        } else {
+            format!("brief-{i}")
+        };
+        let status = match i % 20 {
+            0 => "draft",
+            7 => "future",
+            _ => "publish",
+        };
+        let content = match i % 3 {
+            0 if i > 2 => {
+                let speaker = SPEAKERS[i % SPEAKERS.len()];
+                let other = SPEAKERS[(i + 1) % SPEAKERS.len()];
+                format!(
+                    "<h3>Latest Developments</h3><ul><li><strong>Event {i}:</strong> Something happened.</li><li>Reaction {i}: Markets moved.</li></ul>\
+                     <h3>FDD Expert Response</h3><p>“Quote {i} is “nested” and long.” — {speaker}</p><p>“Second quote {i}.” — {other}</p>\
+                     <h3>FDD Background and Analysis</h3><ul><li><a href=\"https://old.example.org/2023/brief-{prev}/\">“Brief {prev}: Linked,”</a> by Ada Obi and Nobody Known</li>\
+                     <li>“{prev_title},” FDD Flash Brief</li></ul>\
+                     <p>The post {title_html} appeared first on <a href=\"https://old.example.org\">FDD</a>.</p>",
+                    prev = i - 1,
+                    prev_title = format!(
+                        "Brief {}: Sanctions, Drones &amp; “Quotes” — Россия {}",
+                        i - 2,
+                        (i - 2) % 7
+                    ),
+                    title_html = title.replace('&', "&amp;"),
+                )
+            }
+            1 => format!(
+                "Classic paragraph {i} with *stars* and [brackets].\n\nSecond paragraph\nwith a break and <a href=\"https://old.example.org/2023/brief-{}/\">a link</a>.",
+                i + 1
+            ),
+            _ => format!(
+                "<!-- wp:paragraph --><p>Gutenberg {i} <em>text</em>.</p><!-- /wp:paragraph -->\
+                 [caption id=\"attachment_{i}\" width=\"300\"]<img src=\"https://cdn.example.net/{i}.jpg\" alt=\"Image {i}\"> Caption {i}[/caption]\
+                 <!-- wp:list --><ul><li>One</li><li>Two</li></ul><!-- /wp:list -->"
+            ),
+        };
+        let author = ["zoe", "slee", "ada"][i % 3];
+        let (t1, t2) = (TOPICS[i % TOPICS.len()], TOPICS[(i / 2) % TOPICS.len()]);
+        items.push_str(&format!(
+            "<item><title><![CDATA[{title}]]></title><link>https://old.example.org/2023/brief-{i}/</link>\
+             <dc:creator><![CDATA[{author}]]></dc:creator><guid isPermaLink=\"false\">https://old.example.org/?p={i}</guid>\
+             <content:encoded><![CDATA[{content}]]></content:encoded><wp:post_id>{i}</wp:post_id>\
+             <wp:post_date><![CDATA[{day}]]></wp:post_date><wp:post_date_gmt><![CDATA[{day}]]></wp:post_date_gmt>\
+             <wp:post_name><![CDATA[{slug}]]></wp:post_name><wp:status><![CDATA[{status}]]></wp:status>\
+             <wp:post_type><![CDATA[post]]></wp:post_type>\
+             <category domain=\"category\" nicename=\"a\"><![CDATA[{t1}]]></category><category domain=\"post_tag\" nicename=\"b\"><![CDATA[{t2}]]></category></item>\n"
+        ));
+    }
+    format!(
+        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<rss version=\"2.0\" xmlns:excerpt=\"http://wordpress.org/export/1.2/excerpt/\" \
+         xmlns:content=\"http://purl.org/rss/1.0/modules/content/\" xmlns:dc=\"http://purl.org/dc/elements/1.1/\" xmlns:wp=\"http://wordpress.org/export/1.2/\">\n\
+         <channel><title>Generated</title><link>https://old.example.org</link><wp:wxr_version>1.2</wp:wxr_version>\
+         <wp:base_site_url>https://old.example.org</wp:base_site_url>\
+         <wp:author><wp:author_login>zoe</wp:author_login><wp:author_display_name><![CDATA[Zoë Ångström]]></wp:author_display_name></wp:author>\
+         <wp:author><wp:author_login>slee</wp:author_login><wp:author_display_name><![CDATA[Sam Lee]]></wp:author_display_name></wp:author>\
+         <wp:author><wp:author_login>ada</wp:author_login><wp:author_display_name><![CDATA[Ada Obi]]></wp:author_display_name></wp:author>\n\
+         {items}</channel></rss>\n"
+    )
+}
+
+/// Hundreds of posts import, build and check clean; a second import
+/// changes no file.
+#[test]
+fn generated_export_round_trips() {
+    let site = TestSite::with_files(&[("export.xml", &generated_export(300))]);
+    let run = ok(site.run(&["import", "export.xml"]));
+    assert!(run.stdout.contains("imported 300 briefs"), "{}", run.stdout);
+    assert!(
+        run.stdout.contains("clashes resolved (5)"),
+        "{}",
+        run.stdout
+    );
+    let flash = parsed(
+        &site
+            .root()
+            .join("content/briefs/2023/2023-04-04-brief-3.md"),
+    )
+    .0;
+    assert_eq!(flash["kind"], "Flash Brief");
+    assert_eq!(
+        flash["responses"][0]["quote"],
+        "Quote 3 is “nested” and long."
+    );
+    assert_eq!(flash["related"][0]["brief"], "brief-2");
+    assert_eq!(flash["related"][1]["brief"], "brief-1");
+    let (montgomery, _) = parsed(&site.root().join("content/experts/mark-montgomery.md"));
+    assert_eq!(montgomery["program"], "Center on Cyber and Technology");
+    site.build_ok(&[]);
+    check_clean(&site);
+    std::fs::remove_dir_all(site.root().join("public")).unwrap();
+    let before = tree(site.root());
+    let again = ok(site.run(&["import", "export.xml"]));
+    assert!(!again.stdout.contains("created"), "{}", again.stdout);
+    assert!(again.stdout.contains("unchanged: "), "{}", again.stdout);
+    assert_eq!(tree(site.root()), before, "a second import changed files");
+}
+
+/// `--update` rewrites files the importer wrote that nobody edited; an
+/// edited file is left alone, with or without it.
+#[test]
+fn update_rewrites_only_unedited_imports() {
+    let site = TestSite::with_files(&[(
+        "export.xml",
+        &std::fs::read_to_string(fixture("export.xml")).unwrap(),
+    )]);
+    ok(site.run(&["import", "export.xml"]));
+    let edited = site
+        .root()
+        .join("content/briefs/2024/2024-10-08-sanctions-2.md");
+    let pending = site
+        .root()
+        .join("content/briefs/2024/2024-10-06-awaiting-review.md");
+    let mut text = std::fs::read_to_string(&edited).unwrap();
+    text.push_str("\nAn editor's addition.\n");
+    std::fs::write(&edited, &text).unwrap();
+    let export = std::fs::read_to_string(site.root().join("export.xml")).unwrap();
+    site.write(
+        "export.xml",
+        &export
+            .replace("Same slug as another post.", "Changed at the source.")
+            .replace("Pending text.", "Pending, revised."),
+    );
+
+    let run = ok(site.run(&["import", "export.xml"]));
+    assert!(run.stdout.contains("content/briefs/2024/2024-10-08-sanctions-2.md: edited since it was imported: left alone"), "{}", run.stdout);
+    assert!(run.stdout.contains("content/briefs/2024/2024-10-06-awaiting-review.md: imported earlier and not edited since, but the import now differs: --update rewrites it"), "{}", run.stdout);
+    assert!(
+        std::fs::read_to_string(&pending)
+            .unwrap()
+            .contains("Pending text.")
+    );
+
+    let run = ok(site.run(&["import", "export.xml", "--update"]));
+    assert!(
+        run.stdout
+            .contains("updated (1):\n  content/briefs/2024/2024-10-06-awaiting-review.md"),
+        "{}",
+        run.stdout
+    );
+    assert!(
+        std::fs::read_to_string(&pending)
+            .unwrap()
+            .contains("Pending, revised.")
+    );
+    assert_eq!(std::fs::read_to_string(&edited).unwrap(), text);
+    let after = tree(site.root());
+    ok(site.run(&["import", "export.xml", "--update"]));
+    assert_eq!(
+        tree(site.root()),
+        after,
+        "a repeated --update changed files"
+    );
+}
