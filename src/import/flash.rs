@@ -252,14 +252,11 @@ fn take_all<T>(markdown: &str, block: &Block, parse: fn(&str) -> Option<T>) -> O
 fn quote(source: &str) -> Option<Quote> {
     let text = plain(source);
     let body = text.strip_prefix(['“', '"'])?;
-    let (at, close) = body
-        .char_indices()
-        .filter(|(_, c)| matches!(c, '”' | '"'))
-        .filter(|(i, c)| {
-            let after = body[i + c.len_utf8()..].trim_start();
-            after.starts_with(['—', '–']) || after.starts_with("- ") || after.starts_with("--")
-        })
-        .last()?;
+    let (at, close) = body.char_indices().rev().find(|&(i, c)| {
+        let after = body[i + c.len_utf8()..].trim_start();
+        matches!(c, '”' | '"')
+            && (after.starts_with(['—', '–']) || after.starts_with("- ") || after.starts_with("--"))
+    })?;
     let attribution = body[at + close.len_utf8()..]
         .trim_start()
         .trim_start_matches(['—', '–', '-'])

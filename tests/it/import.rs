@@ -510,6 +510,11 @@ pub(crate) fn generated_export(n: usize) -> String {
             0 if i > 2 => {
                 let speaker = SPEAKERS[i % SPEAKERS.len()];
                 let other = SPEAKERS[(i + 1) % SPEAKERS.len()];
+                let prev_title = format!(
+                    "Brief {}: Sanctions, Drones &amp; “Quotes” — Россия {}",
+                    i - 2,
+                    (i - 2) % 7
+                );
                 format!(
                     "<h3>Latest Developments</h3><ul><li><strong>Event {i}:</strong> Something happened.</li><li>Reaction {i}: Markets moved.</li></ul>\
                      <h3>FDD Expert Response</h3><p>“Quote {i} is “nested” and long.” — {speaker}</p><p>“Second quote {i}.” — {other}</p>\
@@ -517,11 +522,6 @@ pub(crate) fn generated_export(n: usize) -> String {
                      <li>“{prev_title},” FDD Flash Brief</li></ul>\
                      <p>The post {title_html} appeared first on <a href=\"https://old.example.org\">FDD</a>.</p>",
                     prev = i - 1,
-                    prev_title = format!(
-                        "Brief {}: Sanctions, Drones &amp; “Quotes” — Россия {}",
-                        i - 2,
-                        (i - 2) % 7
-                    ),
                     title_html = title.replace('&', "&amp;"),
                 )
             }
