@@ -16,6 +16,7 @@ use super::slugs::Placement;
 use crate::config::Config;
 use rayon::prelude::*;
 use std::collections::{BTreeMap, HashMap};
+use std::path::PathBuf;
 
 /// What assembling needs.
 pub(crate) struct Inputs<'a> {
@@ -33,15 +34,18 @@ pub(crate) struct Assembled {
     pub(crate) skipped: Vec<Note>,
 }
 
+/// Uploads to copy: path under the site root -> (file, source item key).
+type Uploads = BTreeMap<String, (PathBuf, String)>;
+
+/// One file made: which parser reads it, its path, source key and text.
+type Made = (FileKind, String, String, String);
+
 /// Assembles every file; `experts` knows the site's experts and learns
 /// the import's.
 pub(crate) fn assemble(inp: &Inputs, experts: &mut Registry, found: &mut Findings) -> Assembled {
-    let converted: Vec<(Shape, Converted)> = inp
-        .archive
-        .entries
-        .par_iter()
-        .map(|e| convert(e, inp.old))
-        .collect();
+    let entries = &inp.archive.entries;
+    let converted: Vec<(Shape, Converted)> =
+        entries.par_iter().map(|e| convert(e, inp.old)).collect();
     let people: HashMap<String, String> = inp
         .archive
         .people
@@ -53,68 +57,42 @@ pub(crate) fn assemble(inp: &Inputs, experts: &mut Registry, found: &mut Finding
         titles: inp.titles,
         people: &people,
     };
-    let mut uploads: BTreeMap<String, (std::path::PathBuf, String)> = BTreeMap::new();
+    let mut uploads = Uploads::new();
     let mut fronts: Vec<Option<BriefFront>> = Vec::new();
-    for (e, (shape, conv)) in inp.archive.entries.iter().zip(&converted) {
-        for n in &e.notes {
-            found.review(&e.origin, n.clone());
-        }
-        for s in &conv.shortcodes {
-            found.review(&e.origin, format!("shortcode kept verbatim: {s}"));
-        }
-        // Links of the parts taken out (the footer, the quotes) are gone.
-        let kept = |url: &str| shape.body.contains(url);
-        for (url, why) in conv.left.iter().filter(|(u, _)| kept(u)) {
-            found.warn(&e.origin, format!("{url}: {why}"));
-        }
-        for (from, dest) in conv
-            .copies
-            .iter()
-            .filter(|(_, d)| kept(&d["static".len()..]))
-        {
-            let upload = (from.clone(), e.key.clone());
-            uploads.entry(dest.clone()).or_insert(upload);
-        }
+    for (e, (shape, conv)) in entries.iter().zip(&converted) {
+        take_notes(e, shape, conv, found, &mut uploads);
         fronts.push((!e.is_page).then(|| compose::brief(e, shape, experts, &cx, found)));
     }
-    let mut out = Assembled {
-        outputs: Vec::new(),
-        counts: Counts::default(),
-        skipped: Vec::new(),
-    };
-    for (i, e) in inp.archive.entries.iter().enumerate() {
+    let mut made: Vec<Made> = Vec::with_capacity(entries.len() + experts.created.len());
+    for (i, e) in entries.iter().enumerate() {
         let (place, shape) = (&inp.placements[i], &converted[i].0);
-        let text = match fronts[i].take() {
+        let (kind, text) = match fronts[i].take() {
             Some(mut front) => {
                 front.related =
                     compose::related(&shape.related, &place.slug, experts, &cx, &e.origin, found);
                 media(&mut front, inp.old, &mut uploads, e, found);
-                files::text(&front, &shape.body)
+                (FileKind::Brief, files::text(&front, &shape.body))
             }
-            None => files::text(&compose::page(e), &shape.body),
+            None => (FileKind::Page, files::text(&compose::page(e), &shape.body)),
         };
-        let kind = if e.is_page {
-            FileKind::Page
-        } else {
-            FileKind::Brief
-        };
-        out.push(kind, place.path.clone(), e.key.clone(), text, inp.config);
+        made.push((kind, place.path.clone(), e.key.clone(), text));
     }
-    for x in &experts.created {
+    made.extend(experts.created.iter().map(|x| {
         let front = ExpertFront {
             name: x.who.name.clone(),
             honorific: x.who.honorific.clone(),
             role: x.who.role.clone(),
             program: x.who.program.clone(),
         };
-        out.push(
+        let path = format!("content/experts/{}.md", x.id);
+        (
             FileKind::Expert,
-            format!("content/experts/{}.md", x.id),
+            path,
             x.key.clone(),
             files::text(&front, ""),
-            inp.config,
-        );
-    }
+        )
+    }));
+    let mut out = checked(made, inp.config);
     out.counts.uploads = uploads.len();
     for (dest, (from, key)) in uploads {
         out.outputs.push(Output {
@@ -126,34 +104,65 @@ pub(crate) fn assemble(inp: &Inputs, experts: &mut Registry, found: &mut Finding
     out
 }
 
-impl Assembled {
-    /// Adds a file if the build's parser reads it; otherwise skips it.
-    fn push(
-        &mut self,
-        kind: FileKind,
-        path: String,
-        source: String,
-        text: String,
-        config: &Config,
-    ) {
-        if let Err(why) = files::check(kind, &path, &text, config) {
-            self.skipped.push(Note {
-                what: path,
-                why: format!("the file made would not parse: {why}"),
-            });
-            return;
+/// What the editor should know about an entry's conversion; its uploads.
+fn take_notes(
+    e: &Entry,
+    shape: &Shape,
+    conv: &Converted,
+    found: &mut Findings,
+    uploads: &mut Uploads,
+) {
+    for n in &e.notes {
+        found.review(&e.origin, n.clone());
+    }
+    for s in &conv.shortcodes {
+        found.review(&e.origin, format!("shortcode kept verbatim: {s}"));
+    }
+    // Links of the parts taken out (the footer, the quotes) are gone.
+    let kept = |url: &str| shape.body.contains(url);
+    for (url, why) in conv.left.iter().filter(|(u, _)| kept(u)) {
+        found.warn(&e.origin, format!("{url}: {why}"));
+    }
+    for (from, dest) in conv
+        .copies
+        .iter()
+        .filter(|(_, d)| kept(&d["static".len()..]))
+    {
+        let upload = (from.clone(), e.key.clone());
+        uploads.entry(dest.clone()).or_insert(upload);
+    }
+}
+
+/// The files the build's parser reads (checked in parallel); the others
+/// are skipped with its reasons.
+fn checked(made: Vec<Made>, config: &Config) -> Assembled {
+    let verdicts: Vec<Result<(), String>> = made
+        .par_iter()
+        .map(|(kind, path, _, text)| files::check(*kind, path, text, config))
+        .collect();
+    let mut out = Assembled {
+        outputs: Vec::with_capacity(made.len()),
+        counts: Counts::default(),
+        skipped: Vec::new(),
+    };
+    for ((kind, path, source, text), verdict) in made.into_iter().zip(verdicts) {
+        if let Err(why) = verdict {
+            let why = format!("the file made would not parse: {why}");
+            out.skipped.push(Note { what: path, why });
+            continue;
         }
         match kind {
-            FileKind::Brief => self.counts.briefs += 1,
-            FileKind::Expert => self.counts.experts += 1,
-            FileKind::Page => self.counts.pages += 1,
+            FileKind::Brief => out.counts.briefs += 1,
+            FileKind::Expert => out.counts.experts += 1,
+            FileKind::Page => out.counts.pages += 1,
         }
-        self.outputs.push(Output {
+        out.outputs.push(Output {
             path,
             source,
             content: Content::Text(text),
         });
     }
+    out
 }
 
 /// A body as Markdown, with its flash-brief parts taken out (briefs only).
@@ -180,7 +189,7 @@ fn convert(e: &Entry, old: &OldSite) -> (Shape, Converted) {
 fn media(
     front: &mut BriefFront,
     old: &OldSite,
-    uploads: &mut BTreeMap<String, (std::path::PathBuf, String)>,
+    uploads: &mut Uploads,
     e: &Entry,
     found: &mut Findings,
 ) {
