@@ -3,9 +3,10 @@
 //! addresses, before any slug, id or file is decided.
 
 /// How an entry is published.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub(crate) enum Status {
     /// Published now.
+    #[default]
     Published,
     /// `draft: true` (WordPress draft, pending or private).
     Draft,
@@ -22,8 +23,14 @@ pub(crate) enum Body {
     Markdown(String),
 }
 
+impl Default for Body {
+    fn default() -> Self {
+        Body::Markdown(String::new())
+    }
+}
+
 /// One post, feed item or pasted text: a brief to be, or a page.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Default)]
 pub(crate) struct Entry {
     /// Where it came from, for the report: `export.xml: post 12 "Title"`.
     pub(crate) origin: String,

@@ -2,19 +2,14 @@
 //! item becomes a brief; `dc:creator` its authors, `category` its topics,
 //! `pubDate` its date, the last segment of its link its slug.
 
-use super::archive::{Archive, Body, Entry, Status};
+use super::archive::{Archive, Body, Entry};
 use super::xml::{self, Group};
 use crate::diag::Diagnostic;
 use std::path::Path;
 
 /// Reads the feed at `path`.
 pub(crate) fn read(path: &Path) -> Result<Archive, Diagnostic> {
-    let file = std::fs::File::open(path)
-        .map_err(|e| Diagnostic::error(path, format!("cannot read the file: {e}")))?;
-    let input = std::io::BufReader::with_capacity(256 * 1024, file);
-    let name = path
-        .file_name()
-        .map_or_else(String::new, |n| n.to_string_lossy().into_owned());
+    let (input, name) = xml::open(path)?;
     let mut archive = Archive::default();
     let mut n = 0;
     let channel = xml::read(path, input, |item| {
@@ -52,7 +47,6 @@ fn entry(item: &Group, origin: String) -> Result<Entry, String> {
             .unwrap_or(&title)
             .to_string(),
         origin,
-        is_page: false,
         slug: link.as_deref().map(last_segment).unwrap_or_default(),
         authors: item
             .all("dc:creator")
@@ -62,15 +56,9 @@ fn entry(item: &Group, origin: String) -> Result<Entry, String> {
         topics: super::wxr::topics(item),
         body: Body::Html(html.to_string()),
         link,
-        post_id: None,
-        thumbnail: None,
-        featured_image: None,
-        attachments: Vec::new(),
-        notes: Vec::new(),
         title,
         date,
-        updated: None,
-        status: Status::Published,
+        ..Entry::default()
     })
 }
 

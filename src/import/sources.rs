@@ -3,7 +3,7 @@
 //! (with line and column for XML); all of them are reported together and
 //! nothing is imported.
 
-use super::archive::{Archive, Body, Entry, Status};
+use super::archive::{Archive, Body, Entry};
 use super::detect::{self, SourceKind};
 use super::{ImportOptions, flash, text};
 use crate::config::Config;
@@ -80,21 +80,12 @@ fn pasted(path: &Path, opts: &ImportOptions, config: &Config) -> Result<Archive,
     let entry = Entry {
         origin: format!("{name}: “{title}”"),
         key: format!("text:{}", super::people::fold(&title)),
-        is_page: false,
-        slug: String::new(),
         authors: opts.authors.clone(),
         topics: opts.topics.clone(),
         body: Body::Markdown(text::to_markdown(&text)),
-        link: None,
-        post_id: None,
-        thumbnail: None,
-        featured_image: None,
-        attachments: Vec::new(),
-        notes: Vec::new(),
         title,
         date: date.trim().to_string(),
-        updated: None,
-        status: Status::Published,
+        ..Entry::default()
     };
     Ok(Archive {
         entries: vec![entry],

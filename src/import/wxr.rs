@@ -10,12 +10,7 @@ use std::path::Path;
 
 /// Reads the export at `path`.
 pub(crate) fn read(path: &Path) -> Result<Archive, Diagnostic> {
-    let file = std::fs::File::open(path)
-        .map_err(|e| Diagnostic::error(path, format!("cannot read the file: {e}")))?;
-    let input = std::io::BufReader::with_capacity(256 * 1024, file);
-    let name = path
-        .file_name()
-        .map_or_else(String::new, |n| n.to_string_lossy().into_owned());
+    let (input, name) = xml::open(path)?;
     let mut archive = Archive::default();
     let channel = xml::read(path, input, |item| take_item(&name, &item, &mut archive))?;
     for group in channel.groups.iter().filter(|g| g.name() == "wp:author") {
@@ -144,9 +139,8 @@ fn entry(
         updated,
         status,
         post_id,
-        featured_image: None,
-        attachments: Vec::new(),
         notes,
+        ..Entry::default()
     })
 }
 

@@ -84,6 +84,16 @@ impl Channel {
     }
 }
 
+/// The file at `path`, buffered for streaming, and its name for messages.
+pub(crate) fn open(path: &Path) -> Result<(std::io::BufReader<std::fs::File>, String), Diagnostic> {
+    let file = std::fs::File::open(path)
+        .map_err(|e| Diagnostic::error(path, format!("cannot read the file: {e}")))?;
+    let name = path
+        .file_name()
+        .map_or_else(String::new, |n| n.to_string_lossy().into_owned());
+    Ok((std::io::BufReader::with_capacity(256 * 1024, file), name))
+}
+
 /// Reads `input` (the file at `path`, for messages), calling `on_item` for
 /// each item; returns the channel.
 pub(crate) fn read(

@@ -67,6 +67,18 @@ fn demo_without_seed() -> (TestSite, (serde_json::Value, String)) {
     (site, want)
 }
 
+/// Asserts that a run failed (exit 1) saying each of `wants` on stderr.
+fn failed(run: &Run, wants: &[&str]) {
+    assert_eq!(run.status, 1, "{}", run.stdout);
+    for want in wants {
+        assert!(
+            run.stderr.contains(want),
+            "stderr lacks {want:?}:\n{}",
+            run.stderr
+        );
+    }
+}
+
 fn check_clean(site: &TestSite) {
     let run = site.run(&["check"]);
     assert_eq!(
@@ -181,30 +193,17 @@ fn seed_speakers_become_experts() {
 #[test]
 fn pasted_text_needs_a_title_and_a_date() {
     let site = TestSite::with_files(&[("brief.txt", "Latest Developments\n• A: b\n")]);
-    let run = site.run(&["import", "brief.txt", "--date", "2024-11-07"]);
-    assert_eq!(run.status, 1);
-    assert!(
-        run.stderr
-            .contains("brief.txt: error: pasted text has no title"),
-        "{}",
-        run.stderr
+    let import = |extra: &[&str]| site.run(&[&["import", "brief.txt"], extra].concat());
+    let no_title = "brief.txt: error: pasted text has no title";
+    failed(&import(&["--date", "2024-11-07"]), &[no_title, "--title"]);
+    failed(
+        &import(&["--title", "T"]),
+        &["pasted text has no date", "--date"],
     );
-    assert!(run.stderr.contains("--title"), "{}", run.stderr);
-    let run = site.run(&["import", "brief.txt", "--title", "T"]);
-    assert!(
-        run.stderr.contains("pasted text has no date"),
-        "{}",
-        run.stderr
+    failed(
+        &import(&["--title", "T", "--date", "2024-02-30"]),
+        &["--date: `2024-02-30`"],
     );
-    let run = site.run(&[
-        "import",
-        "brief.txt",
-        "--title",
-        "T",
-        "--date",
-        "2024-02-30",
-    ]);
-    assert!(run.stderr.contains("--date"), "{}", run.stderr);
     assert!(!site.root().join("content").exists());
 }
 
@@ -419,14 +418,10 @@ fn malformed_export_writes_nothing() {
     let site = TestSite::with_files(&[]);
     let before = tree(site.root());
     let run = site.run(&["import", &fixture("export.xml"), &fixture("malformed.xml")]);
-    assert_eq!(run.status, 1, "{}", run.stdout);
-    assert!(
-        run.stderr
-            .contains("malformed.xml:9:22: error: malformed XML"),
-        "{}",
-        run.stderr
+    failed(
+        &run,
+        &["malformed.xml:9:22: error: malformed XML", "`</titel>`"],
     );
-    assert!(run.stderr.contains("`</titel>`"), "{}", run.stderr);
     assert_eq!(tree(site.root()), before);
 }
 
@@ -446,8 +441,7 @@ fn hostile_xml_is_refused_or_left_unexpanded() {
         ),
     ] {
         let run = site.run(&["import", &fixture(message)]);
-        assert_eq!(run.status, 1);
-        assert!(run.stderr.contains(file), "{}", run.stderr);
+        failed(&run, &[file]);
     }
     assert!(!site.root().join("content").exists());
     let feed = "<rss version=\"2.0\"><channel><link>https://o.example.org</link><item><title>Caf&#233; &amp; &nbsp; &xxe;</title><link>https://o.example.org/cafe/</link><pubDate>Tue, 01 Oct 2024 14:00:00 +0000</pubDate><description>&lt;p&gt;Hi&lt;/p&gt;</description></item></channel></rss>";
