@@ -67,6 +67,22 @@ fn demo_without_seed() -> (TestSite, (serde_json::Value, String)) {
     (site, want)
 }
 
+/// Imports the seed text with the date, topics and author of the demo's
+/// hand conversion (the text has none of them).
+fn import_seed(site: &TestSite) -> Run {
+    let mut args = vec![
+        "import".to_string(),
+        seed(),
+        "--date".into(),
+        "2024-11-07".into(),
+    ];
+    for topic in ["Russia", "Ukraine", "North Korea"] {
+        args.extend(["--topic".into(), topic.into()]);
+    }
+    args.extend(["--author".into(), "John Hardie".into()]);
+    ok(site.run(&args.iter().map(String::as_str).collect::<Vec<_>>()))
+}
+
 /// Asserts that a run failed (exit 1) saying each of `wants` on stderr.
 fn failed(run: &Run, wants: &[&str]) {
     assert_eq!(run.status, 1, "{}", run.stdout);
@@ -99,20 +115,7 @@ fn check_clean(site: &TestSite) {
 #[test]
 fn seed_text_imports_as_the_demo_brief() {
     let (site, (want_front, want_body)) = demo_without_seed();
-    let run = ok(site.run(&[
-        "import",
-        &seed(),
-        "--date",
-        "2024-11-07",
-        "--topic",
-        "Russia",
-        "--topic",
-        "Ukraine",
-        "--topic",
-        "North Korea",
-        "--author",
-        "John Hardie",
-    ]));
+    let run = import_seed(&site);
     let path = "content/briefs/2024/2024-11-07-in-escalation-of-russian-invasion-north-korean-and-ukrainian-troops-clash-for.md";
     assert!(run.stdout.contains(path), "{}", run.stdout);
     let (front, body) = parsed(&site.root().join(path));
@@ -169,14 +172,7 @@ fn seed_speakers_become_experts() {
         want.push(parsed(&site.root().join(&path)).0);
         site.remove(&path);
     }
-    ok(site.run(&[
-        "import",
-        &seed(),
-        "--date",
-        "2024-11-07",
-        "--topic",
-        "Russia",
-    ]));
+    import_seed(&site);
     for (id, want) in demo_experts.iter().zip(want) {
         let (got, _) = parsed(&site.root().join(format!("content/experts/{id}.md")));
         for key in ["name", "honorific", "role", "program"] {
