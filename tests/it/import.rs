@@ -642,3 +642,91 @@ fn update_rewrites_only_unedited_imports() {
         "a repeated --update changed files"
     );
 }
+
+/// Other flash briefs than the seed: pasted text with `-` bullets,
+/// straight quotes, "Expert Responses" and `&` bylines; and a feed item
+/// whose quotes and background lines share paragraphs (`<br>`) and link
+/// out. Both keep unrelated paragraphs in the body.
+#[test]
+fn other_flash_briefs_are_recognised() {
+    let site = TestSite::with_files(&[
+        (
+            "content/experts/jo-park.md",
+            "---\nname: Jo Park\nrole: Fellow\n---\n",
+        ),
+        (
+            "brief.txt",
+            "An opening paragraph with *stars* and a_b.\n\nLatest Developments\n- Talks Stall: Negotiators left Geneva.\n- Second point without a lead in\n\nTI Expert Responses\n\"Talks will resume.\" - Jo Park, Fellow\n\"Doubtful.\" — Gen. (Ret.) Max Roe, Chair of TI's Security Program\n\nTI Background and Analysis\n\"Geneva Again,\" by Jo Park & Kim Li\n",
+        ),
+    ]);
+    ok(site.run(&[
+        "import",
+        "brief.txt",
+        "--title",
+        "Talks Stall",
+        "--date",
+        "2024-05-02",
+    ]));
+    let (front, body) = parsed(
+        &site
+            .root()
+            .join("content/briefs/2024/2024-05-02-talks-stall.md"),
+    );
+    assert_eq!(
+        body,
+        "An opening paragraph with \\*stars\\* and a\\_b.\n\n## Latest Developments\n\n- **Talks Stall:** Negotiators left Geneva.\n- Second point without a lead in\n"
+    );
+    assert_eq!(
+        front["responses"],
+        serde_json::json!([
+            {"expert": "jo-park", "quote": "Talks will resume."},
+            {"expert": "max-roe", "quote": "Doubtful."},
+        ])
+    );
+    assert_eq!(
+        front["related"],
+        serde_json::json!([{"title": "Geneva Again", "by": ["jo-park"], "by_name": ["Kim Li"]}])
+    );
+    let (roe, _) = parsed(&site.root().join("content/experts/max-roe.md"));
+    assert_eq!(
+        roe,
+        serde_json::json!({"name": "Max Roe", "honorific": "Gen. (Ret.)", "role": "Chair of TI's Security Program", "program": "Security Program"})
+    );
+
+    let html = "<p>Context first.</p><h2>Latest Developments</h2><ul><li><b>Ceasefire</b>: Both sides agreed.</li></ul>\
+        <p><strong>TI Expert Response</strong></p>\
+        <p>“It will hold.” — Jo Park, Fellow<br>“It will not.” — Ann Ng, Analyst</p>\
+        <p><strong>TI Background and Analysis</strong></p>\
+        <p><a href=\"https://journal.example.net/a\">“Piece A,”</a> by Ann Ng<br><a href=\"https://journal.example.net/b\">“Piece B,”</a> TI Flash Brief</p>\
+        <p>Closing note.</p>";
+    let feed = format!(
+        "<rss version=\"2.0\" xmlns:content=\"http://purl.org/rss/1.0/modules/content/\"><channel><link>https://ti.example.org</link><item><title>Ceasefire Agreed</title><link>https://ti.example.org/ceasefire/</link><pubDate>Fri, 03 May 2024 12:00:00 GMT</pubDate><content:encoded><![CDATA[{html}]]></content:encoded></item></channel></rss>"
+    );
+    site.write("feed.xml", &feed);
+    ok(site.run(&["import", "feed.xml"]));
+    let (front, body) = parsed(
+        &site
+            .root()
+            .join("content/briefs/2024/2024-05-03-ceasefire.md"),
+    );
+    assert_eq!(
+        body,
+        "Context first.\n\n## Latest Developments\n\n- **Ceasefire:** Both sides agreed.\n\nClosing note.\n"
+    );
+    assert_eq!(front["kind"], "Flash Brief");
+    assert_eq!(
+        front["responses"],
+        serde_json::json!([
+            {"expert": "jo-park", "quote": "It will hold."},
+            {"expert": "ann-ng", "quote": "It will not."},
+        ])
+    );
+    assert_eq!(
+        front["related"],
+        serde_json::json!([
+            {"title": "Piece A", "by": ["ann-ng"], "url": "https://journal.example.net/a"},
+            {"title": "Piece B", "by_name": ["TI Flash Brief"], "url": "https://journal.example.net/b"},
+        ])
+    );
+    check_clean(&site);
+}
