@@ -28,7 +28,7 @@
 //!   full path; [`Staged`] holds one rebuild's changes to apply at once.
 //! - Scaffold: [`init_site`], [`new_brief`] ([`NewBrief`]), [`new_expert`].
 //! - Import: [`import`] with [`ImportOptions`] -> [`ImportReport`] (its
-//!   [`ImportCounts`] and [`Note`]s); the manifest file is [`IMPORT_MANIFEST`].
+//!   [`ImportCounts`] and [`ImportNote`]s); the manifest file is [`IMPORT_MANIFEST`].
 //! - Problems: a [`Diagnostic`] (of a [`Severity`]), collected in
 //!   [`Diagnostics`]; the library never prints.
 //!

@@ -289,3 +289,99 @@ fn line_col(path: &Path, offset: u64) -> (usize, usize) {
     }
     (line, col)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::sync::atomic::{AtomicUsize, Ordering};
+
+    /// An export made on the fly: a channel of `items` items, counting the
+    /// bytes handed over.
+    struct Endless<'a> {
+        items: usize,
+        made: usize,
+        pending: Vec<u8>,
+        served: &'a AtomicUsize,
+    }
+
+    impl Read for Endless<'_> {
+        fn read(&mut self, out: &mut [u8]) -> std::io::Result<usize> {
+            if self.pending.is_empty() {
+                self.pending = match self.made {
+                    0 => b"<rss><channel><title>T</title>".to_vec(),
+                    n if n <= self.items => format!("<item><title>Post {n}</title><content:encoded><![CDATA[<p>{}</p>]]]]><![CDATA[>]]></content:encoded></item>\n", "x".repeat(1000)).into_bytes(),
+                    n if n == self.items + 1 => b"</channel></rss>".to_vec(),
+                    _ => return Ok(0),
+                };
+                self.made += 1;
+            }
+            let n = out.len().min(self.pending.len());
+            out[..n].copy_from_slice(&self.pending[..n]);
+            self.pending.drain(..n);
+            self.served.fetch_add(n, Ordering::Relaxed);
+            Ok(n)
+        }
+    }
+
+    /// Items reach the caller while the file is read: the first after a
+    /// few kilobytes of a 20 MB export, and every one with its CDATA
+    /// joined across the `]]>` split.
+    #[test]
+    fn items_are_streamed() {
+        let served = AtomicUsize::new(0);
+        let input = std::io::BufReader::new(Endless {
+            items: 20_000,
+            made: 0,
+            pending: Vec::new(),
+            served: &served,
+        });
+        let (mut count, mut first_at) = (0, 0);
+        let channel = read(Path::new("endless.xml"), input, |item| {
+            if count == 0 {
+                first_at = served.load(Ordering::Relaxed);
+            }
+            count += 1;
+            assert!(
+                item.get("content:encoded")
+                    .is_some_and(|c| c.ends_with("</p>]]>"))
+            );
+        })
+        .unwrap();
+        assert_eq!(count, 20_000);
+        assert!(served.load(Ordering::Relaxed) > 20_000_000);
+        assert!(
+            first_at < 64 * 1024,
+            "the first item came after {first_at} bytes"
+        );
+        assert_eq!(channel.value("title"), Some("T"));
+    }
+
+    #[test]
+    fn errors_have_line_and_column() {
+        let dir = tempfile::tempdir().unwrap();
+        for (text, want) in [
+            ("<rss>\n<channel>\n  <item></itme>", (3, 9)),
+            ("<rss><channel>\n<item><title>Cut", (2, 17)),
+            ("<rss>&bad</rss>", (1, 6)),
+            (
+                "<?xml version=\"1.0\" encoding=\"ISO-8859-1\"?><rss/>",
+                (1, 1),
+            ),
+        ] {
+            let path = dir.path().join("x.xml");
+            std::fs::write(&path, text).unwrap();
+            let e = read(
+                &path,
+                std::io::BufReader::new(std::fs::File::open(&path).unwrap()),
+                |_| {},
+            )
+            .unwrap_err();
+            assert_eq!(
+                (e.line, e.col),
+                (Some(want.0), Some(want.1)),
+                "{text}: {}",
+                e.message
+            );
+        }
+    }
+}
