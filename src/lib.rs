@@ -57,8 +57,8 @@ pub use check::{CheckReport, check};
 pub use config::BuildOptions;
 pub use diag::{Diagnostic, Diagnostics, Severity};
 pub use import::{
-    Counts as ImportCounts, ImportOptions, ImportReport, MANIFEST_FILE as IMPORT_MANIFEST, Note,
-    import,
+    Counts as ImportCounts, ImportOptions, ImportReport, MANIFEST_FILE as IMPORT_MANIFEST,
+    Note as ImportNote, import,
 };
 pub use incremental::{FallbackReason, Rebuild, Session, Staged, Store};
 pub use model::Refusal;
