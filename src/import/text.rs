@@ -93,4 +93,17 @@ mod tests {
             assert_eq!(crate::parse::markdown::to_text_as_written(&md), s, "{md}");
         }
     }
+
+    proptest::proptest! {
+        /// Whatever is pasted or exported, conversion and recognition
+        /// never panic.
+        #[test]
+        fn any_input_converts(text in "(\\PC|[•“”\"—:\\[\\]<>*_#\n-]){0,200}") {
+            let md = to_markdown(&text);
+            let _ = crate::import::flash::recognise(&md);
+            let html = crate::import::html::to_markdown(&text, &Default::default());
+            let _ = crate::import::flash::recognise(&html.markdown);
+            let _ = crate::import::shortcode::prepare(&text);
+        }
+    }
 }
