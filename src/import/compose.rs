@@ -33,6 +33,8 @@ pub(crate) fn brief(
 ) -> BriefFront {
     let authors = e.authors.iter().map(|a| match cx.people.get(a) {
         Some(name) => experts.author(a, name, &e.origin),
+        // An expert id given as an author (`--author john-hardie`).
+        None if experts.lookup(a).is_none() && experts.is_id(a) => a.clone(),
         None => experts.author(a, a, &e.origin),
     });
     let authors: Vec<String> = dedup(authors.collect());

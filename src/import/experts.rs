@@ -100,6 +100,11 @@ impl Registry {
         self.create(who.clone(), key, origin)
     }
 
+    /// Whether `id` is the id of an expert of the site or the import.
+    pub(crate) fn is_id(&self, id: &str) -> bool {
+        self.ids.contains(id)
+    }
+
     /// The id of the expert named `name`, if the site or import has one.
     pub(crate) fn lookup(&self, name: &str) -> Option<&str> {
         self.by_name.get(&fold(name)).map(String::as_str)

@@ -666,6 +666,8 @@ fn other_flash_briefs_are_recognised() {
         "Talks Stall",
         "--date",
         "2024-05-02",
+        "--author",
+        "jo-park",
     ]));
     let (front, body) = parsed(
         &site
@@ -675,6 +677,11 @@ fn other_flash_briefs_are_recognised() {
     assert_eq!(
         body,
         "An opening paragraph with \\*stars\\* and a\\_b.\n\n## Latest Developments\n\n- **Talks Stall:** Negotiators left Geneva.\n- Second point without a lead in\n"
+    );
+    assert_eq!(
+        front["authors"],
+        serde_json::json!(["jo-park"]),
+        "an expert id as --author"
     );
     assert_eq!(
         front["responses"],
