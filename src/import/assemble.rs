@@ -118,6 +118,9 @@ fn take_notes(
     for s in &conv.shortcodes {
         found.review(&e.origin, format!("shortcode kept verbatim: {s}"));
     }
+    for d in &conv.dropped {
+        found.review(&e.origin, d.clone());
+    }
     // Links of the parts taken out (the footer, the quotes) are gone.
     let kept = |url: &str| shape.body.contains(url);
     for (url, why) in conv.left.iter().filter(|(u, _)| kept(u)) {

@@ -23,7 +23,14 @@ pub(crate) struct Converted {
     pub(crate) left: Vec<(String, String)>,
     /// Uploads to copy: (file, path under the site root).
     pub(crate) copies: Vec<(PathBuf, String)>,
+    /// Elements the converter drops (embeds, scripts), described.
+    pub(crate) dropped: Vec<String>,
 }
+
+/// Elements Markdown has no form for: dropped, and listed for review.
+const DROPPED: &[&str] = &[
+    "iframe", "video", "audio", "object", "embed", "script", "style", "noscript", "form",
+];
 
 /// Converts `html`, whose links point into `old`.
 pub(crate) fn to_markdown(html: &str, old: &OldSite) -> Converted {
@@ -36,6 +43,7 @@ pub(crate) fn to_markdown(html: &str, old: &OldSite) -> Converted {
             ol_number_spacing: 1,
             ..Options::default()
         })
+        .skip_tags(DROPPED.to_vec())
         .build();
     let mut out = Converted::default();
     // html5ever reads any input; the error is only the io::Result shape.
@@ -53,7 +61,20 @@ pub(crate) fn to_markdown(html: &str, old: &OldSite) -> Converted {
 fn relink(root: &Rc<Node>, old: &OldSite, out: &mut Converted) {
     let mut stack = vec![Rc::clone(root)];
     while let Some(node) = stack.pop() {
-        if let NodeData::Element { attrs, .. } = &node.data {
+        if let NodeData::Element { attrs, name, .. } = &node.data {
+            if DROPPED.contains(&&*name.local) {
+                let src = attrs
+                    .borrow()
+                    .iter()
+                    .find(|a| &*a.name.local == "src")
+                    .map(|a| format!(" ({})", a.value));
+                out.dropped.push(format!(
+                    "a <{}>{} was dropped: Markdown has no form for it",
+                    &*name.local,
+                    src.unwrap_or_default()
+                ));
+                continue;
+            }
             for attr in attrs.borrow_mut().iter_mut() {
                 if !matches!(&*attr.name.local, "href" | "src") {
                     continue;
@@ -155,6 +176,11 @@ mod tests {
             ("First para\n\nSecond\nline", "First para\n\nSecond  \nline"),
             ("<h2>Head</h2><p>x</p>", "## Head\n\nx"),
             ("<p>[gallery ids=\"1,2\"]</p>", "[gallery ids=\"1,2\"]"),
+            ("<script>alert(1)</script><p>c</p>", "c"),
+            (
+                "<table><tr><th>A</th></tr><tr><td>1</td></tr></table>",
+                "| A |\n| - |\n| 1 |",
+            ),
         ] {
             assert_eq!(md(html), want, "{html}");
         }
@@ -167,6 +193,19 @@ mod tests {
         );
         assert!(got.contains("![Alt](https://x.org/i.jpg)"), "{got}");
         assert!(got.contains("Caption here"), "{got}");
+    }
+
+    #[test]
+    fn embeds_are_dropped_and_listed() {
+        let c = to_markdown(
+            "<p>a</p><iframe src=\"https://v.example/1\"></iframe>",
+            &OldSite::default(),
+        );
+        assert_eq!(c.markdown, "a");
+        assert_eq!(
+            c.dropped,
+            ["a <iframe> (https://v.example/1) was dropped: Markdown has no form for it"]
+        );
     }
 
     #[test]
