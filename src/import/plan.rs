@@ -1,7 +1,8 @@
 //! The plan of an import and its writing, all or nothing. Each file the
 //! import would write is compared with the disk and the manifest: created
 //! when missing, left when the same, rewritten (with `--update`) only when
-//! the importer wrote it and nobody edited it since, otherwise skipped.
+//! the importer wrote it and nobody edited it since, otherwise skipped (a
+//! file deleted since it was imported is not written again).
 //! Writing puts every new file beside its target under a temporary name
 //! first and renames them only when all were written; on any failure the
 //! temporary files go and the site is as it was.
@@ -55,7 +56,13 @@ pub(crate) fn decide(
         let new_hash = manifest::hash(&bytes);
         let target = root.join(&out.path);
         let action = match std::fs::read(&target) {
-            Err(e) if e.kind() == std::io::ErrorKind::NotFound => Action::Create,
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+                if manifest.files.contains_key(&out.path) {
+                    Action::Skip("deleted since it was imported: not written again (remove its entry from briefs-import.json to import it anew)".into())
+                } else {
+                    Action::Create
+                }
+            }
             Err(e) => return Err(e).with_context(|| format!("cannot read {}", target.display())),
             Ok(current) if manifest::hash(&current) == new_hash => Action::Unchanged,
             Ok(current) => match manifest.files.get(&out.path) {

@@ -634,8 +634,11 @@ fn update_rewrites_only_unedited_imports() {
             .contains("Pending, revised.")
     );
     assert_eq!(std::fs::read_to_string(&edited).unwrap(), text);
+    site.remove("content/pages/topics-2.md");
     let after = tree(site.root());
-    ok(site.run(&["import", "export.xml", "--update"]));
+    let run = ok(site.run(&["import", "export.xml", "--update"]));
+    let deleted = "content/pages/topics-2.md: deleted since it was imported: not written again";
+    assert!(run.stdout.contains(deleted), "{}", run.stdout);
     assert_eq!(
         tree(site.root()),
         after,
