@@ -3,6 +3,7 @@
 
 use crate::cli::ImportArgs;
 use briefs::ImportOptions;
+use std::io::Write;
 
 /// Runs the import; the report goes to stdout.
 pub(crate) fn run(args: ImportArgs) -> anyhow::Result<()> {
@@ -17,6 +18,9 @@ pub(crate) fn run(args: ImportArgs) -> anyhow::Result<()> {
         topics: args.topics,
         authors: args.authors,
     })?;
-    print!("{report}");
-    Ok(())
+    // The import is done: a reader that stopped reading (`| head`) is no error.
+    match write!(std::io::stdout().lock(), "{report}") {
+        Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => Err(e.into()),
+        _ => Ok(()),
+    }
 }
