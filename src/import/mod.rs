@@ -5,7 +5,8 @@
 //!
 //! 1. [`site`]: the site as it is, and the [`manifest`] of files imported before;
 //! 2. [`sources`]: each source read by its [`detect`]ed kind ([`wxr`],
-//!    [`feed`] — both streamed through [`xml`] — or [`text`]) into an
+//!    [`feed`] — both streamed through [`xml`], dates in the export's
+//!    [`zone`] — or [`text`]) into an
 //!    [`archive`]; any error stops the import before anything is written;
 //! 3. [`slugs`]: a file for every entry, clashes resolved and reported;
 //! 4. [`assemble`]: bodies converted ([`html`], [`shortcode`], [`links`]),
@@ -37,6 +38,7 @@ mod sources;
 mod text;
 mod wxr;
 mod xml;
+mod zone;
 
 pub use manifest::FILE as MANIFEST_FILE;
 pub use report::{Counts, ImportReport, Note};

@@ -5,6 +5,7 @@
 
 use super::archive::{Archive, Attachment, Body, Entry, Person, Status};
 use super::xml::{self, Group};
+use super::zone::Offsets;
 use crate::diag::Diagnostic;
 use std::path::Path;
 
@@ -12,7 +13,21 @@ use std::path::Path;
 pub(crate) fn read(path: &Path) -> Result<Archive, Diagnostic> {
     let (input, name) = xml::open(path)?;
     let mut archive = Archive::default();
-    let channel = xml::read(path, input, |item| take_item(&name, &item, &mut archive))?;
+    let mut offsets = Offsets::default();
+    let channel = xml::read(path, input, |item| {
+        offsets.observe(item.value("wp:post_date"), item.value("wp:post_date_gmt"));
+        take_item(&name, &item, &mut archive);
+    })?;
+    for e in &mut archive.entries {
+        // Dates with only a local time, read in the export's time zone.
+        for date in std::iter::once(&mut e.date).chain(e.updated.as_mut()) {
+            if !date.ends_with('Z') {
+                if let Some(utc) = offsets.to_utc(date) {
+                    *date = utc;
+                }
+            }
+        }
+    }
     for group in channel.groups.iter().filter(|g| g.name() == "wp:author") {
         if let Some(person) = person(group) {
             archive.people.push(person);
