@@ -22,7 +22,7 @@ pub(crate) fn read(path: &Path) -> Result<Archive, Diagnostic> {
         // Dates with only a local time, read in the export's time zone.
         for date in std::iter::once(&mut e.date).chain(e.updated.as_mut()) {
             if !date.ends_with('Z') {
-                if let Some(utc) = offsets.to_utc(date) {
+                if let Some(utc) = offsets.utc_of(date) {
                     *date = utc;
                 }
             }

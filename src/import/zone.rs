@@ -33,7 +33,7 @@ impl Offsets {
 
     /// `local` (`YYYY-MM-DDTHH:MM:SS`) as UTC (`…Z`), with the offset of
     /// the nearest observation; `None` when there is none.
-    pub(crate) fn to_utc(&mut self, local: &str) -> Option<String> {
+    pub(crate) fn utc_of(&mut self, local: &str) -> Option<String> {
         let l = civil(local)?;
         if !self.sorted {
             self.seen.sort();
@@ -61,13 +61,13 @@ mod tests {
         o.observe(Some("2024-07-10 09:00:00"), Some("2024-07-10 13:00:00"));
         o.observe(Some("2024-07-10 09:00:00"), Some("0000-00-00 00:00:00"));
         assert_eq!(
-            o.to_utc("2024-02-01T08:00:00").as_deref(),
+            o.utc_of("2024-02-01T08:00:00").as_deref(),
             Some("2024-02-01T13:00:00Z")
         );
         assert_eq!(
-            o.to_utc("2024-08-01T08:00:00").as_deref(),
+            o.utc_of("2024-08-01T08:00:00").as_deref(),
             Some("2024-08-01T12:00:00Z")
         );
-        assert_eq!(Offsets::default().to_utc("2024-08-01T08:00:00"), None);
+        assert_eq!(Offsets::default().utc_of("2024-08-01T08:00:00"), None);
     }
 }
