@@ -2,7 +2,6 @@
 //! WordPress export (WXR 1.0, 1.1 or 1.2: `<rss>` with the `wp:`
 //! namespace), an RSS 2.0 feed, or pasted plain text.
 
-use anyhow::Context;
 use std::io::Read;
 use std::path::Path;
 
@@ -30,15 +29,14 @@ impl std::fmt::Display for SourceKind {
 /// How much of a file is looked at to tell its kind.
 const HEAD: u64 = 64 * 1024;
 
-/// Tells the kind of the file at `path` from its first 64 KiB.
-pub(crate) fn detect(path: &Path) -> anyhow::Result<SourceKind> {
-    let file =
-        std::fs::File::open(path).with_context(|| format!("cannot read {}", path.display()))?;
+/// Tells the kind of the file at `path` from its first 64 KiB; the
+/// message says what is wrong otherwise.
+pub(crate) fn detect(path: &Path) -> Result<SourceKind, String> {
     let mut head = Vec::new();
-    file.take(HEAD)
-        .read_to_end(&mut head)
-        .with_context(|| format!("cannot read {}", path.display()))?;
-    kind_of(&String::from_utf8_lossy(&head)).map_err(|m| anyhow::anyhow!("{}: {m}", path.display()))
+    std::fs::File::open(path)
+        .and_then(|f| f.take(HEAD).read_to_end(&mut head))
+        .map_err(|e| format!("cannot read the file: {e}"))?;
+    kind_of(&String::from_utf8_lossy(&head))
 }
 
 /// The kind of a source whose beginning is `head`.

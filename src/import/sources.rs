@@ -20,12 +20,7 @@ pub(crate) fn read_all(
     let mut problems = Diagnostics::default();
     for path in &opts.sources {
         let read = detect::detect(path)
-            .map_err(|e| {
-                Diagnostic::error(
-                    path,
-                    format!("{e:#}").replace(&format!("{}: ", path.display()), ""),
-                )
-            })
+            .map_err(|m| Diagnostic::error(path, m))
             .and_then(|kind| {
                 let one = match &kind {
                     SourceKind::Wxr(_) => super::wxr::read(path),

@@ -741,3 +741,33 @@ fn other_flash_briefs_are_recognised() {
     );
     check_clean(&site);
 }
+
+/// Sources that cannot be read are errors naming the file (with the line
+/// of the first byte that is not UTF-8), all reported together; and an
+/// XML file that is neither an export nor a feed is refused.
+#[test]
+fn unreadable_sources_are_errors() {
+    let site = TestSite::with_files(&[("page.xml", "<html><body>Hi</body></html>")]);
+    std::fs::write(site.root().join("bad.txt"), b"Title line\n\xff\xfe bad\n").unwrap();
+    let before = tree(site.root());
+    let run = site.run(&[
+        "import",
+        "missing.xml",
+        "bad.txt",
+        "page.xml",
+        "--title",
+        "T",
+        "--date",
+        "2024-01-01",
+    ]);
+    failed(
+        &run,
+        &[
+            "missing.xml: error: cannot read the file:",
+            "bad.txt:2:1: error: the text is not UTF-8",
+            "page.xml: error: XML that is neither a WordPress export (WXR) nor an RSS 2.0 feed",
+            "3 errors found",
+        ],
+    );
+    assert_eq!(tree(site.root()), before);
+}
