@@ -68,10 +68,43 @@ impl Manifest {
     }
 }
 
+/// Whether `path` from a manifest (which anyone can edit) is one the
+/// importer may write: a Markdown file below `folder`, every segment a
+/// plain, portable name (no `..`, no absolute path, nothing hidden).
+pub(crate) fn is_safe(path: &str, folder: &str) -> bool {
+    path.strip_prefix(folder).is_some_and(|rest| {
+        rest.ends_with(".md")
+            && rest
+                .split('/')
+                .all(|s| !s.is_empty() && !s.starts_with('.'))
+            && crate::portable::check_path(rest).is_ok()
+    })
+}
+
 /// The hex SHA-256 of `bytes`.
 pub(crate) fn hash(bytes: &[u8]) -> String {
     Sha256::digest(bytes)
         .iter()
         .map(|b| format!("{b:02x}"))
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn only_content_paths_are_safe() {
+        for (path, safe) in [
+            ("content/briefs/2024/2024-11-07-x.md", true),
+            ("content/briefs/../../etc/x.md", false),
+            ("content/briefs//x.md", false),
+            ("content/briefs/.hidden.md", false),
+            ("/etc/passwd", false),
+            ("content/briefs/x.txt", false),
+            ("content/pages/about.md", false),
+        ] {
+            assert_eq!(is_safe(path, "content/briefs/"), safe, "{path}");
+        }
+    }
 }

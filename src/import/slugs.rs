@@ -71,7 +71,15 @@ pub(crate) fn place(
     // Items imported before keep their files (and slugs).
     let mut kept: HashMap<usize, Placement> = HashMap::new();
     for (i, e) in entries.iter().enumerate() {
-        if let Some(path) = earlier.get(e.key.as_str()) {
+        let folder = if e.is_page {
+            "content/pages/"
+        } else {
+            "content/briefs/"
+        };
+        let earlier = earlier
+            .get(e.key.as_str())
+            .filter(|p| super::manifest::is_safe(p, folder));
+        if let Some(path) = earlier {
             let slug = if e.is_page {
                 page_slug(path)
             } else {

@@ -771,3 +771,14 @@ fn unreadable_sources_are_errors() {
     );
     assert_eq!(tree(site.root()), before);
 }
+
+/// The manifest is a file anyone can edit: a path in it that leaves the
+/// site's content folders is never written.
+#[test]
+fn manifest_paths_cannot_leave_the_content_folders() {
+    let manifest = r#"{"version": 1, "files": {"content/briefs/../../outside.md": {"sha256": "0", "source": "https://www.fdd.org/?p=253108"}}}"#;
+    let site = TestSite::with_files(&[("briefs-import.json", manifest)]);
+    ok(site.run(&["import", &fixture("seed-feed.xml")]));
+    assert!(!site.root().join("../outside.md").exists());
+    assert!(site.root().join(DEMO_BRIEF).is_file());
+}
