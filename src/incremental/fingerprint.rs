@@ -8,7 +8,8 @@ use super::hash_of;
 use crate::model::{BriefId, Site, index};
 use crate::render::Plan;
 use crate::render::feeds::{Scope, Spec};
-use crate::render::pages::{Job, Listing};
+use crate::render::pages::Job;
+use crate::render::shows::Cards;
 use rustc_hash::FxHasher;
 use std::hash::{Hash, Hasher};
 use std::path::Path;
@@ -96,6 +97,7 @@ fn brief(
     h.finish()
 }
 
+/// Folds what `job` shows ([`Job::shows`]) into `h`.
 fn job_inputs(
     site: &Site,
     job: &Job,
@@ -104,55 +106,25 @@ fn job_inputs(
     source: &dyn Fn(&Path) -> u64,
     h: &mut FxHasher,
 ) {
-    match *job {
-        Job::Brief(b) => briefs[b].hash(h),
-        Job::Listing(listing, n) => {
-            let per = site.config.paginate;
-            let all: Vec<BriefId>;
-            let ids: &[BriefId] = match listing {
-                Listing::Home => {
-                    all = ((n - 1) * per..(n * per).min(site.briefs.len())).collect();
-                    site.briefs.len().hash(h);
-                    &all
-                }
-                Listing::Topic(_) | Listing::Kind(_) => listing.briefs(site),
-            };
-            ids.len().hash(h);
-            let skip = if listing == Listing::Home {
-                0
-            } else {
-                (n - 1) * per
-            };
-            if let Listing::Topic(t) = listing {
-                (&site.topics[t].name, &site.topics[t].slug).hash(h);
-            }
-            if let Listing::Kind(k) = listing {
-                (&site.kinds[k].name, &site.kinds[k].slug).hash(h);
-            }
-            for &b in ids.iter().skip(skip).take(per) {
-                briefs[b].hash(h);
-            }
+    let shows = job.shows(site);
+    shows.briefs.each(site, |b| briefs[b].hash(h));
+    shows.list_len.hash(h);
+    if let Some((g, id)) = shows.group {
+        let group = site.group(g, id);
+        (&group.name, &group.slug).hash(h);
+    }
+    match shows.cards {
+        Cards::None => {}
+        Cards::One(e) => cards[e].hash(h),
+        Cards::All => cards.hash(h),
+    }
+    if shows.group_counts {
+        for g in site.topics.iter().chain(&site.kinds) {
+            (&g.name, &g.slug, g.briefs.len()).hash(h);
         }
-        Job::ExpertIndex => cards.hash(h),
-        Job::Expert(e) => {
-            let x = &site.experts[e];
-            cards[e].hash(h);
-            for &b in x
-                .authored
-                .iter()
-                .chain(x.quoted.iter().map(|q| &q.brief))
-                .chain(x.related.iter().map(|r| &r.brief))
-            {
-                briefs[b].hash(h);
-            }
-        }
-        Job::TopicIndex => {
-            for g in site.topics.iter().chain(&site.kinds) {
-                (&g.name, &g.slug, g.briefs.len()).hash(h);
-            }
-        }
-        Job::Page(p) => source(&site.pages[p].source).hash(h),
-        Job::NotFound => {}
+    }
+    if let Some(p) = shows.page {
+        source(&site.pages[p].source).hash(h);
     }
 }
 
@@ -168,8 +140,10 @@ pub(super) fn feeds(site: &Site, global: u64, inputs: &Inputs) -> Vec<(String, u
             match spec.scope {
                 Scope::Site => {}
                 Scope::Expert(e) => inputs.experts[e].hash(&mut h),
-                Scope::Topic(t) => (&site.topics[t].name, &site.topics[t].slug).hash(&mut h),
-                Scope::Kind(k) => (&site.kinds[k].name, &site.kinds[k].slug).hash(&mut h),
+                Scope::Group(g, id) => {
+                    let group = site.group(g, id);
+                    (&group.name, &group.slug).hash(&mut h);
+                }
             }
             for b in spec.briefs(site) {
                 inputs.briefs[b].hash(&mut h);

@@ -3,6 +3,7 @@
 //! id for an unknown one), refuses URL collisions, and builds the reverse
 //! indexes in one pass over the briefs.
 
+use super::groups::spellings;
 use super::*;
 use crate::diag::{Diagnostic, Diagnostics, did_you_mean};
 use crate::parse::{Parsed, ParsedBrief, ParsedExpert, ParsedPage, Ref};
@@ -66,12 +67,9 @@ pub(crate) fn assemble_refs(
         .enumerate()
         .map(|(i, b)| (&*b.slug, i))
         .collect();
-    let (topics, topic_of) = group(
-        published
-            .iter()
-            .flat_map(|b| b.topics.iter().map(|t| t.id.as_str())),
-    );
-    let (kinds, kind_of) = group(published.iter().map(|b| b.kind.as_str()));
+    let spelled = |g| published.iter().flat_map(move |b| spellings(b, g));
+    let (topics, topic_of) = group(spelled(Grouping::Topics));
+    let (kinds, kind_of) = group(spelled(Grouping::Kinds));
 
     let failed_experts: Vec<String> = failed
         .iter()

@@ -125,6 +125,24 @@ impl Brief {
         }
     }
 
+    /// The groups of list `g` the brief is in: its topics, or its one kind.
+    /// The one rule of group membership: assembly, the quick path's group
+    /// moves and renumbering all read it.
+    pub(crate) fn groups(&self, g: Grouping) -> &[usize] {
+        match g {
+            Grouping::Topics => &self.topics,
+            Grouping::Kinds => std::slice::from_ref(&self.kind),
+        }
+    }
+
+    /// [`Brief::groups`], to renumber.
+    pub(crate) fn groups_mut(&mut self, g: Grouping) -> &mut [usize] {
+        match g {
+            Grouping::Topics => &mut self.topics,
+            Grouping::Kinds => std::slice::from_mut(&mut self.kind),
+        }
+    }
+
     /// Every expert the brief names, in order: authors, quoted experts,
     /// authors of related pieces (an expert may come more than once).
     pub(crate) fn experts(&self) -> impl Iterator<Item = ExpertId> + '_ {

@@ -16,7 +16,7 @@ mod json;
 mod rss;
 
 use crate::escape::xml_safe;
-use crate::model::{BriefId, ExpertId, Site, paths};
+use crate::model::{BriefId, ExpertId, Grouping, Site, paths};
 use crate::parse::Moment;
 use crate::render::Sink;
 use crate::render::sitemap::escape;
@@ -37,8 +37,8 @@ pub(crate) enum Format {
 pub(crate) enum Scope {
     Site,
     Expert(ExpertId),
-    Topic(usize),
-    Kind(usize),
+    /// A topic's or a kind's.
+    Group(Grouping, usize),
 }
 
 /// One feed file to write.
@@ -246,8 +246,10 @@ fn specs(site: &Site) -> Vec<Spec> {
         })
         .collect();
     specs.extend((0..site.experts.len()).map(|e| rss(Scope::Expert(e))));
-    specs.extend((0..site.topics.len()).map(|t| rss(Scope::Topic(t))));
-    specs.extend((0..site.kinds.len()).map(|k| rss(Scope::Kind(k))));
+    for g in [Grouping::Topics, Grouping::Kinds] {
+        let groups = site.grouping(g).0.len();
+        specs.extend((0..groups).map(|id| rss(Scope::Group(g, id))));
+    }
     specs
 }
 
@@ -256,8 +258,7 @@ fn page_path(site: &Site, scope: Scope) -> String {
     match scope {
         Scope::Site => String::new(),
         Scope::Expert(e) => paths::expert(&site.experts[e].id),
-        Scope::Topic(t) => paths::topic(&site.topics[t].slug),
-        Scope::Kind(k) => paths::kind(&site.kinds[k].slug),
+        Scope::Group(g, id) => g.path(&site.group(g, id).slug),
     }
 }
 
@@ -277,8 +278,7 @@ fn brief_ids(site: &Site, scope: Scope) -> Vec<BriefId> {
     match scope {
         Scope::Site => (0..site.briefs.len().min(limit)).collect(),
         Scope::Expert(e) => take(&site.experts[e].appears_in, limit),
-        Scope::Topic(t) => take(&site.topics[t].briefs, limit),
-        Scope::Kind(k) => take(&site.kinds[k].briefs, limit),
+        Scope::Group(g, id) => take(&site.group(g, id).briefs, limit),
     }
 }
 
@@ -346,13 +346,13 @@ fn titles(site: &Site, scope: Scope) -> (String, String) {
                 format!("Briefs by or quoting {name}"),
             )
         }
-        Scope::Topic(t) => {
-            let name = &site.topics[t].name;
-            (format!("{name} — {}", c.title), format!("Briefs on {name}"))
-        }
-        Scope::Kind(k) => {
-            let name = &site.kinds[k].name;
-            (format!("{name} — {}", c.title), format!("{name} briefs"))
+        Scope::Group(g, id) => {
+            let name = &site.group(g, id).name;
+            let description = match g {
+                Grouping::Topics => format!("Briefs on {name}"),
+                Grouping::Kinds => format!("{name} briefs"),
+            };
+            (format!("{name} — {}", c.title), description)
         }
     }
 }
