@@ -237,20 +237,12 @@ impl<S: Borrow<str> + Hash + Eq> Resolver<'_, S> {
             .collect();
         topics.dedup();
         Some(Brief {
-            source: b.source.clone(),
-            slug: b.slug.clone(),
-            title: b.title.clone(),
-            date: b.date,
-            updated: b.updated,
+            core: b.core.clone(),
             kind: lookup_group(kind_of, &b.kind),
-            summary: b.summary.clone(),
-            body_html: b.body_html.clone(),
             topics,
             authors,
             responses,
             related,
-            draft: b.draft,
-            extra: b.extra.clone(),
         })
     }
 
@@ -387,19 +379,7 @@ fn check_page_paths(pages: &[&ParsedPage], problems: &mut Diagnostics) {
 
 fn expert(e: &ParsedExpert) -> Expert {
     Expert {
-        id: e.id.clone(),
-        source: e.source.clone(),
-        name: e.name.clone(),
-        honorific: e.honorific.clone(),
-        role: e.role.clone(),
-        program: e.program.clone(),
-        sort_name: e.sort_name.clone(),
-        photo: e.photo.clone(),
-        email: e.email.clone(),
-        links: e.links.clone(),
-        topics: e.topics.clone(),
-        bio_html: e.bio_html.clone(),
-        extra: e.extra.clone(),
+        profile: e.clone(),
         authored: Vec::new(),
         quoted: Vec::new(),
         related: Vec::new(),

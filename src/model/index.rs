@@ -152,14 +152,18 @@ mod tests {
             date_only: true,
         };
         Brief {
-            source: std::path::Path::new("content/briefs/x.md").into(),
-            slug: text("x"),
-            title: text("X"),
-            date: moment,
-            updated: None,
+            core: crate::parse::BriefCore {
+                source: std::path::Path::new("content/briefs/x.md").into(),
+                slug: text("x"),
+                title: text("X"),
+                date: moment,
+                updated: None,
+                summary: text(""),
+                body_html: text(""),
+                draft: false,
+                extra: Default::default(),
+            },
             kind: 0,
-            summary: text(""),
-            body_html: text(""),
             topics: vec![],
             authors: authors.to_vec(),
             responses: (quoted.iter())
@@ -176,8 +180,6 @@ mod tests {
                     link: Link::None,
                 })
                 .collect(),
-            draft: false,
-            extra: Default::default(),
         }
     }
 

@@ -14,7 +14,7 @@ pub(crate) mod page;
 pub(crate) mod srcset;
 pub(crate) mod url;
 
-pub(crate) use brief::ParsedBrief;
+pub(crate) use brief::{BriefCore, ParsedBrief};
 pub(crate) use date::Moment;
 pub(crate) use expert::ParsedExpert;
 pub(crate) use page::ParsedPage;
