@@ -8,13 +8,15 @@ mod group_move;
 mod groups;
 pub(crate) mod index;
 mod renumber;
+mod resolve;
 mod update;
 
 pub(crate) use assemble::{
-    assemble, assemble_refs, idle_warning, is_idle, is_published, resolve_again, why_unpublished,
+    assemble, assemble_refs, idle_warning, is_idle, is_published, why_unpublished,
 };
 pub(crate) use groups::Grouping;
 pub(crate) use renumber::Renumber;
+pub(crate) use resolve::resolve_again;
 pub use update::Refusal;
 pub(crate) use update::{Moved, update_brief};
 

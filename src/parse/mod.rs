@@ -80,7 +80,9 @@ pub(crate) fn parse_all(files: &[SourceFile], config: &Config) -> (Parsed, Diagn
 /// Parses one content file.
 pub(crate) fn parse_one(f: &SourceFile, config: &Config) -> Result<ParsedFile, Vec<Diagnostic>> {
     match f.collection {
-        Collection::Brief => brief::parse(&f.rel, &f.text, config).map(|b| ParsedFile::Brief(Box::new(b))),
+        Collection::Brief => {
+            brief::parse(&f.rel, &f.text, config).map(|b| ParsedFile::Brief(Box::new(b)))
+        }
         Collection::Expert => {
             expert::parse(&f.rel, &f.text, config).map(|e| ParsedFile::Expert(Box::new(e)))
         }
