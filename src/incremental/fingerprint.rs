@@ -1,15 +1,18 @@
 //! Fingerprints of the inputs of every output file: two builds give an
-//! output the same fingerprint only if everything the page shows is the same.
+//! output the same fingerprint only if everything it shows is the same.
 //! A brief's fingerprint covers its own file and what it shows of others
 //! (expert names and roles, topic and kind names, internal related briefs);
-//! a page that lists briefs folds in their fingerprints.
+//! a page or feed folds in what it declares it shows ([`Job::shows`],
+//! [`Spec::shows`]): the fingerprints of the briefs it lists, its group,
+//! expert cards, page file. Nothing here knows one kind of output from
+//! another.
 
 use super::hash_of;
 use crate::model::{BriefId, Site, index};
 use crate::render::Plan;
-use crate::render::feeds::{Scope, Spec};
+use crate::render::feeds::Spec;
 use crate::render::pages::Job;
-use crate::render::shows::Cards;
+use crate::render::shows::{Cards, Shows};
 use rustc_hash::FxHasher;
 use std::hash::{Hash, Hasher};
 use std::path::Path;
@@ -54,21 +57,46 @@ pub(super) fn outputs(
     inputs: &Inputs,
     source: &dyn Fn(&Path) -> u64,
 ) -> Vec<(String, u64, Job)> {
-    let cards: Vec<u64> = site
-        .experts
-        .iter()
-        .zip(&inputs.experts)
-        .map(|(e, fp)| hash_of((fp, e.authored.len(), e.quoted.len(), e.related.len())))
-        .collect();
+    let cards = cards(site, inputs);
     plan.jobs
         .iter()
         .map(|job| {
             let mut h = FxHasher::default();
             let path = job.output_path(site);
             (global, &path).hash(&mut h);
-            job_inputs(site, job, &inputs.briefs, &cards, source, &mut h);
+            let shows = job.shows(site);
+            fold_shows(site, &shows, &inputs.briefs, &cards, source, &mut h);
             (path, h.finish(), *job)
         })
+        .collect()
+}
+
+/// `(output path, fingerprint, feed)` for every feed.
+pub(super) fn feeds(
+    site: &Site,
+    global: u64,
+    inputs: &Inputs,
+    source: &dyn Fn(&Path) -> u64,
+) -> Vec<(String, u64, Spec)> {
+    let cards = cards(site, inputs);
+    Spec::all(site)
+        .into_iter()
+        .map(|spec| {
+            let mut h = FxHasher::default();
+            let path = spec.path(site);
+            (global, &path).hash(&mut h);
+            let shows = spec.shows(site);
+            fold_shows(site, &shows, &inputs.briefs, &cards, source, &mut h);
+            (path, h.finish(), spec)
+        })
+        .collect()
+}
+
+/// Each expert's card: their file and how many briefs they appear in.
+fn cards(site: &Site, inputs: &Inputs) -> Vec<u64> {
+    (site.experts.iter())
+        .zip(&inputs.experts)
+        .map(|(e, fp)| hash_of((fp, e.authored.len(), e.quoted.len(), e.related.len())))
         .collect()
 }
 
@@ -97,16 +125,15 @@ fn brief(
     h.finish()
 }
 
-/// Folds what `job` shows ([`Job::shows`]) into `h`.
-fn job_inputs(
+/// Folds what an output shows ([`Job::shows`], [`Spec::shows`]) into `h`.
+fn fold_shows(
     site: &Site,
-    job: &Job,
+    shows: &Shows<'_>,
     briefs: &[u64],
     cards: &[u64],
     source: &dyn Fn(&Path) -> u64,
     h: &mut FxHasher,
 ) {
-    let shows = job.shows(site);
     shows.briefs.each(site, |b| briefs[b].hash(h));
     shows.list_len.hash(h);
     if let Some((g, id)) = shows.group {
@@ -126,29 +153,4 @@ fn job_inputs(
     if let Some(p) = shows.page {
         source(&site.pages[p].source).hash(h);
     }
-}
-
-/// `(output path, fingerprint, feed)` for every feed: a feed changes when
-/// any brief it lists changes, or what it says of its expert or group.
-pub(super) fn feeds(site: &Site, global: u64, inputs: &Inputs) -> Vec<(String, u64, Spec)> {
-    Spec::all(site)
-        .into_iter()
-        .map(|spec| {
-            let mut h = FxHasher::default();
-            let path = spec.path(site);
-            (global, &path).hash(&mut h);
-            match spec.scope {
-                Scope::Site => {}
-                Scope::Expert(e) => inputs.experts[e].hash(&mut h),
-                Scope::Group(g, id) => {
-                    let group = site.group(g, id);
-                    (&group.name, &group.slug).hash(&mut h);
-                }
-            }
-            for b in spec.briefs(site) {
-                inputs.briefs[b].hash(&mut h);
-            }
-            (path, h.finish(), spec)
-        })
-        .collect()
 }

@@ -278,7 +278,7 @@ fn fingerprints(
     sources: &dyn Fn(&Path) -> u64,
 ) -> Fingerprints {
     let pages = fingerprint::outputs(site, plan, global, inputs, sources);
-    let feeds = fingerprint::feeds(site, global, inputs);
+    let feeds = fingerprint::feeds(site, global, inputs, sources);
     // The sitemap lists every page with its brief's last change.
     let sitemap = hash_of((
         pages.iter().map(|(p, _, _)| p).collect::<Vec<_>>(),

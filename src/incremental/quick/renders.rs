@@ -129,7 +129,8 @@ pub(super) fn split_renders(
     let feeds: Vec<Spec> = Spec::all(site)
         .into_iter()
         .filter(|spec| {
-            scopes.contains(&spec.scope) || spec.briefs(site).iter().any(|b| touched.contains(b))
+            scopes.contains(&spec.scope)
+                || spec.shows(site).briefs.any(site, |b| touched.contains(&b))
         })
         .collect();
     // A page or feed taken out and put in again within the save (a group

@@ -19,6 +19,7 @@ use crate::escape::xml_safe;
 use crate::model::{BriefId, ExpertId, Grouping, Site, paths};
 use crate::parse::Moment;
 use crate::render::Sink;
+use crate::render::shows::{Briefs, Cards, Shows};
 use crate::render::sitemap::escape;
 use item::Item;
 use jiff::tz::TimeZone;
@@ -59,9 +60,21 @@ impl Spec {
         path(site, self)
     }
 
-    /// The briefs this feed lists, newest first.
-    pub(crate) fn briefs(&self, site: &Site) -> Vec<BriefId> {
-        brief_ids(site, self.scope)
+    /// What the feed shows of the model: the one declaration both rebuild
+    /// paths read (see [`crate::render::shows`]).
+    pub(crate) fn shows<'s>(&self, site: &'s Site) -> Shows<'s> {
+        Shows {
+            briefs: listed(site, self.scope),
+            group: match self.scope {
+                Scope::Group(g, id) => Some((g, id)),
+                Scope::Site | Scope::Expert(_) => None,
+            },
+            cards: match self.scope {
+                Scope::Expert(e) => Cards::One(e),
+                Scope::Site | Scope::Group(..) => Cards::None,
+            },
+            ..Shows::default()
+        }
     }
 }
 
@@ -274,16 +287,20 @@ fn path(site: &Site, spec: &Spec) -> String {
 
 /// The briefs of a scope, newest first, at most `feed.limit`.
 fn brief_ids(site: &Site, scope: Scope) -> Vec<BriefId> {
-    let limit = site.config.feed.limit;
-    match scope {
-        Scope::Site => (0..site.briefs.len().min(limit)).collect(),
-        Scope::Expert(e) => take(&site.experts[e].appears_in, limit),
-        Scope::Group(g, id) => take(&site.group(g, id).briefs, limit),
-    }
+    let mut ids = Vec::new();
+    listed(site, scope).each(site, |b| ids.push(b));
+    ids
 }
 
-fn take(ids: &[BriefId], limit: usize) -> Vec<BriefId> {
-    ids[..ids.len().min(limit)].to_vec()
+/// What a feed of `scope` lists, as [`Shows`] says it.
+fn listed(site: &Site, scope: Scope) -> Briefs<'_> {
+    let limit = site.config.feed.limit;
+    let ids: &[BriefId] = match scope {
+        Scope::Site => return Briefs::Run(0..site.briefs.len().min(limit)),
+        Scope::Expert(e) => &site.experts[e].appears_in,
+        Scope::Group(g, id) => &site.group(g, id).briefs,
+    };
+    Briefs::Slice(&ids[..ids.len().min(limit)])
 }
 
 /// Which briefs some feed lists (only those need an item: a site of
