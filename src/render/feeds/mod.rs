@@ -14,69 +14,19 @@ mod atom;
 mod item;
 mod json;
 mod rss;
+mod spec;
+
+use spec::brief_ids;
+pub(crate) use spec::{Format, Scope, Spec};
 
 use crate::escape::xml_safe;
-use crate::model::{BriefId, ExpertId, Grouping, Site, paths};
+use crate::model::{BriefId, ExpertId, Grouping, Site};
 use crate::parse::Moment;
 use crate::render::Sink;
-use crate::render::shows::{Briefs, Cards, Shows};
 use crate::render::sitemap::escape;
 use item::Item;
 use jiff::tz::TimeZone;
 use rayon::prelude::*;
-
-/// A feed's format.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(crate) enum Format {
-    Rss,
-    Atom,
-    Json,
-}
-
-/// Which briefs a feed holds.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(crate) enum Scope {
-    Site,
-    Expert(ExpertId),
-    /// A topic's or a kind's.
-    Group(Grouping, usize),
-}
-
-/// One feed file to write.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(crate) struct Spec {
-    pub(crate) scope: Scope,
-    pub(crate) format: Format,
-}
-
-impl Spec {
-    /// Every feed of the site, in a stable order.
-    pub(crate) fn all(site: &Site) -> Vec<Spec> {
-        specs(site)
-    }
-
-    /// The output path of this feed.
-    pub(crate) fn path(&self, site: &Site) -> String {
-        path(site, self)
-    }
-
-    /// What the feed shows of the model: the one declaration both rebuild
-    /// paths read (see [`crate::render::shows`]).
-    pub(crate) fn shows<'s>(&self, site: &'s Site) -> Shows<'s> {
-        Shows {
-            briefs: listed(site, self.scope),
-            group: match self.scope {
-                Scope::Group(g, id) => Some((g, id)),
-                Scope::Site | Scope::Expert(_) => None,
-            },
-            cards: match self.scope {
-                Scope::Expert(e) => Cards::One(e),
-                Scope::Site | Scope::Group(..) => Cards::None,
-            },
-            ..Shows::default()
-        }
-    }
-}
 
 /// A feed ready to serialise: channel facts and its entries, newest first.
 pub(crate) struct Feed<'a> {
@@ -151,12 +101,12 @@ impl Feed<'_> {
 
 /// Output paths of every feed, for the static-collision check.
 pub(crate) fn paths(site: &Site) -> Vec<String> {
-    specs(site).iter().map(|s| path(site, s)).collect()
+    Spec::all(site).iter().map(|s| s.path(site)).collect()
 }
 
 /// Renders every feed into `sink`; returns how many files it wrote.
 pub(crate) fn render(site: &Site, sink: &dyn Sink) -> anyhow::Result<usize> {
-    render_specs(site, &specs(site), sink)
+    render_specs(site, &Spec::all(site), sink)
 }
 
 /// Renders these feeds into `sink`; returns how many files it wrote.
@@ -240,67 +190,9 @@ fn write_one(
         Format::Atom => atom::render(&feed)?,
         Format::Json => json::render(&feed)?,
     };
-    let path = path(site, spec);
+    let path = spec.path(site);
     sink.write(&path, &bytes)
         .map_err(|e| anyhow::anyhow!("cannot write {path}: {e}"))
-}
-
-/// Every feed of the site, in a stable order.
-fn specs(site: &Site) -> Vec<Spec> {
-    let rss = |scope| Spec {
-        scope,
-        format: Format::Rss,
-    };
-    let mut specs: Vec<Spec> = [Format::Rss, Format::Atom, Format::Json]
-        .into_iter()
-        .map(|format| Spec {
-            scope: Scope::Site,
-            format,
-        })
-        .collect();
-    specs.extend((0..site.experts.len()).map(|e| rss(Scope::Expert(e))));
-    for g in [Grouping::Topics, Grouping::Kinds] {
-        let groups = site.grouping(g).0.len();
-        specs.extend((0..groups).map(|id| rss(Scope::Group(g, id))));
-    }
-    specs
-}
-
-/// The site path of a scope's HTML page (`""` for the home page).
-fn page_path(site: &Site, scope: Scope) -> String {
-    match scope {
-        Scope::Site => String::new(),
-        Scope::Expert(e) => paths::expert(&site.experts[e].id),
-        Scope::Group(g, id) => g.path(&site.group(g, id).slug),
-    }
-}
-
-/// The output path of a feed.
-fn path(site: &Site, spec: &Spec) -> String {
-    let file = match spec.format {
-        Format::Rss => "feed.xml",
-        Format::Atom => "atom.xml",
-        Format::Json => "feed.json",
-    };
-    format!("{}{file}", page_path(site, spec.scope))
-}
-
-/// The briefs of a scope, newest first, at most `feed.limit`.
-fn brief_ids(site: &Site, scope: Scope) -> Vec<BriefId> {
-    let mut ids = Vec::new();
-    listed(site, scope).each(site, |b| ids.push(b));
-    ids
-}
-
-/// What a feed of `scope` lists, as [`Shows`] says it.
-fn listed(site: &Site, scope: Scope) -> Briefs<'_> {
-    let limit = site.config.feed.limit;
-    let ids: &[BriefId] = match scope {
-        Scope::Site => return Briefs::Run(0..site.briefs.len().min(limit)),
-        Scope::Expert(e) => &site.experts[e].appears_in,
-        Scope::Group(g, id) => &site.group(g, id).briefs,
-    };
-    Briefs::Slice(&ids[..ids.len().min(limit)])
 }
 
 /// Which briefs some feed lists (only those need an item: a site of
@@ -333,8 +225,8 @@ fn feed<'a>(site: &'a Site, items: &'a [Option<Item>], spec: &Spec) -> Feed<'a> 
     Feed {
         title: xml_safe(&title),
         description: xml_safe(&description),
-        home_url: c.permalink(&page_path(site, spec.scope)),
-        self_url: c.permalink(&path(site, spec)),
+        home_url: c.permalink(&spec.scope.page_path(site)),
+        self_url: c.permalink(&spec.path(site)),
         language: &c.language,
         generator: "briefs",
         publisher: item::Person {
