@@ -1,14 +1,18 @@
 //! Fingerprints of the inputs of every output file: two builds give an
-//! output the same fingerprint only if everything the page shows is the same.
+//! output the same fingerprint only if everything it shows is the same.
 //! A brief's fingerprint covers its own file and what it shows of others
 //! (expert names and roles, topic and kind names, internal related briefs);
-//! a page that lists briefs folds in their fingerprints.
+//! a page or feed folds in what it declares it shows ([`Job::shows`],
+//! [`Spec::shows`]): the fingerprints of the briefs it lists, its group,
+//! expert cards, page file. Nothing here knows one kind of output from
+//! another.
 
 use super::hash_of;
 use crate::model::{BriefId, Site, index};
 use crate::render::Plan;
-use crate::render::feeds::{Scope, Spec};
-use crate::render::pages::{Job, Listing};
+use crate::render::feeds::Spec;
+use crate::render::pages::Job;
+use crate::render::shows::{Cards, Shows};
 use rustc_hash::FxHasher;
 use std::hash::{Hash, Hasher};
 use std::path::Path;
@@ -53,21 +57,46 @@ pub(super) fn outputs(
     inputs: &Inputs,
     source: &dyn Fn(&Path) -> u64,
 ) -> Vec<(String, u64, Job)> {
-    let cards: Vec<u64> = site
-        .experts
-        .iter()
-        .zip(&inputs.experts)
-        .map(|(e, fp)| hash_of((fp, e.authored.len(), e.quoted.len(), e.related.len())))
-        .collect();
+    let cards = cards(site, inputs);
     plan.jobs
         .iter()
         .map(|job| {
             let mut h = FxHasher::default();
             let path = job.output_path(site);
             (global, &path).hash(&mut h);
-            job_inputs(site, job, &inputs.briefs, &cards, source, &mut h);
+            let shows = job.shows(site);
+            fold_shows(site, &shows, &inputs.briefs, &cards, source, &mut h);
             (path, h.finish(), *job)
         })
+        .collect()
+}
+
+/// `(output path, fingerprint, feed)` for every feed.
+pub(super) fn feeds(
+    site: &Site,
+    global: u64,
+    inputs: &Inputs,
+    source: &dyn Fn(&Path) -> u64,
+) -> Vec<(String, u64, Spec)> {
+    let cards = cards(site, inputs);
+    Spec::all(site)
+        .into_iter()
+        .map(|spec| {
+            let mut h = FxHasher::default();
+            let path = spec.path(site);
+            (global, &path).hash(&mut h);
+            let shows = spec.shows(site);
+            fold_shows(site, &shows, &inputs.briefs, &cards, source, &mut h);
+            (path, h.finish(), spec)
+        })
+        .collect()
+}
+
+/// Each expert's card: their file and how many briefs they appear in.
+fn cards(site: &Site, inputs: &Inputs) -> Vec<u64> {
+    (site.experts.iter())
+        .zip(&inputs.experts)
+        .map(|(e, fp)| hash_of((fp, e.authored.len(), e.quoted.len(), e.related.len())))
         .collect()
 }
 
@@ -96,85 +125,32 @@ fn brief(
     h.finish()
 }
 
-fn job_inputs(
+/// Folds what an output shows ([`Job::shows`], [`Spec::shows`]) into `h`.
+fn fold_shows(
     site: &Site,
-    job: &Job,
+    shows: &Shows<'_>,
     briefs: &[u64],
     cards: &[u64],
     source: &dyn Fn(&Path) -> u64,
     h: &mut FxHasher,
 ) {
-    match *job {
-        Job::Brief(b) => briefs[b].hash(h),
-        Job::Listing(listing, n) => {
-            let per = site.config.paginate;
-            let all: Vec<BriefId>;
-            let ids: &[BriefId] = match listing {
-                Listing::Home => {
-                    all = ((n - 1) * per..(n * per).min(site.briefs.len())).collect();
-                    site.briefs.len().hash(h);
-                    &all
-                }
-                Listing::Topic(_) | Listing::Kind(_) => listing.briefs(site),
-            };
-            ids.len().hash(h);
-            let skip = if listing == Listing::Home {
-                0
-            } else {
-                (n - 1) * per
-            };
-            if let Listing::Topic(t) = listing {
-                (&site.topics[t].name, &site.topics[t].slug).hash(h);
-            }
-            if let Listing::Kind(k) = listing {
-                (&site.kinds[k].name, &site.kinds[k].slug).hash(h);
-            }
-            for &b in ids.iter().skip(skip).take(per) {
-                briefs[b].hash(h);
-            }
-        }
-        Job::ExpertIndex => cards.hash(h),
-        Job::Expert(e) => {
-            let x = &site.experts[e];
-            cards[e].hash(h);
-            for &b in x
-                .authored
-                .iter()
-                .chain(x.quoted.iter().map(|q| &q.brief))
-                .chain(x.related.iter().map(|r| &r.brief))
-            {
-                briefs[b].hash(h);
-            }
-        }
-        Job::TopicIndex => {
-            for g in site.topics.iter().chain(&site.kinds) {
-                (&g.name, &g.slug, g.briefs.len()).hash(h);
-            }
-        }
-        Job::Page(p) => source(&site.pages[p].source).hash(h),
-        Job::NotFound => {}
+    shows.briefs.each(site, |b| briefs[b].hash(h));
+    shows.list_len.hash(h);
+    if let Some((g, id)) = shows.group {
+        let group = site.group(g, id);
+        (&group.name, &group.slug).hash(h);
     }
-}
-
-/// `(output path, fingerprint, feed)` for every feed: a feed changes when
-/// any brief it lists changes, or what it says of its expert or group.
-pub(super) fn feeds(site: &Site, global: u64, inputs: &Inputs) -> Vec<(String, u64, Spec)> {
-    Spec::all(site)
-        .into_iter()
-        .map(|spec| {
-            let mut h = FxHasher::default();
-            let path = spec.path(site);
-            (global, &path).hash(&mut h);
-            match spec.scope {
-                Scope::Site => {}
-                Scope::Expert(e) => inputs.experts[e].hash(&mut h),
-                Scope::Topic(t) => (&site.topics[t].name, &site.topics[t].slug).hash(&mut h),
-                Scope::Kind(k) => (&site.kinds[k].name, &site.kinds[k].slug).hash(&mut h),
-            }
-            for b in spec.briefs(site) {
-                inputs.briefs[b].hash(&mut h);
-            }
-            (path, h.finish(), spec)
-        })
-        .collect()
+    match shows.cards {
+        Cards::None => {}
+        Cards::One(e) => cards[e].hash(h),
+        Cards::All => cards.hash(h),
+    }
+    if shows.group_counts {
+        for g in site.topics.iter().chain(&site.kinds) {
+            (&g.name, &g.slug, g.briefs.len()).hash(h);
+        }
+    }
+    if let Some(p) = shows.page {
+        source(&site.pages[p].source).hash(h);
+    }
 }

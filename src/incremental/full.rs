@@ -13,7 +13,7 @@ use crate::diag::{Diagnostic, Diagnostics};
 use crate::load::{self, Collection};
 use crate::load::{Stamp, stamp};
 use crate::model::{self, Site};
-use crate::parse::{self, One};
+use crate::parse::{self, ParsedFile};
 use crate::render::feeds::Spec;
 use crate::render::pages::Job;
 use crate::render::{self, Plan, Templates, values::Values};
@@ -258,9 +258,9 @@ impl Session {
         let (mut briefs, mut experts, mut pages) = (Vec::new(), Vec::new(), Vec::new());
         for cached in self.files.values() {
             match &cached.item {
-                One::Brief(b) => briefs.push(&**b),
-                One::Expert(e) => experts.push(&**e),
-                One::Page(p) => pages.push(&**p),
+                ParsedFile::Brief(b) => briefs.push(&**b),
+                ParsedFile::Expert(e) => experts.push(&**e),
+                ParsedFile::Page(p) => pages.push(&**p),
             }
         }
         pages.sort_by(|a: &&crate::parse::ParsedPage, b| a.source.cmp(&b.source));
@@ -278,7 +278,7 @@ fn fingerprints(
     sources: &dyn Fn(&Path) -> u64,
 ) -> Fingerprints {
     let pages = fingerprint::outputs(site, plan, global, inputs, sources);
-    let feeds = fingerprint::feeds(site, global, inputs);
+    let feeds = fingerprint::feeds(site, global, inputs, sources);
     // The sitemap lists every page with its brief's last change.
     let sitemap = hash_of((
         pages.iter().map(|(p, _, _)| p).collect::<Vec<_>>(),

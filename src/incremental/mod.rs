@@ -20,7 +20,7 @@ use fallback::QuickRebuild;
 use crate::config::{BuildOptions, CONFIG_FILE, Config};
 use crate::diag::Diagnostics;
 use crate::load::{Collection, Stamp};
-use crate::parse::One;
+use crate::parse::ParsedFile;
 use crate::render::Sink;
 use crate::write::MemorySink;
 use rustc_hash::{FxHashMap, FxHasher};
@@ -120,7 +120,7 @@ enum Output {
 struct Cached {
     stamp: Stamp,
     hash: u64,
-    item: One,
+    item: ParsedFile,
 }
 
 /// What one rebuild did.

@@ -5,6 +5,7 @@
 //! brief and spelling, as a full assembly would number them.
 
 use super::{Group, Site, paths};
+use crate::parse::ParsedBrief;
 use rustc_hash::FxHashMap;
 
 /// One of a site's two lists of groups.
@@ -15,6 +16,9 @@ pub(crate) enum Grouping {
 }
 
 impl Grouping {
+    /// Both lists, topics first.
+    pub(crate) const BOTH: [Grouping; 2] = [Grouping::Topics, Grouping::Kinds];
+
     /// The site path of a group of this list with this slug
     /// (`topics/<slug>/`, `kinds/<slug>/`).
     pub(crate) fn path(self, slug: &str) -> String {
@@ -23,6 +27,16 @@ impl Grouping {
             Grouping::Kinds => paths::kind(slug),
         }
     }
+}
+
+/// How a brief's file names its groups of list `g`: its topics' spellings,
+/// or its kind's.
+pub(crate) fn spellings(p: &ParsedBrief, g: Grouping) -> impl Iterator<Item = &str> {
+    let (topics, kind) = match g {
+        Grouping::Topics => (&p.topics[..], None),
+        Grouping::Kinds => (&[][..], Some(p.kind.as_str())),
+    };
+    topics.iter().map(|t| t.id.as_str()).chain(kind)
 }
 
 impl Site {
@@ -92,10 +106,7 @@ impl Site {
     /// Applies `f` to every brief's group ids of one list.
     fn renumber_groups(&mut self, g: Grouping, f: impl Fn(usize) -> usize) {
         for b in &mut self.briefs {
-            match g {
-                Grouping::Topics => b.topics.iter_mut().for_each(|t| *t = f(*t)),
-                Grouping::Kinds => b.kind = f(b.kind),
-            }
+            b.groups_mut(g).iter_mut().for_each(|id| *id = f(*id));
         }
     }
 }

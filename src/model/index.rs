@@ -7,7 +7,7 @@
 
 use rustc_hash::FxHashMap;
 
-use super::{Brief, BriefId, Expert, ExpertId, Kind, Link, QuoteRef, RelatedRef, Topic};
+use super::{Brief, BriefId, Expert, ExpertId, Grouping, Kind, Link, QuoteRef, RelatedRef, Topic};
 
 /// One entry a brief puts in an expert's lists.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -82,9 +82,10 @@ pub(crate) fn leave_experts(experts: &mut [Expert], named: &[ExpertId], id: Brie
 /// Appends brief `b` (id `id`, past every brief listed so far) to its
 /// topics' and its kind's lists.
 pub(crate) fn join_groups(topics: &mut [Topic], kinds: &mut [Kind], b: &Brief, id: BriefId) {
-    kinds[b.kind].briefs.push(id);
-    for &t in &b.topics {
-        topics[t].briefs.push(id);
+    for (g, groups) in [(Grouping::Topics, topics), (Grouping::Kinds, kinds)] {
+        for &group in b.groups(g) {
+            groups[group].briefs.push(id);
+        }
     }
 }
 
@@ -151,14 +152,18 @@ mod tests {
             date_only: true,
         };
         Brief {
-            source: std::path::Path::new("content/briefs/x.md").into(),
-            slug: text("x"),
-            title: text("X"),
-            date: moment,
-            updated: None,
+            core: crate::parse::BriefCore {
+                source: std::path::Path::new("content/briefs/x.md").into(),
+                slug: text("x"),
+                title: text("X"),
+                date: moment,
+                updated: None,
+                summary: text(""),
+                body_html: text(""),
+                draft: false,
+                extra: Default::default(),
+            },
             kind: 0,
-            summary: text(""),
-            body_html: text(""),
             topics: vec![],
             authors: authors.to_vec(),
             responses: (quoted.iter())
@@ -175,8 +180,6 @@ mod tests {
                     link: Link::None,
                 })
                 .collect(),
-            draft: false,
-            extra: Default::default(),
         }
     }
 

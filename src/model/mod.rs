@@ -8,20 +8,20 @@ mod group_move;
 mod groups;
 pub(crate) mod index;
 mod renumber;
+mod resolve;
 mod update;
 
 pub(crate) use assemble::{
-    assemble, assemble_refs, idle_warning, is_idle, is_published, resolve_again, why_unpublished,
+    assemble, assemble_refs, idle_warning, is_idle, is_published, why_unpublished,
 };
 pub(crate) use groups::Grouping;
 pub(crate) use renumber::Renumber;
+pub(crate) use resolve::resolve_again;
 pub use update::Refusal;
 pub(crate) use update::{Moved, update_brief};
 
 use crate::config::Config;
-use crate::parse::{Moment, ParsedBrief, Text};
-use indexmap::IndexMap;
-use std::path::{Path, PathBuf};
+use crate::parse::{BriefCore, Moment, ParsedBrief, ParsedExpert, Text};
 use std::sync::Arc;
 
 /// Index into [`Site::briefs`]; smaller is newer.
@@ -60,25 +60,24 @@ pub(crate) fn listing_order(a: (Moment, &str), b: (Moment, &str)) -> std::cmp::O
     b.0.timestamp.cmp(&a.0.timestamp).then_with(|| a.1.cmp(b.1))
 }
 
-/// A published brief.
+/// A published brief: its [`BriefCore`] as written (read through
+/// `Deref`: `brief.title`) and its references resolved to ids.
 #[derive(Debug)]
 pub(crate) struct Brief {
-    pub(crate) source: Arc<Path>,
-    pub(crate) slug: Text,
-    pub(crate) title: Text,
-    pub(crate) date: Moment,
-    pub(crate) updated: Option<Moment>,
+    pub(crate) core: BriefCore,
     pub(crate) kind: KindId,
-    pub(crate) summary: Text,
-    /// Shared, like all of a brief's text, so assembling the model again
-    /// (on every rebuild) copies no strings.
-    pub(crate) body_html: Text,
     pub(crate) topics: Vec<TopicId>,
     pub(crate) authors: Vec<ExpertId>,
     pub(crate) responses: Vec<Response>,
     pub(crate) related: Vec<Related>,
-    pub(crate) draft: bool,
-    pub(crate) extra: Arc<serde_json::Map<String, serde_json::Value>>,
+}
+
+impl std::ops::Deref for Brief {
+    type Target = BriefCore;
+
+    fn deref(&self) -> &BriefCore {
+        &self.core
+    }
 }
 
 impl Brief {
@@ -87,14 +86,9 @@ impl Brief {
     /// stays resolved as it was, so nothing else in the site changes.
     pub(crate) fn with_text(&self, newer: &ParsedBrief) -> Brief {
         Brief {
-            source: self.source.clone(),
-            slug: self.slug.clone(),
-            title: newer.title.clone(),
-            date: self.date,
-            updated: self.updated,
+            // Same shape: the file, slug, dates and publication are the same.
+            core: newer.core.clone(),
             kind: self.kind,
-            summary: newer.summary.clone(),
-            body_html: newer.body_html.clone(),
             topics: self.topics.clone(),
             authors: self.authors.clone(),
             responses: self
@@ -120,8 +114,24 @@ impl Brief {
                     },
                 })
                 .collect(),
-            draft: self.draft,
-            extra: newer.extra.clone(),
+        }
+    }
+
+    /// The groups of list `g` the brief is in: its topics, or its one kind.
+    /// The one rule of group membership: assembly, the quick path's group
+    /// moves and renumbering all read it.
+    pub(crate) fn groups(&self, g: Grouping) -> &[usize] {
+        match g {
+            Grouping::Topics => &self.topics,
+            Grouping::Kinds => std::slice::from_ref(&self.kind),
+        }
+    }
+
+    /// [`Brief::groups`], to renumber.
+    pub(crate) fn groups_mut(&mut self, g: Grouping) -> &mut [usize] {
+        match g {
+            Grouping::Topics => &mut self.topics,
+            Grouping::Kinds => std::slice::from_mut(&mut self.kind),
         }
     }
 
@@ -191,19 +201,10 @@ pub(crate) struct RelatedRef {
 /// An expert and everything they contributed.
 #[derive(Debug)]
 pub(crate) struct Expert {
-    pub(crate) id: String,
-    pub(crate) source: PathBuf,
-    pub(crate) name: String,
-    pub(crate) honorific: String,
-    pub(crate) role: String,
-    pub(crate) program: String,
-    pub(crate) sort_name: String,
-    pub(crate) photo: Option<String>,
-    pub(crate) email: Option<String>,
-    pub(crate) links: IndexMap<String, String>,
-    pub(crate) topics: Vec<String>,
-    pub(crate) bio_html: String,
-    pub(crate) extra: serde_json::Map<String, serde_json::Value>,
+    /// The expert's file as written: name, honorific, role, program,
+    /// photo, links, bio… (read through `Deref`: `expert.name`). A key
+    /// added to an expert's front matter reaches the model with no copy.
+    pub(crate) profile: ParsedExpert,
     /// Briefs this expert wrote, newest first.
     pub(crate) authored: Vec<BriefId>,
     /// Quotes this expert gave, newest brief first.
@@ -212,6 +213,14 @@ pub(crate) struct Expert {
     pub(crate) related: Vec<RelatedRef>,
     /// Briefs the expert wrote or is quoted in, newest first (the expert feed).
     pub(crate) appears_in: Vec<BriefId>,
+}
+
+impl std::ops::Deref for Expert {
+    type Target = ParsedExpert;
+
+    fn deref(&self) -> &ParsedExpert {
+        &self.profile
+    }
 }
 
 /// A named group of briefs: a topic, or a kind ("Flash Brief").

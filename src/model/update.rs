@@ -11,7 +11,9 @@
 
 use super::group_move::{GroupMove, group_move};
 use super::renumber::{Renumber, renumber_everything, renumber_links};
-use super::{Brief, BriefId, ExpertId, KindId, Site, TopicId, index, listing_order};
+use super::{
+    Brief, BriefId, ExpertId, Grouping, KindId, Site, TopicId, groups, index, listing_order,
+};
 use crate::parse::ParsedBrief;
 use std::cmp::Ordering;
 use std::path::Path;
@@ -94,7 +96,7 @@ pub(crate) fn update_brief<'a>(
     let renumber = new_place(site, old, new_brief);
     // Check every group first.
     let versions = (older, new_brief, parsed);
-    let (topic_moves, kind_moves) = check_group_moves(site, versions, renumber, parsed_of)?;
+    let group_moves = check_group_moves(site, versions, renumber, parsed_of)?;
     let mut experts: Vec<ExpertId> = (older.into_iter().chain(new_brief))
         .flat_map(Brief::experts)
         .collect();
@@ -115,7 +117,7 @@ pub(crate) fn update_brief<'a>(
     if renumber.moves() {
         renumber_everything(site, renumber);
     }
-    apply_group_moves(site, topic_moves, kind_moves, &mut moved);
+    apply_group_moves(site, group_moves, &mut moved);
     place_brief(site, old.is_none(), newer.map(|(b, _)| b), renumber);
     moved.experts = experts;
     Ok(moved)
@@ -165,49 +167,50 @@ type Versions<'b, 'p> = (
     Option<&'p ParsedBrief>,
 );
 
-/// Checks the move of every topic and kind the brief is in before or after.
+/// Checks the move of every topic and kind the brief is in before or after:
+/// the moves of topics, then of kinds, each in id order.
 fn check_group_moves<'a>(
     site: &Site,
     (older, newer, parsed): Versions<'_, '_>,
     renumber: Renumber,
     parsed_of: &dyn Fn(&Path) -> Option<&'a ParsedBrief>,
-) -> Result<(Vec<GroupMove>, Vec<GroupMove>), Refusal> {
-    let in_topic = |b: Option<&Brief>, t: TopicId| b.is_some_and(|b| b.topics.contains(&t));
-    let in_kind = |b: Option<&Brief>, k: KindId| b.is_some_and(|b| b.kind == k);
-    let topic_name = |p: &ParsedBrief, t: TopicId| {
-        (p.topics.iter().map(|r| r.id.clone())).find(|n| site.spellings.topics.get(n) == Some(&t))
-    };
-    let named = |b: BriefId, of: &dyn Fn(&ParsedBrief) -> Option<String>| {
-        parsed_of(&site.briefs[b].source).and_then(of)
-    };
-    let mut topic_moves = Vec::new();
-    for (t, group) in site.topics.iter().enumerate() {
-        let (was, is) = (in_topic(older, t), in_topic(newer, t));
-        if was || is {
-            let name = |b: BriefId| named(b, &|p| topic_name(p, t));
-            let own = parsed.and_then(|p| topic_name(p, t));
-            let moved = group_move(t, group, renumber, (was, is), own.as_deref(), &name);
-            topic_moves.push(moved?);
+) -> Result<[Vec<GroupMove>; 2], Refusal> {
+    let mut moves: [Vec<GroupMove>; 2] = Default::default();
+    for (g, moves) in Grouping::BOTH.into_iter().zip(&mut moves) {
+        let (groups, spellings) = site.grouping(g);
+        let in_group = |b: Option<&Brief>, id: usize| b.is_some_and(|b| b.groups(g).contains(&id));
+        // The brief's spelling of group `id`: the first it gives that names it.
+        let spelling = |p: &ParsedBrief, id: usize| {
+            groups::spellings(p, g)
+                .find(|n| spellings.get(*n) == Some(&id))
+                .map(str::to_string)
+        };
+        let mut ids: Vec<usize> = (older.into_iter().chain(newer))
+            .flat_map(|b| b.groups(g).iter().copied())
+            .collect();
+        ids.sort_unstable();
+        ids.dedup();
+        for id in ids {
+            let (was, is) = (in_group(older, id), in_group(newer, id));
+            let name = |b: BriefId| parsed_of(&site.briefs[b].source).and_then(|p| spelling(p, id));
+            let own = parsed.and_then(|p| spelling(p, id));
+            moves.push(group_move(
+                id,
+                &groups[id],
+                renumber,
+                (was, is),
+                own.as_deref(),
+                &name,
+            )?);
         }
     }
-    let mut kind_moves: Vec<GroupMove> = Vec::new();
-    for k in older.into_iter().chain(newer).map(|b| b.kind) {
-        let (was, is) = (in_kind(older, k), in_kind(newer, k));
-        let name = |b: BriefId| named(b, &|p| Some(p.kind.clone()));
-        let own = parsed.filter(|_| is).map(|p| p.kind.as_str());
-        if !kind_moves.iter().any(|m| m.group == k) {
-            let moved = group_move(k, &site.kinds[k], renumber, (was, is), own, &name);
-            kind_moves.push(moved?);
-        }
-    }
-    Ok((topic_moves, kind_moves))
+    Ok(moves)
 }
 
 /// Puts the checked group moves in place and notes them in `moved`.
 fn apply_group_moves(
     site: &mut Site,
-    topic_moves: Vec<GroupMove>,
-    kind_moves: Vec<GroupMove>,
+    [topic_moves, kind_moves]: [Vec<GroupMove>; 2],
     moved: &mut Moved,
 ) {
     for (list, moves, changed, shifted, renamed) in [

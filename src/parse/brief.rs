@@ -72,28 +72,45 @@ pub(crate) struct ParsedRelated {
     pub(crate) brief: Option<Ref>,
 }
 
-/// A brief as written, before references are resolved. Its text is
-/// shared (`Arc`), so the model built from it, again on every rebuild of a
-/// served site, copies pointers rather than strings.
+/// What a brief is on its own, as written: its file, URL slug, text and
+/// dates. The model takes it as it is (shared `Arc` text: assembling the
+/// model again on every rebuild of a served site copies pointers, not
+/// strings), so a key added here reaches templates with no copy.
 #[derive(Debug, Clone)]
-pub(crate) struct ParsedBrief {
+pub(crate) struct BriefCore {
     pub(crate) source: Arc<Path>,
+    pub(crate) slug: Text,
     pub(crate) title: Text,
     pub(crate) date: Moment,
     pub(crate) updated: Option<Moment>,
-    pub(crate) slug: Text,
+    pub(crate) summary: Text,
+    pub(crate) body_html: Text,
+    pub(crate) draft: bool,
+    pub(crate) extra: Arc<serde_json::Map<String, serde_json::Value>>,
+}
+
+/// A brief as written, before references are resolved: its
+/// [`BriefCore`] (read through `Deref`) and the names of its kind, topics,
+/// experts and cited briefs.
+#[derive(Debug, Clone)]
+pub(crate) struct ParsedBrief {
+    pub(crate) core: BriefCore,
     /// Where the slug came from: the `slug:` line, or line 1 for the file name.
     pub(crate) slug_at: (usize, usize),
     pub(crate) kind: String,
-    pub(crate) summary: Text,
-    pub(crate) body_html: Text,
     pub(crate) topics: Vec<Ref>,
     pub(crate) authors: Vec<Ref>,
     pub(crate) responses: Vec<ParsedResponse>,
     pub(crate) related: Vec<ParsedRelated>,
-    pub(crate) draft: bool,
     pub(crate) embargo: Option<Moment>,
-    pub(crate) extra: Arc<serde_json::Map<String, serde_json::Value>>,
+}
+
+impl std::ops::Deref for ParsedBrief {
+    type Target = BriefCore;
+
+    fn deref(&self) -> &BriefCore {
+        &self.core
+    }
 }
 
 impl ParsedBrief {
@@ -223,15 +240,19 @@ pub(crate) fn parse(
         return Err(problems);
     };
     Ok(ParsedBrief {
-        source: path.into(),
-        title: raw.title.into(),
-        date,
-        updated,
-        slug: slug.into(),
+        core: BriefCore {
+            source: path.into(),
+            slug: slug.into(),
+            title: raw.title.into(),
+            date,
+            updated,
+            summary: summary.into(),
+            body_html: body.html.into(),
+            draft: raw.draft,
+            extra: Arc::new(raw.extra),
+        },
         slug_at,
         kind,
-        summary: summary.into(),
-        body_html: body.html.into(),
         topics,
         authors: refs(&front, "authors", &raw.authors),
         responses: raw
@@ -243,9 +264,7 @@ pub(crate) fn parse(
             })
             .collect(),
         related,
-        draft: raw.draft,
         embargo,
-        extra: Arc::new(raw.extra),
     })
 }
 

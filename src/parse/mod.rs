@@ -14,7 +14,7 @@ pub(crate) mod page;
 pub(crate) mod srcset;
 pub(crate) mod url;
 
-pub(crate) use brief::ParsedBrief;
+pub(crate) use brief::{BriefCore, ParsedBrief};
 pub(crate) use date::Moment;
 pub(crate) use expert::ParsedExpert;
 pub(crate) use page::ParsedPage;
@@ -50,7 +50,7 @@ pub(crate) struct Parsed {
 
 /// One parsed content file.
 #[derive(Debug, Clone)]
-pub(crate) enum One {
+pub(crate) enum ParsedFile {
     Brief(Box<ParsedBrief>),
     Expert(Box<ParsedExpert>),
     Page(Box<ParsedPage>),
@@ -59,15 +59,15 @@ pub(crate) enum One {
 /// Parses every file that could be read; the problems of all files come
 /// back together with whatever parsed.
 pub(crate) fn parse_all(files: &[SourceFile], config: &Config) -> (Parsed, Diagnostics) {
-    let results: Vec<Result<One, Vec<Diagnostic>>> =
+    let results: Vec<Result<ParsedFile, Vec<Diagnostic>>> =
         files.par_iter().map(|f| parse_one(f, config)).collect();
     let mut parsed = Parsed::default();
     let mut problems = Diagnostics::default();
     for (r, f) in results.into_iter().zip(files) {
         match r {
-            Ok(One::Brief(b)) => parsed.briefs.push(*b),
-            Ok(One::Expert(e)) => parsed.experts.push(*e),
-            Ok(One::Page(p)) => parsed.pages.push(*p),
+            Ok(ParsedFile::Brief(b)) => parsed.briefs.push(*b),
+            Ok(ParsedFile::Expert(e)) => parsed.experts.push(*e),
+            Ok(ParsedFile::Page(p)) => parsed.pages.push(*p),
             Err(ds) => {
                 parsed.failed.push(f.rel.clone());
                 problems.extend(ds);
@@ -78,15 +78,17 @@ pub(crate) fn parse_all(files: &[SourceFile], config: &Config) -> (Parsed, Diagn
 }
 
 /// Parses one content file.
-pub(crate) fn parse_one(f: &SourceFile, config: &Config) -> Result<One, Vec<Diagnostic>> {
+pub(crate) fn parse_one(f: &SourceFile, config: &Config) -> Result<ParsedFile, Vec<Diagnostic>> {
     match f.collection {
-        Collection::Brief => brief::parse(&f.rel, &f.text, config).map(|b| One::Brief(Box::new(b))),
+        Collection::Brief => {
+            brief::parse(&f.rel, &f.text, config).map(|b| ParsedFile::Brief(Box::new(b)))
+        }
         Collection::Expert => {
-            expert::parse(&f.rel, &f.text, config).map(|e| One::Expert(Box::new(e)))
+            expert::parse(&f.rel, &f.text, config).map(|e| ParsedFile::Expert(Box::new(e)))
         }
         Collection::Page => {
             let inner = f.rel.strip_prefix("content/pages").unwrap_or(&f.rel);
-            page::parse(&f.rel, inner, &f.text, config).map(|p| One::Page(Box::new(p)))
+            page::parse(&f.rel, inner, &f.text, config).map(|p| ParsedFile::Page(Box::new(p)))
         }
     }
 }

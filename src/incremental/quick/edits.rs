@@ -7,7 +7,7 @@ use super::{MAX_RESHAPES, Model};
 use crate::config::Config;
 use crate::load::{self, Collection};
 use crate::load::{Stamp, stamp};
-use crate::parse::{self, One};
+use crate::parse::{self, ParsedFile};
 use std::path::{Path, PathBuf};
 
 /// A changed brief file, parsed.
@@ -88,7 +88,7 @@ impl Session {
             return Err(FallbackReason::not_a_brief(&path));
         }
         let older = match known.map(|c| &c.item) {
-            Some(One::Brief(b)) => Some(&**b),
+            Some(ParsedFile::Brief(b)) => Some(&**b),
             Some(_) => return Err(FallbackReason::OtherFile(path)),
             None => None,
         };
@@ -109,7 +109,7 @@ impl Session {
             return Err(FallbackReason::FolderChanged(path));
         }
         let cached = read_brief(config, &path, now)?;
-        let One::Brief(newer) = &cached.item else {
+        let ParsedFile::Brief(newer) = &cached.item else {
             return Err(FallbackReason::OtherFile(path));
         };
         let published = model.ids.contains_key(path.as_path());

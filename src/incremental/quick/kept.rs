@@ -10,7 +10,7 @@ use super::PendingRenders;
 use super::renders::group_outputs;
 use crate::diag::Diagnostics;
 use crate::model::{self, BriefId, Grouping, Site, index};
-use crate::parse::One;
+use crate::parse::ParsedFile;
 use crate::parse::{ParsedBrief, Text};
 use crate::render::feeds::{Items, Spec};
 use crate::render::pages::Job;
@@ -59,7 +59,7 @@ impl Model {
         let mut unpublished = FxHashMap::default();
         let mut next_embargo: Option<Timestamp> = None;
         for cached in files.values() {
-            let One::Brief(b) = &cached.item else {
+            let ParsedFile::Brief(b) = &cached.item else {
                 continue;
             };
             if !ids.contains_key(&*b.source) {
@@ -107,7 +107,7 @@ impl Model {
         let unpublished_before = older.filter(|_| id.is_none());
         let unpublished_after = newer.filter(|_| published.is_none());
         let parsed_of = |path: &Path| match files.get(path).map(|c| &c.item) {
-            Some(One::Brief(b)) => Some(&**b),
+            Some(ParsedFile::Brief(b)) => Some(&**b),
             _ => None,
         };
         // Another file's URL: the full path reports the collision.

@@ -32,7 +32,7 @@ use renders::{PendingRenders, split_renders};
 use super::fallback::{FallbackReason, QuickRebuild};
 use super::{Output, Rebuild, Session, Store, site_files};
 use crate::config::Config;
-use crate::parse::One;
+use crate::parse::ParsedFile;
 use crate::render::pages;
 use crate::render::{self, Templates};
 use crate::write::MemorySink;
@@ -126,7 +126,7 @@ impl Session {
         let mut pending = PendingRenders::default();
         for edit in edits {
             let newer = match edit.cached.as_ref().map(|c| &c.item) {
-                Some(One::Brief(b)) => Some(&**b),
+                Some(ParsedFile::Brief(b)) => Some(&**b),
                 _ => None,
             };
             let id = model.ids.get(edit.path.as_path()).copied();
@@ -137,7 +137,7 @@ impl Session {
                 }
             } else {
                 let older = match self.files.get(&edit.path).map(|c| &c.item) {
-                    Some(One::Brief(b)) => Some(&**b),
+                    Some(ParsedFile::Brief(b)) => Some(&**b),
                     _ => None,
                 };
                 let files = &self.files;

@@ -5,7 +5,7 @@
 use crate::model::{BriefId, Grouping, Site};
 use crate::render::Templates;
 use crate::render::feeds::{Scope, Spec};
-use crate::render::pages::{Job, Listing, page_of};
+use crate::render::pages::{Job, Listing, jobs};
 use rustc_hash::FxHashSet;
 
 use super::Model;
@@ -76,9 +76,8 @@ impl PendingRenders {
             (Grouping::Kinds, Job::Listing(Listing::Kind(k), _)) => keep(k),
             _ => true,
         });
-        self.feeds.retain_mut(|scope| match (g, scope) {
-            (Grouping::Topics, Scope::Topic(t)) => keep(t),
-            (Grouping::Kinds, Scope::Kind(k)) => keep(k),
+        self.feeds.retain_mut(|scope| match scope {
+            Scope::Group(of, id) if *of == g => keep(id),
             _ => true,
         });
     }
@@ -130,7 +129,8 @@ pub(super) fn split_renders(
     let feeds: Vec<Spec> = Spec::all(site)
         .into_iter()
         .filter(|spec| {
-            scopes.contains(&spec.scope) || spec.briefs(site).iter().any(|b| touched.contains(b))
+            scopes.contains(&spec.scope)
+                || spec.shows(site).briefs.any(site, |b| touched.contains(&b))
         })
         .collect();
     // A page or feed taken out and put in again within the save (a group
@@ -162,42 +162,23 @@ fn exists(site: &Site, job: &Job) -> bool {
 
 /// The listing pages and the feed of group `id` of `g`.
 pub(super) fn group_outputs(g: Grouping, id: usize) -> (Listing, Scope) {
-    match g {
-        Grouping::Topics => (Listing::Topic(id), Scope::Topic(id)),
-        Grouping::Kinds => (Listing::Kind(id), Scope::Kind(id)),
-    }
+    let listing = match g {
+        Grouping::Topics => Listing::Topic(id),
+        Grouping::Kinds => Listing::Kind(id),
+    };
+    (listing, Scope::Group(g, id))
 }
 
-/// Every HTML page that shows one of `briefs`: its own page, the listing
-/// pages it is on (home, each topic, its kind) and the pages of the experts
-/// who wrote it, are quoted in it or wrote a piece it cites.
+/// Every HTML page that shows one of `briefs`, by what each page declares
+/// it shows ([`Job::shows`]): its own page, the listing pages it is on and
+/// the pages of its experts.
 fn pages_showing(site: &Site, briefs: &[BriefId]) -> Vec<Job> {
-    let per = site.config.paginate;
-    let mut jobs = Vec::new();
-    let mut seen: FxHashSet<Job> = FxHashSet::default();
-    let mut add = |job: Job| {
-        if seen.insert(job) {
-            jobs.push(job);
-        }
-    };
-    for &id in briefs {
-        let b = &site.briefs[id];
-        let page_in = |ids: &[BriefId]| ids.binary_search(&id).map_or(1, |at| page_of(at, per));
-        add(Job::Brief(id));
-        add(Job::Listing(Listing::Home, page_of(id, per)));
-        for &t in &b.topics {
-            add(Job::Listing(
-                Listing::Topic(t),
-                page_in(&site.topics[t].briefs),
-            ));
-        }
-        add(Job::Listing(
-            Listing::Kind(b.kind),
-            page_in(&site.kinds[b.kind].briefs),
-        ));
-        for e in b.experts() {
-            add(Job::Expert(e));
-        }
+    if briefs.is_empty() {
+        return Vec::new();
     }
-    jobs
+    let touched: FxHashSet<BriefId> = briefs.iter().copied().collect();
+    jobs(site)
+        .into_iter()
+        .filter(|job| job.shows(site).briefs.any(site, |b| touched.contains(&b)))
+        .collect()
 }

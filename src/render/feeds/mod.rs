@@ -14,56 +14,19 @@ mod atom;
 mod item;
 mod json;
 mod rss;
+mod spec;
+
+use spec::brief_ids;
+pub(crate) use spec::{Format, Scope, Spec};
 
 use crate::escape::xml_safe;
-use crate::model::{BriefId, ExpertId, Site, paths};
+use crate::model::{BriefId, ExpertId, Grouping, Site};
 use crate::parse::Moment;
 use crate::render::Sink;
 use crate::render::sitemap::escape;
 use item::Item;
 use jiff::tz::TimeZone;
 use rayon::prelude::*;
-
-/// A feed's format.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(crate) enum Format {
-    Rss,
-    Atom,
-    Json,
-}
-
-/// Which briefs a feed holds.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(crate) enum Scope {
-    Site,
-    Expert(ExpertId),
-    Topic(usize),
-    Kind(usize),
-}
-
-/// One feed file to write.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(crate) struct Spec {
-    pub(crate) scope: Scope,
-    pub(crate) format: Format,
-}
-
-impl Spec {
-    /// Every feed of the site, in a stable order.
-    pub(crate) fn all(site: &Site) -> Vec<Spec> {
-        specs(site)
-    }
-
-    /// The output path of this feed.
-    pub(crate) fn path(&self, site: &Site) -> String {
-        path(site, self)
-    }
-
-    /// The briefs this feed lists, newest first.
-    pub(crate) fn briefs(&self, site: &Site) -> Vec<BriefId> {
-        brief_ids(site, self.scope)
-    }
-}
 
 /// A feed ready to serialise: channel facts and its entries, newest first.
 pub(crate) struct Feed<'a> {
@@ -138,12 +101,12 @@ impl Feed<'_> {
 
 /// Output paths of every feed, for the static-collision check.
 pub(crate) fn paths(site: &Site) -> Vec<String> {
-    specs(site).iter().map(|s| path(site, s)).collect()
+    Spec::all(site).iter().map(|s| s.path(site)).collect()
 }
 
 /// Renders every feed into `sink`; returns how many files it wrote.
 pub(crate) fn render(site: &Site, sink: &dyn Sink) -> anyhow::Result<usize> {
-    render_specs(site, &specs(site), sink)
+    render_specs(site, &Spec::all(site), sink)
 }
 
 /// Renders these feeds into `sink`; returns how many files it wrote.
@@ -227,63 +190,9 @@ fn write_one(
         Format::Atom => atom::render(&feed)?,
         Format::Json => json::render(&feed)?,
     };
-    let path = path(site, spec);
+    let path = spec.path(site);
     sink.write(&path, &bytes)
         .map_err(|e| anyhow::anyhow!("cannot write {path}: {e}"))
-}
-
-/// Every feed of the site, in a stable order.
-fn specs(site: &Site) -> Vec<Spec> {
-    let rss = |scope| Spec {
-        scope,
-        format: Format::Rss,
-    };
-    let mut specs: Vec<Spec> = [Format::Rss, Format::Atom, Format::Json]
-        .into_iter()
-        .map(|format| Spec {
-            scope: Scope::Site,
-            format,
-        })
-        .collect();
-    specs.extend((0..site.experts.len()).map(|e| rss(Scope::Expert(e))));
-    specs.extend((0..site.topics.len()).map(|t| rss(Scope::Topic(t))));
-    specs.extend((0..site.kinds.len()).map(|k| rss(Scope::Kind(k))));
-    specs
-}
-
-/// The site path of a scope's HTML page (`""` for the home page).
-fn page_path(site: &Site, scope: Scope) -> String {
-    match scope {
-        Scope::Site => String::new(),
-        Scope::Expert(e) => paths::expert(&site.experts[e].id),
-        Scope::Topic(t) => paths::topic(&site.topics[t].slug),
-        Scope::Kind(k) => paths::kind(&site.kinds[k].slug),
-    }
-}
-
-/// The output path of a feed.
-fn path(site: &Site, spec: &Spec) -> String {
-    let file = match spec.format {
-        Format::Rss => "feed.xml",
-        Format::Atom => "atom.xml",
-        Format::Json => "feed.json",
-    };
-    format!("{}{file}", page_path(site, spec.scope))
-}
-
-/// The briefs of a scope, newest first, at most `feed.limit`.
-fn brief_ids(site: &Site, scope: Scope) -> Vec<BriefId> {
-    let limit = site.config.feed.limit;
-    match scope {
-        Scope::Site => (0..site.briefs.len().min(limit)).collect(),
-        Scope::Expert(e) => take(&site.experts[e].appears_in, limit),
-        Scope::Topic(t) => take(&site.topics[t].briefs, limit),
-        Scope::Kind(k) => take(&site.kinds[k].briefs, limit),
-    }
-}
-
-fn take(ids: &[BriefId], limit: usize) -> Vec<BriefId> {
-    ids[..ids.len().min(limit)].to_vec()
 }
 
 /// Which briefs some feed lists (only those need an item: a site of
@@ -316,8 +225,8 @@ fn feed<'a>(site: &'a Site, items: &'a [Option<Item>], spec: &Spec) -> Feed<'a> 
     Feed {
         title: xml_safe(&title),
         description: xml_safe(&description),
-        home_url: c.permalink(&page_path(site, spec.scope)),
-        self_url: c.permalink(&path(site, spec)),
+        home_url: c.permalink(&spec.scope.page_path(site)),
+        self_url: c.permalink(&spec.path(site)),
         language: &c.language,
         generator: "briefs",
         publisher: item::Person {
@@ -346,13 +255,13 @@ fn titles(site: &Site, scope: Scope) -> (String, String) {
                 format!("Briefs by or quoting {name}"),
             )
         }
-        Scope::Topic(t) => {
-            let name = &site.topics[t].name;
-            (format!("{name} — {}", c.title), format!("Briefs on {name}"))
-        }
-        Scope::Kind(k) => {
-            let name = &site.kinds[k].name;
-            (format!("{name} — {}", c.title), format!("{name} briefs"))
+        Scope::Group(g, id) => {
+            let name = &site.group(g, id).name;
+            let description = match g {
+                Grouping::Topics => format!("Briefs on {name}"),
+                Grouping::Kinds => format!("{name} briefs"),
+            };
+            (format!("{name} — {}", c.title), description)
         }
     }
 }
