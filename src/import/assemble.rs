@@ -219,14 +219,19 @@ fn media(
     }
 }
 
-/// Folded title -> slug of every published brief: the site's, then the import's.
+/// Folded title -> slug of every published brief: the site's, then the
+/// import's. A file this import writes counts as the import has it (not as
+/// an earlier import left it), so a second import sees what the first did.
 pub(crate) fn titles(
     site: &super::site::Site,
     archive: &Archive,
     placements: &[Placement],
 ) -> HashMap<String, String> {
+    let ours: std::collections::HashSet<&str> =
+        placements.iter().map(|p| p.path.as_str()).collect();
     let mut map = HashMap::new();
-    for b in site.briefs.iter().filter(|b| b.published) {
+    let theirs = site.briefs.iter().filter(|b| b.published);
+    for b in theirs.filter(|b| !ours.contains(b.path.to_string_lossy().as_ref())) {
         map.entry(compose::title_key(&b.title))
             .or_insert_with(|| b.slug.clone());
     }
