@@ -18,3 +18,4 @@ mod links;
 mod output_safety;
 mod scaffold;
 mod serve;
+mod wxr_gen;
