@@ -102,8 +102,17 @@ pub fn import(opts: &ImportOptions) -> anyhow::Result<ImportReport> {
     if !opts.dry_run {
         plan::write(&opts.root, &decided, (next != manifest).then_some(&next))?;
     }
+    report.review = found.review;
     for (out, action) in decided {
         match action {
+            Action::Create if out.path.starts_with("content/experts/") => {
+                let why = "a new expert, made from an author or a quote's attribution: check the name, honorific, role and program".into();
+                report.review.push(Note {
+                    what: out.path.clone(),
+                    why,
+                });
+                report.created.push(out.path);
+            }
             Action::Create => report.created.push(out.path),
             Action::Update => report.updated.push(out.path),
             Action::Unchanged => report.unchanged.push(out.path),
@@ -114,7 +123,6 @@ pub fn import(opts: &ImportOptions) -> anyhow::Result<ImportReport> {
         }
     }
     report.counts = assembled.counts;
-    report.review = found.review;
     report.warnings = found.warnings;
     report.elapsed = started.elapsed();
     Ok(report)

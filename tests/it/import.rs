@@ -356,6 +356,7 @@ fn wordpress_export_imports_every_kind_of_item() {
         "the slug `topics` is taken by briefs’s own /topics/; imported as `topics-2`",
         "the expert id `sam-lee` is taken; “Sam Lee” is `sam-lee-2`",
         "shortcode kept verbatim: [gallery ids=\"201,202\" columns=\"2\"]",
+        "content/experts/ada-obi.md: a new expert, made from an author or a quote's attribution",
         "post 106 “Members Only”: private in WordPress: imported as a draft",
         "https://old.example.org/events/: the import did not bring the page it points to",
         "related “An Older Piece” links to https://old.example.org/2023/05/05/not-exported/",
