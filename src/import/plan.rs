@@ -9,6 +9,7 @@
 
 use super::manifest::{self, Manifest, Record};
 use anyhow::Context;
+use std::io::ErrorKind::{NotADirectory, NotFound};
 use std::path::{Path, PathBuf};
 
 /// What a file holds: text made by the import, or an upload to copy.
@@ -56,7 +57,8 @@ pub(crate) fn decide(
         let new_hash = manifest::hash(&bytes);
         let target = root.join(&out.path);
         let action = match std::fs::read(&target) {
-            Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+            // A folder on the way that is a file: missing too (writing says why).
+            Err(e) if matches!(e.kind(), NotFound | NotADirectory) => {
                 if manifest.files.contains_key(&out.path) {
                     Action::Skip("deleted since it was imported: not written again (remove its entry from briefs-import.json to import it anew)".into())
                 } else {
@@ -103,9 +105,15 @@ pub(crate) fn write(
         }
         return Err(e);
     }
-    for (temp, target) in &staged {
-        std::fs::rename(temp, target)
-            .with_context(|| format!("cannot move {} into place", target.display()))?;
+    for (i, (temp, target)) in staged.iter().enumerate() {
+        if let Err(e) = std::fs::rename(temp, target) {
+            // Renames within one folder do not fail but for a vanished
+            // folder or a full disk; leave no temporary file behind.
+            for (rest, _) in &staged[i..] {
+                let _ = std::fs::remove_file(rest);
+            }
+            return Err(e).with_context(|| format!("cannot move {} into place", target.display()));
+        }
     }
     Ok(())
 }

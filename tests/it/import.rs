@@ -705,3 +705,15 @@ fn manifest_paths_cannot_leave_the_content_folders() {
     assert!(!site.root().join("../outside.md").exists());
     assert!(site.root().join(DEMO_BRIEF).is_file());
 }
+
+/// A file that cannot be written (here `content/pages` is a file, not a
+/// folder) fails the import before any other file is in place.
+#[test]
+fn a_failed_write_leaves_the_site_as_it_was() {
+    let site = TestSite::with_files(&[("content/pages", "not a folder")]);
+    let before = tree(site.root());
+    let run = site.run(&["import", &fixture("export.xml")]);
+    assert_eq!(run.status, 1, "{}", run.stdout);
+    assert!(run.stderr.contains("cannot create"), "{}", run.stderr);
+    assert_eq!(tree(site.root()), before, "files were written");
+}
