@@ -252,6 +252,7 @@ impl<S: Borrow<str> + Hash + Eq> Resolver<'_, S> {
             responses,
             related,
             draft: b.draft,
+            publication: b.publication.clone(),
             extra: b.extra.clone(),
         })
     }
@@ -398,6 +399,7 @@ fn expert(e: &ParsedExpert) -> Expert {
         sort_name: e.sort_name.clone(),
         photo: e.photo.clone(),
         email: e.email.clone(),
+        orcid: e.orcid.clone(),
         links: e.links.clone(),
         topics: e.topics.clone(),
         bio_html: e.bio_html.clone(),

@@ -175,6 +175,7 @@ mod tests {
                     link: Link::None,
                 })
                 .collect(),
+            publication: Default::default(),
             draft: false,
             extra: Default::default(),
         }

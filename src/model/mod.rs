@@ -78,6 +78,8 @@ pub(crate) struct Brief {
     pub(crate) responses: Vec<Response>,
     pub(crate) related: Vec<Related>,
     pub(crate) draft: bool,
+    /// Image, PDF, DOI, number, series: shared with the parsed file.
+    pub(crate) publication: Arc<crate::parse::publication::Publication>,
     pub(crate) extra: Arc<serde_json::Map<String, serde_json::Value>>,
 }
 
@@ -121,6 +123,7 @@ impl Brief {
                 })
                 .collect(),
             draft: self.draft,
+            publication: newer.publication.clone(),
             extra: newer.extra.clone(),
         }
     }
@@ -200,6 +203,7 @@ pub(crate) struct Expert {
     pub(crate) sort_name: String,
     pub(crate) photo: Option<String>,
     pub(crate) email: Option<String>,
+    pub(crate) orcid: Option<String>,
     pub(crate) links: IndexMap<String, String>,
     pub(crate) topics: Vec<String>,
     pub(crate) bio_html: String,

@@ -3,6 +3,8 @@
 //! still ids with their positions, resolved later by the model.
 
 use super::date::{self, DATE_HINT, Moment};
+use super::media::Resolver;
+use super::publication::{self, Publication, RawImage, RawPublication};
 use super::url::URL_HINT;
 use super::{Ref, Text, UrlUse, check_slug, check_url, frontmatter, ids, markdown};
 use crate::config::Config;
@@ -32,6 +34,11 @@ struct RawBrief {
     #[serde(default)]
     draft: bool,
     embargo: Option<String>,
+    image: Option<RawImage>,
+    pdf: Option<String>,
+    doi: Option<String>,
+    number: Option<String>,
+    series: Option<String>,
     #[serde(default)]
     extra: serde_json::Map<String, serde_json::Value>,
 }
@@ -93,6 +100,7 @@ pub(crate) struct ParsedBrief {
     pub(crate) related: Vec<ParsedRelated>,
     pub(crate) draft: bool,
     pub(crate) embargo: Option<Moment>,
+    pub(crate) publication: Arc<Publication>,
     pub(crate) extra: Arc<serde_json::Map<String, serde_json::Value>>,
 }
 
@@ -215,6 +223,21 @@ pub(crate) fn parse(
     };
     let (body, body_problems) = markdown::render_body(path, front.file, split.body, &cx);
     problems.extend(body_problems);
+    let files = Resolver {
+        root: &config.root,
+        source: path,
+        slug: &slug,
+        front: &front,
+    };
+    let raw_publication = RawPublication {
+        image: raw.image,
+        pdf: raw.pdf,
+        doi: raw.doi,
+        number: raw.number,
+        series: raw.series,
+        summary_written: raw.summary.is_some(),
+    };
+    let publication = publication::read(raw_publication, &files, &mut problems);
     let summary = match raw.summary {
         Some(s) => markdown::to_text(&s),
         None => body.first_paragraph,
@@ -245,6 +268,7 @@ pub(crate) fn parse(
         related,
         draft: raw.draft,
         embargo,
+        publication: Arc::new(publication),
         extra: Arc::new(raw.extra),
     })
 }

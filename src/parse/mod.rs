@@ -7,10 +7,13 @@ pub(crate) mod date;
 pub(crate) mod expert;
 pub(crate) mod footnotes;
 pub(crate) mod frontmatter;
+pub(crate) mod identifiers;
 pub(crate) mod ids;
 pub(crate) mod links;
 pub(crate) mod markdown;
+pub(crate) mod media;
 pub(crate) mod page;
+pub(crate) mod publication;
 pub(crate) mod srcset;
 pub(crate) mod url;
 
