@@ -2,6 +2,7 @@
 //! validated and combined with command-line overrides into [`Config`].
 
 use crate::diag::{Diagnostic, Diagnostics};
+use crate::publisher::{self, Publisher, RawOrganisation};
 use crate::yaml::Block;
 use jiff::Timestamp;
 use jiff::tz::TimeZone;
@@ -20,7 +21,12 @@ struct RawConfig {
     #[serde(default)]
     description: String,
     language: Option<String>,
-    organisation: Option<String>,
+    organisation: Option<RawOrganisation>,
+    social_image: Option<String>,
+    social_image_alt: Option<String>,
+    x_handle: Option<String>,
+    #[serde(default)]
+    schema_types: indexmap::IndexMap<String, String>,
     theme: Option<String>,
     paginate: Option<i64>,
     #[serde(default)]
@@ -72,6 +78,14 @@ pub(crate) struct Config {
     pub(crate) description: String,
     pub(crate) language: String,
     pub(crate) organisation: String,
+    /// The organisation in full, for citations and JSON-LD.
+    pub(crate) publisher: Publisher,
+    /// The `og:image` of pages without a lead image: absolute URL and alt text.
+    pub(crate) social_image: Option<(String, String)>,
+    /// `@handle` for `twitter:site`.
+    pub(crate) x_handle: Option<String>,
+    /// schema.org type by kind slug (default `Report`).
+    pub(crate) schema_types: std::collections::BTreeMap<String, String>,
     pub(crate) theme: String,
     pub(crate) paginate: usize,
     pub(crate) feed: FeedConfig,
@@ -168,12 +182,46 @@ impl Config {
                 "name a folder under themes/, or leave `theme` out for the built-in theme",
             );
         }
+        let publisher = publisher::resolve(
+            raw.organisation,
+            &raw.title,
+            &base_url,
+            &opts.root,
+            &mut bad,
+        );
+        let social_image = raw.social_image.and_then(|i| {
+            let url = publisher::site_image(&i, &opts.root, &base_url)
+                .map_err(|m| bad("social_image", m, publisher::IMAGE_HINT))
+                .ok()?;
+            Some((url, raw.social_image_alt.clone().unwrap_or_default()))
+        });
+        let x_handle = raw.x_handle.and_then(|h| {
+            publisher::x_handle(&h)
+                .map_err(|m| bad("x_handle", m, "for example `x_handle: \"@FDD\"`"))
+                .ok()
+        });
+        let mut schema_types = std::collections::BTreeMap::new();
+        for (kind, ty) in raw.schema_types {
+            if !publisher::SCHEMA_TYPES.contains(&ty.as_str()) {
+                let hint = crate::diag::did_you_mean(&ty, publisher::SCHEMA_TYPES.iter().copied());
+                bad(
+                    &kind,
+                    format!("`{ty}` is not a schema.org type briefs can be published as"),
+                    &format!("{hint} One of: {}", publisher::SCHEMA_TYPES.join(", ")),
+                );
+            }
+            schema_types.insert(slug::slugify(&kind), ty);
+        }
         if problems.has_errors() {
             return Err(problems.sorted());
         }
         Ok(Config {
             root: opts.root.clone(),
-            organisation: raw.organisation.unwrap_or_else(|| raw.title.clone()),
+            organisation: publisher.name.clone(),
+            publisher,
+            social_image,
+            x_handle,
+            schema_types,
             title: raw.title,
             base_url,
             base_path,

@@ -303,6 +303,14 @@ impl Site {
         }
     }
 
+    /// The absolute URL of a brief's image or PDF.
+    pub(crate) fn asset_url(&self, a: &crate::parse::media::Asset) -> String {
+        match &a.location {
+            crate::parse::media::Location::Site { path, .. } => self.config.permalink(path),
+            crate::parse::media::Location::Url(u) => u.clone(),
+        }
+    }
+
     /// The display name with honorific: "RADM (Ret.) Mark Montgomery".
     pub(crate) fn expert_full_name(&self, id: ExpertId) -> String {
         let e = &self.experts[id];

@@ -3,6 +3,7 @@
 //! are parsed once; values are converted once and shared; pages render in
 //! parallel, and so do the feeds ([`feeds`]). Render never touches the disk except through the sink.
 
+pub(crate) mod cite;
 pub(crate) mod feeds;
 pub(crate) mod filters;
 pub(crate) mod pages;
