@@ -105,7 +105,8 @@ fn job_inputs(
     h: &mut FxHasher,
 ) {
     match *job {
-        Job::Brief(b) => briefs[b].hash(h),
+        // A citation file shows what the brief's page shows of it.
+        Job::Brief(b) | Job::Cite(b, _) => briefs[b].hash(h),
         Job::Listing(listing, n) => {
             let per = site.config.paginate;
             let all: Vec<BriefId>;

@@ -4,6 +4,7 @@
 //! sorted newest first (ties by slug), so a `BriefId` order is listing order.
 
 mod assemble;
+pub(crate) mod dek;
 mod group_move;
 mod groups;
 pub(crate) mod index;

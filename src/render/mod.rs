@@ -6,7 +6,9 @@
 pub(crate) mod cite;
 pub(crate) mod feeds;
 pub(crate) mod filters;
+pub(crate) mod meta;
 pub(crate) mod pages;
+pub(crate) mod publication;
 pub(crate) mod sitemap;
 pub(crate) mod statics;
 pub(crate) mod templates;
@@ -92,7 +94,7 @@ pub(crate) fn render(
     let other_files = write_site_files(site, &plan.jobs, sink)?;
     let static_files = copy_statics(plan.statics.iter(), sink)?;
     Ok(RenderReport {
-        html_pages: plan.jobs.len(),
+        html_pages: plan.jobs.iter().filter(|j| j.is_page()).count(),
         feeds: feeds::render(site, sink)?,
         static_files,
         other_files,
@@ -161,6 +163,10 @@ fn render_job(
     sink: &dyn Sink,
     job: &Job,
 ) -> anyhow::Result<()> {
+    if let Job::Cite(b, file) = *job {
+        let bytes = file.render(&cite::Reference::of(site, b));
+        return write(sink, &job.output_path(site), &bytes);
+    }
     let (template, ctx) = job.context(site, values);
     let mut buf = Vec::with_capacity(16 * 1024);
     templates

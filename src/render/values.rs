@@ -313,7 +313,7 @@ fn brief(site: &Site, id: BriefId, experts: &[Value], topics: &[Value], kinds: &
         })
         .collect();
     let [kind, topics, related] = group_fields(site, b, experts, topics, kinds);
-    map! {
+    let mut value = map! {
         "slug" => &*b.slug,
         "title" => &*b.title,
         "url" => url,
@@ -329,7 +329,10 @@ fn brief(site: &Site, id: BriefId, experts: &[Value], topics: &[Value], kinds: &
         "related" => related,
         "draft" => b.draft,
         "extra" => Value::from_serializable(&*b.extra),
-    }
+    };
+    let mut m = value.as_map().cloned().unwrap_or_default();
+    m.extend((super::publication::fields(site, id).into_iter()).map(|(k, v)| (k.into(), v)));
+    Value::from(m)
 }
 
 /// The fields of a brief's value that show group names: `kind`, `topics`

@@ -184,6 +184,7 @@ fn pages_showing(site: &Site, briefs: &[BriefId]) -> Vec<Job> {
         let b = &site.briefs[id];
         let page_in = |ids: &[BriefId]| ids.binary_search(&id).map_or(1, |at| page_of(at, per));
         add(Job::Brief(id));
+        crate::render::pages::cite_jobs(id).for_each(&mut add);
         add(Job::Listing(Listing::Home, page_of(id, per)));
         for &t in &b.topics {
             add(Job::Listing(

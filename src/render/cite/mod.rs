@@ -106,12 +106,6 @@ impl Reference {
             pdf: p.pdf.as_ref().map(|a| site.asset_url(a)),
         }
     }
-
-    /// The date as `YYYY-MM-DD`.
-    pub(crate) fn iso_date(&self) -> String {
-        let (y, m, d) = self.issued;
-        format!("{y:04}-{m:02}-{d:02}")
-    }
 }
 
 /// An expert's name as family and given names, from the sort name
