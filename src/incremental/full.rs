@@ -213,10 +213,23 @@ impl Session {
                 (paths, problems)
             }
         };
+        let mut paths = paths;
+        // A brief's image or PDF changed size: the brief says so again.
+        let moved = (self.files.iter()).filter(|(_, c)| !files_unchanged(c, root));
+        let moved: Vec<PathBuf> = moved.map(|(p, _)| p.clone()).collect();
+        let missing: Vec<PathBuf> = (moved.iter())
+            .filter(|p| !paths.iter().any(|(_, q)| q == *p))
+            .cloned()
+            .collect();
+        paths.extend(missing.into_iter().map(|p| (Collection::Brief, p)));
         let changed: Vec<(Collection, &PathBuf, Stamp)> = paths
             .iter()
             .map(|(c, p)| (*c, p, stamp(&root.join(p))))
-            .filter(|(_, p, s)| self.files.get(*p).is_none_or(|c| c.stamp != *s))
+            .filter(|(_, p, s)| {
+                self.files
+                    .get(*p)
+                    .is_none_or(|c| c.stamp != *s || moved.contains(p))
+            })
             .collect();
         let parsed: Vec<(PathBuf, Result<Cached, Vec<Diagnostic>>)> = changed
             .par_iter()
@@ -269,6 +282,14 @@ impl Session {
     }
 }
 
+/// Whether the files a cached brief names (image, PDF) are as it read them.
+fn files_unchanged(cached: &Cached, root: &Path) -> bool {
+    match &cached.item {
+        One::Brief(b) => b.publication.assets().all(|a| a.unchanged(root)),
+        _ => true,
+    }
+}
+
 /// Fingerprints every page and feed of the plan, and the sitemap.
 fn fingerprints(
     site: &Site,
@@ -284,6 +305,9 @@ fn fingerprints(
         pages.iter().map(|(p, _, _)| p).collect::<Vec<_>>(),
         (site.briefs.iter())
             .map(|b| b.last_modified())
+            .collect::<Vec<_>>(),
+        (site.briefs.iter())
+            .map(|b| b.publication.image.as_ref().map(|i| &i.asset.location))
             .collect::<Vec<_>>(),
         global,
     ));

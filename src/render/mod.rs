@@ -185,16 +185,22 @@ fn render_job(
 }
 
 fn sitemap_entry(site: &Site, job: &Job) -> sitemap::Entry {
-    let lastmod = match job {
+    let (lastmod, image) = match job {
         Job::Brief(b) => {
-            let m = site.briefs[*b].last_modified();
-            Some(m.rfc3339(&site.config.timezone))
+            let brief = &site.briefs[*b];
+            let m = brief.last_modified();
+            let image = brief.publication.image.as_ref();
+            (
+                Some(m.rfc3339(&site.config.timezone)),
+                image.map(|i| site.asset_url(&i.asset)),
+            )
         }
-        _ => None,
+        _ => (None, None),
     };
     sitemap::Entry {
         loc: site.config.permalink(&job.site_path(site)),
         lastmod,
+        image,
     }
 }
 
@@ -225,6 +231,15 @@ fn static_files(site: &Site) -> anyhow::Result<BTreeMap<String, StaticSource>> {
                 Err(d) => problems.push(d),
             }
         }
+    }
+    // A brief's image and PDF beside its file go beside its page.
+    let adjacent =
+        (site.briefs.iter()).flat_map(|b| b.publication.assets().filter_map(|a| a.adjacent()));
+    for (from, path) in adjacent {
+        out.insert(
+            path.to_string(),
+            StaticSource::Disk(site.config.root.join(from)),
+        );
     }
     statics::check_names(&site.config.root, &out, &mut problems);
     if problems.has_errors() {

@@ -313,7 +313,7 @@ fn brief(site: &Site, id: BriefId, experts: &[Value], topics: &[Value], kinds: &
         })
         .collect();
     let [kind, topics, related] = group_fields(site, b, experts, topics, kinds);
-    let mut value = map! {
+    let value = map! {
         "slug" => &*b.slug,
         "title" => &*b.title,
         "url" => url,

@@ -7,7 +7,7 @@ use super::{MAX_RESHAPES, Model};
 use crate::config::Config;
 use crate::load::{self, Collection};
 use crate::load::{Stamp, stamp};
-use crate::parse::{self, One};
+use crate::parse::{self, One, ParsedBrief};
 use std::path::{Path, PathBuf};
 
 /// A changed brief file, parsed.
@@ -93,6 +93,9 @@ impl Session {
             None => None,
         };
         if !full.exists() {
+            if older.is_some_and(has_adjacent) {
+                return Err(FallbackReason::BriefFiles(path));
+            }
             let deleted = Edit {
                 path,
                 cached: None,
@@ -112,6 +115,11 @@ impl Session {
         let One::Brief(newer) = &cached.item else {
             return Err(FallbackReason::OtherFile(path));
         };
+        if older.is_none_or(|o| adjacent_key(o) != adjacent_key(newer))
+            && (older.is_some_and(has_adjacent) || has_adjacent(newer))
+        {
+            return Err(FallbackReason::BriefFiles(path));
+        }
         let published = model.ids.contains_key(path.as_path());
         // An unpublished brief that stays so under its slug shows
         // nowhere whatever it says (only its slug is checked, and named
@@ -127,6 +135,20 @@ impl Session {
             text_only,
         }))
     }
+}
+
+/// Whether a brief has an image or PDF beside it (copied with its page).
+fn has_adjacent(b: &ParsedBrief) -> bool {
+    b.publication.assets().any(|a| a.adjacent().is_some())
+}
+
+/// What decides which files beside a brief are copied where: the files,
+/// their stamps, the brief's URL and its publication.
+fn adjacent_key(b: &ParsedBrief) -> impl PartialEq + '_ {
+    let files: Vec<_> = (b.publication.assets())
+        .filter_map(|a| a.adjacent().map(|at| (at, a.stamp)))
+        .collect();
+    (files, &b.slug, b.draft, b.embargo)
 }
 
 /// Reads and parses brief file `path` (stamped `stamp`).
