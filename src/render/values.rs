@@ -268,6 +268,7 @@ fn expert_ref(site: &Site, id: ExpertId) -> Value {
         "feed_url" => site.config.url(&format!("{path}feed.xml")),
         "photo" => e.photo.as_deref().map(|p| site.config.local_url(p)),
         "email" => e.email.as_deref(),
+        "orcid" => e.orcid.as_deref(),
         "links" => links,
         "topics" => e.topics.clone(),
         "extra" => Value::from_serializable(&e.extra),

@@ -30,6 +30,8 @@ fn yq(s: &str) -> String {
 
 fn hostile_site() -> TestSite {
     let site = TestSite::empty();
+    // The expert's photo is a file of the site (its query string aside).
+    site.write("static/p.jpg", "not really a JPEG");
     site.write(
         "site.yaml",
         &format!(

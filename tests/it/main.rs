@@ -15,5 +15,6 @@ mod incremental_props;
 mod input_safety;
 mod links;
 mod output_safety;
+mod publication;
 mod scaffold;
 mod serve;
