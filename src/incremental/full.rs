@@ -5,8 +5,8 @@
 
 use super::fingerprint::{self, Inputs};
 use super::{
-    Cached, FallbackReason, Output, Rebuild, Session, Store, content_files, hash_of, quick,
-    site_files,
+    Cached, FallbackReason, Output, Rebuild, Session, Store, content_files, content_hash, hash_of,
+    quick, site_files,
 };
 use crate::config::Config;
 use crate::diag::{Diagnostic, Diagnostics};
@@ -237,10 +237,9 @@ impl Session {
                 let result = load::read_source(root, *collection, rel, config.max_file_size)
                     .map_err(|d| vec![d])
                     .and_then(|file| {
-                        let hash = hash_of(&file.text);
                         parse::parse_one(&file, config).map(|item| Cached {
                             stamp: *stamp,
-                            hash,
+                            hash: content_hash(&file.text, &item),
                             item,
                         })
                     });

@@ -109,8 +109,8 @@ impl Values {
     }
 
     /// Converts again, in parallel, only the fields showing group names
-    /// (kind, topics, related briefs' kinds) of briefs whose group was
-    /// renamed; the rest of each value (its text above all) is kept.
+    /// (kind, topics, related briefs' kinds, the citations) of briefs whose
+    /// group was renamed; the rest of each value (its text above all) is kept.
     pub(crate) fn regroup_briefs(&mut self, site: &Site, ids: &[BriefId]) {
         let (experts, topics, kinds) = (&self.expert_refs, &self.topic_refs, &self.kind_refs);
         let fresh: Vec<Value> = ids
@@ -121,6 +121,9 @@ impl Values {
                 for (key, value) in ["kind", "topics", "related"].into_iter().zip(fields) {
                     m.insert(key.into(), value);
                 }
+                // The citation names the kind when the brief has no series.
+                let publication = super::publication::fields(site, id).into_iter();
+                m.extend(publication.map(|(k, v)| (k.into(), v)));
                 Value::from(m)
             })
             .collect();

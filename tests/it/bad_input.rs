@@ -51,6 +51,7 @@ macro_rules! case {
 
 #[path = "bad_input_publication.rs"]
 mod publication;
+use publication::PUBLICATION;
 
 /// Cases in front matter syntax and types.
 const FRONT_MATTER: &[Case] = &[
@@ -620,7 +621,7 @@ tables! {
     stalls_and_misplaced_positions: STALLS,
     portability_and_containment_problems: PORTABILITY,
     markdown_url_problems: MARKDOWN_URLS,
-    publication_problems: publication::PUBLICATION,
+    publication_problems: PUBLICATION,
 }
 
 /// Adding or removing a case changes this number on purpose.

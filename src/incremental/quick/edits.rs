@@ -2,7 +2,7 @@
 //! text-only or reshaping; any other change is a [`FallbackReason`].
 
 use super::super::fallback::FallbackReason;
-use super::super::{Cached, Session, hash_of, relative};
+use super::super::{Cached, Session, content_hash, relative};
 use super::{MAX_RESHAPES, Model};
 use crate::config::Config;
 use crate::load::{self, Collection};
@@ -156,7 +156,7 @@ fn read_brief(config: &Config, path: &Path, stamp: Stamp) -> Result<Cached, Fall
     let broken = || FallbackReason::BrokenBrief(path.to_path_buf());
     let file = load::read_source(&config.root, Collection::Brief, path, config.max_file_size)
         .map_err(|_| broken())?;
-    let hash = hash_of(&file.text);
     let item = parse::parse_one(&file, config).map_err(|_| broken())?;
+    let hash = content_hash(&file.text, &item);
     Ok(Cached { stamp, hash, item })
 }

@@ -1,6 +1,7 @@
 //! A [`Reference`] formatted by hayagriva, a CSL processor, in the bundled
 //! Chicago author-date, APA 7 and MLA 9 styles: returns each citation as
-//! HTML (text escaped here, italics kept) and as plain text. The styles
+//! HTML (text escaped here; italics, the title of a work, as `<cite>`) and
+//! as plain text. The styles
 //! and locales are decoded once per process.
 
 use super::{Creator, Reference};
@@ -167,8 +168,8 @@ fn styled(text: &str, f: &hayagriva::Formatting, out: &mut String) {
     let bold = matches!(f.font_weight, citationberg::FontWeight::Bold);
     let escaped = crate::escape::markup(text);
     match (italic, bold) {
-        (true, _) => out.push_str(&format!("<i>{escaped}</i>")),
-        (false, true) => out.push_str(&format!("<b>{escaped}</b>")),
+        (true, _) => out.push_str(&format!("<cite>{escaped}</cite>")),
+        (false, true) => out.push_str(&format!("<strong>{escaped}</strong>")),
         _ => out.push_str(&escaped),
     }
 }
