@@ -23,13 +23,16 @@ def fail(path, why):
 def extract(path):
     with open(path, encoding="utf-8") as f:
         html = f.read()
-    data = extruct.extract(html, syntaxes=["json-ld", "opengraph"], uniform=True)
+    data = extruct.extract(html, syntaxes=["json-ld", "opengraph"])
     if len(data["json-ld"]) != 1:
         fail(path, f"expected one JSON-LD block, got {len(data['json-ld'])}")
     graph = data["json-ld"][0].get("@graph")
     if not isinstance(graph, list) or not graph:
         fail(path, "JSON-LD without an @graph")
-    og = data["opengraph"][0] if data["opengraph"] else {}
+    og = {}
+    for block in data["opengraph"]:
+        for key, value in block["properties"]:
+            og.setdefault(key, value)
     for key in ["og:title", "og:url", "og:type", "og:site_name"]:
         if not og.get(key):
             fail(path, f"no {key}")
