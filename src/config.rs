@@ -182,46 +182,29 @@ impl Config {
                 "name a folder under themes/, or leave `theme` out for the built-in theme",
             );
         }
-        let publisher = publisher::resolve(
-            raw.organisation,
-            &raw.title,
-            &base_url,
-            &opts.root,
-            &mut bad,
-        );
-        let social_image = raw.social_image.and_then(|i| {
-            let url = publisher::site_image(&i, &opts.root, &base_url)
-                .map_err(|m| bad("social_image", m, publisher::IMAGE_HINT))
-                .ok()?;
-            Some((url, raw.social_image_alt.clone().unwrap_or_default()))
-        });
-        let x_handle = raw.x_handle.and_then(|h| {
-            publisher::x_handle(&h)
-                .map_err(|m| bad("x_handle", m, "for example `x_handle: \"@FDD\"`"))
-                .ok()
-        });
-        let mut schema_types = std::collections::BTreeMap::new();
-        for (kind, ty) in raw.schema_types {
-            if !publisher::SCHEMA_TYPES.contains(&ty.as_str()) {
-                let hint = crate::diag::did_you_mean(&ty, publisher::SCHEMA_TYPES.iter().copied());
-                bad(
-                    &kind,
-                    format!("`{ty}` is not a schema.org type briefs can be published as"),
-                    &format!("{hint} One of: {}", publisher::SCHEMA_TYPES.join(", ")),
-                );
-            }
-            schema_types.insert(slug::slugify(&kind), ty);
-        }
+        let raw_sharing = publisher::RawSharing {
+            organisation: raw.organisation,
+            social_image: raw.social_image,
+            social_image_alt: raw.social_image_alt,
+            x_handle: raw.x_handle,
+            schema_types: raw.schema_types,
+        };
+        let at = publisher::Site {
+            title: &raw.title,
+            base_url: &base_url,
+            root: &opts.root,
+        };
+        let sharing = publisher::sharing(raw_sharing, &at, &mut bad);
         if problems.has_errors() {
             return Err(problems.sorted());
         }
         Ok(Config {
             root: opts.root.clone(),
-            organisation: publisher.name.clone(),
-            publisher,
-            social_image,
-            x_handle,
-            schema_types,
+            organisation: sharing.publisher.name.clone(),
+            publisher: sharing.publisher,
+            social_image: sharing.social_image,
+            x_handle: sharing.x_handle,
+            schema_types: sharing.schema_types,
             title: raw.title,
             base_url,
             base_path,

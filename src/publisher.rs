@@ -60,6 +60,68 @@ pub(crate) struct Publisher {
     pub(crate) logo: Option<String>,
 }
 
+/// The keys of site.yaml about how the site is shared and cited.
+pub(crate) struct RawSharing {
+    pub(crate) organisation: Option<RawOrganisation>,
+    pub(crate) social_image: Option<String>,
+    pub(crate) social_image_alt: Option<String>,
+    pub(crate) x_handle: Option<String>,
+    pub(crate) schema_types: indexmap::IndexMap<String, String>,
+}
+
+/// Those keys, checked.
+pub(crate) struct Sharing {
+    pub(crate) publisher: Publisher,
+    /// Absolute URL and alt text.
+    pub(crate) social_image: Option<(String, String)>,
+    pub(crate) x_handle: Option<String>,
+    /// schema.org type by kind slug.
+    pub(crate) schema_types: std::collections::BTreeMap<String, String>,
+}
+
+/// The site they are checked for.
+pub(crate) struct Site<'a> {
+    pub(crate) title: &'a str,
+    pub(crate) base_url: &'a str,
+    pub(crate) root: &'a std::path::Path,
+}
+
+/// Checks the sharing keys; each problem goes to `bad`.
+pub(crate) fn sharing(raw: RawSharing, site: &Site, bad: Bad) -> Sharing {
+    let publisher = resolve(raw.organisation, site.title, site.base_url, site.root, bad);
+    let alt = raw.social_image_alt.unwrap_or_default();
+    let social_image = raw.social_image.and_then(|i| {
+        let url = site_image(&i, site.root, site.base_url)
+            .map_err(|m| bad("social_image", m, IMAGE_HINT))
+            .ok()?;
+        Some((url, alt))
+    });
+    let x_handle = raw.x_handle.and_then(|h| {
+        x_handle(&h)
+            .map_err(|m| bad("x_handle", m, "for example `x_handle: \"@FDD\"`"))
+            .ok()
+    });
+    let mut schema_types = std::collections::BTreeMap::new();
+    for (kind, ty) in raw.schema_types {
+        if !SCHEMA_TYPES.contains(&ty.as_str()) {
+            let hint = crate::diag::did_you_mean(&ty, SCHEMA_TYPES.iter().copied());
+            let message = format!("`{ty}` is not a schema.org type briefs can be published as");
+            bad(
+                &kind,
+                message,
+                &format!("{hint} One of: {}", SCHEMA_TYPES.join(", ")),
+            );
+        }
+        schema_types.insert(slug::slugify(&kind), ty);
+    }
+    Sharing {
+        publisher,
+        social_image,
+        x_handle,
+        schema_types,
+    }
+}
+
 /// A problem in site.yaml: the key to point at, the message and the hint.
 pub(crate) type Bad<'a> = &'a mut dyn FnMut(&str, String, &str);
 

@@ -6,7 +6,7 @@ use super::date::{self, DATE_HINT, Moment};
 use super::media::Resolver;
 use super::publication::{self, Publication, RawImage, RawPublication};
 use super::url::URL_HINT;
-use super::{Ref, Text, UrlUse, check_slug, check_url, frontmatter, ids, markdown};
+use super::{Ref, Text, UrlUse, check_slug, check_url, frontmatter, ids, markdown, slug_from_file};
 use crate::config::Config;
 use crate::diag::Diagnostic;
 use crate::yaml::Block;
@@ -41,6 +41,20 @@ struct RawBrief {
     series: Option<String>,
     #[serde(default)]
     extra: serde_json::Map<String, serde_json::Value>,
+}
+
+impl RawBrief {
+    /// The publication keys, taken out to be checked on their own.
+    fn publication(&mut self) -> RawPublication {
+        RawPublication {
+            image: self.image.take(),
+            pdf: self.pdf.take(),
+            doi: self.doi.take(),
+            number: self.number.take(),
+            series: self.series.take(),
+            summary_written: self.summary.is_some(),
+        }
+    }
 }
 
 #[derive(Debug, Deserialize)]
@@ -144,7 +158,8 @@ pub(crate) fn parse(
 ) -> Result<ParsedBrief, Vec<Diagnostic>> {
     let split = frontmatter::split(path, text).map_err(|d| vec![d])?;
     let front = split.front;
-    let raw: RawBrief = front.parse(path).map_err(|d| vec![d])?;
+    let mut raw: RawBrief = front.parse(path).map_err(|d| vec![d])?;
+    let raw_publication = raw.publication();
     let mut problems = Vec::new();
 
     let tz = &config.timezone;
@@ -223,20 +238,7 @@ pub(crate) fn parse(
     };
     let (body, body_problems) = markdown::render_body(path, front.file, split.body, &cx);
     problems.extend(body_problems);
-    let files = Resolver {
-        root: &config.root,
-        source: path,
-        slug: &slug,
-        front: &front,
-    };
-    let raw_publication = RawPublication {
-        image: raw.image,
-        pdf: raw.pdf,
-        doi: raw.doi,
-        number: raw.number,
-        series: raw.series,
-        summary_written: raw.summary.is_some(),
-    };
+    let files = Resolver::new(&config.root, path, &slug, &front);
     let publication = publication::read(raw_publication, &files, &mut problems);
     let summary = match raw.summary {
         Some(s) => markdown::to_text(&s),
@@ -338,26 +340,6 @@ fn group_segment(what: &str, name: &str, example: &str) -> Result<(), (String, S
     })
 }
 
-/// The file stem without a leading `YYYY-MM-DD-`, made URL-safe.
-pub(crate) fn slug_from_file(path: &Path) -> String {
-    let stem = path
-        .file_stem()
-        .map(|s| s.to_string_lossy())
-        .unwrap_or_default();
-    let bytes = stem.as_bytes();
-    let dated = bytes.len() > 11
-        && bytes[..10].iter().enumerate().all(|(i, b)| {
-            if i == 4 || i == 7 {
-                *b == b'-'
-            } else {
-                b.is_ascii_digit()
-            }
-        })
-        && bytes[10] == b'-';
-    let rest = if dated { &stem[11..] } else { &stem[..] };
-    slug::slugify(rest)
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -369,17 +351,6 @@ mod tests {
             &BuildOptions::default(),
         )
         .unwrap()
-    }
-
-    #[test]
-    fn slug_from_file_names() {
-        for (file, want) in [
-            ("2024-11-07-nk-troops-clash.md", "nk-troops-clash"),
-            ("nk troops.md", "nk-troops"),
-            ("2024-11-07.md", "2024-11-07"),
-        ] {
-            assert_eq!(slug_from_file(Path::new(file)), want, "{file}");
-        }
     }
 
     #[test]

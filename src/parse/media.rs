@@ -76,7 +76,22 @@ pub(crate) struct Resolver<'a> {
     pub(crate) front: &'a Block<'a>,
 }
 
-impl Resolver<'_> {
+impl<'a> Resolver<'a> {
+    /// Resolves for the brief at `source` (relative to `root`) with `slug`.
+    pub(crate) fn new(
+        root: &'a Path,
+        source: &'a Path,
+        slug: &'a str,
+        front: &'a Block<'a>,
+    ) -> Self {
+        Resolver {
+            root,
+            source,
+            slug,
+            front,
+        }
+    }
+
     /// The file `value` of key `key` names, or the problem with it.
     pub(crate) fn resolve(&self, key: &str, value: &str, usage: Use) -> Result<Asset, Diagnostic> {
         let (l, c) = self.front.find_value(value, Some(key));

@@ -4,6 +4,7 @@
 //! parallel, and so do the feeds ([`feeds`]). Render never touches the disk except through the sink.
 
 pub(crate) mod cite;
+pub(crate) mod expert_page;
 pub(crate) mod feeds;
 pub(crate) mod filters;
 pub(crate) mod meta;

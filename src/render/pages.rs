@@ -4,7 +4,8 @@
 //! values.
 
 use super::cite::CiteFile;
-use super::values::{Values, expert_page, map};
+use super::expert_page::expert_page;
+use super::values::{Values, map};
 use crate::model::{BriefId, ExpertId, Group, Grouping, KindId, Site, TopicId, paths};
 use tera::{Context, Value};
 

@@ -280,22 +280,12 @@ fn expert_ref(site: &Site, id: ExpertId) -> Value {
 
 /// The anchor of each response of brief `b`: `response-<expert-id>`, and
 /// `-2`, `-3`, … for an expert quoted again.
-fn response_anchors(site: &Site, b: &Brief) -> Vec<String> {
+pub(super) fn response_anchors(site: &Site, b: &Brief) -> Vec<String> {
     crate::parse::ids::response_anchors(
         b.responses
             .iter()
             .map(|r| site.experts[r.expert].id.as_str()),
     )
-}
-
-/// The anchor of response `i` of brief `b` (an expert's first quote is
-/// always `response-<expert-id>`: no need to number the others).
-fn response_anchor(site: &Site, b: &Brief, i: usize) -> String {
-    let expert = b.responses[i].expert;
-    if b.responses[..i].iter().all(|r| r.expert != expert) {
-        return format!("response-{}", site.experts[expert].id);
-    }
-    response_anchors(site, b).swap_remove(i)
 }
 
 fn brief(site: &Site, id: BriefId, experts: &[Value], topics: &[Value], kinds: &[Value]) -> Value {
@@ -363,7 +353,7 @@ fn group_fields(
     ]
 }
 
-fn related(site: &Site, r: &crate::model::Related, experts: &[Value]) -> Value {
+pub(super) fn related(site: &Site, r: &crate::model::Related, experts: &[Value]) -> Value {
     let (url, brief_kind) = site.related_target(r);
     map! {
         "title" => &*r.title,
@@ -374,47 +364,4 @@ fn related(site: &Site, r: &crate::model::Related, experts: &[Value]) -> Value {
         "by" => r.by.iter().map(|&e| experts[e].clone()).collect::<Vec<_>>(),
         "by_name" => r.by_name.to_vec(),
     }
-}
-
-/// The full expert for their own page: the card plus biography, briefs
-/// written, every quote given and related pieces written.
-pub(crate) fn expert_page(site: &Site, values: &Values, id: ExpertId) -> Value {
-    let e = &site.experts[id];
-    let mut m = values.expert_cards[id]
-        .as_map()
-        .cloned()
-        .unwrap_or_default();
-    let quotes: Vec<Value> = e
-        .quoted
-        .iter()
-        .map(|q| {
-            let brief = &values.briefs[q.brief];
-            let b = &site.briefs[q.brief];
-            let r = &b.responses[q.response];
-            let anchor = response_anchor(site, b, q.response);
-            map! {
-                "brief" => brief.clone(),
-                "quote" => &*r.quote,
-                "url" => format!("{}#{anchor}", site.config.url(&paths::brief(&b.slug))),
-            }
-        })
-        .collect();
-    let related: Vec<Value> = e
-        .related
-        .iter()
-        .map(|r| {
-            let piece = &site.briefs[r.brief].related[r.related];
-            let mut v = related(site, piece, &values.expert_refs)
-                .as_map()
-                .cloned()
-                .unwrap_or_default();
-            v.insert("cited_in".into(), values.briefs[r.brief].clone());
-            Value::from(v)
-        })
-        .collect();
-    m.insert("bio".into(), Value::safe_string(&e.bio_html));
-    m.insert("briefs".into(), values.brief_list(&e.authored));
-    m.insert("quotes".into(), Value::from(quotes));
-    m.insert("related".into(), Value::from(related));
-    Value::from(m)
 }

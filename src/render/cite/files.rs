@@ -69,13 +69,12 @@ pub(crate) fn bibtex(r: &Reference) -> String {
 pub(crate) fn ris(r: &Reference) -> String {
     let mut lines: Vec<(&str, String)> = vec![("TY", "RPRT".into())];
     for c in &r.creators {
-        match c {
-            Creator::Person { family, given } if given.is_empty() => {
-                lines.push(("AU", family.clone()))
-            }
-            Creator::Person { family, given } => lines.push(("AU", format!("{family}, {given}"))),
-            Creator::Organisation(name) => lines.push(("AU", format!("{name},"))),
-        }
+        let name = match c {
+            Creator::Person { family, given } if given.is_empty() => family.clone(),
+            Creator::Person { family, given } => format!("{family}, {given}"),
+            Creator::Organisation(name) => format!("{name},"),
+        };
+        lines.push(("AU", name));
     }
     let (y, m, d) = r.issued;
     lines.push(("TI", r.title.clone()));
