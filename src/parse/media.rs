@@ -95,7 +95,7 @@ impl<'a> Resolver<'a> {
     /// The file `value` of key `key` names, or the problem with it.
     pub(crate) fn resolve(&self, key: &str, value: &str, usage: Use) -> Result<Asset, Diagnostic> {
         let (l, c) = self.front.find_value(value, Some(key));
-        let fail = |message: String, hint: &str| {
+        let fail = |(message, hint): Problem| {
             Diagnostic::error(self.source, message)
                 .at(self.front.file, l, c)
                 .hint(hint)
@@ -103,85 +103,11 @@ impl<'a> Resolver<'a> {
         let v = value.trim();
         let lower = v.to_ascii_lowercase();
         if lower.starts_with("http://") || lower.starts_with("https://") {
-            return match (usage, url::Url::parse(v)) {
-                (Use::Image, Ok(_)) => Ok(Asset {
-                    location: Location::Url(v.to_string()),
-                    size: 0,
-                    stamp: (0, None),
-                }),
-                (Use::Image, Err(e)) => Err(fail(
-                    format!("`{v}` is not a URL: {e}"),
-                    "write an absolute http(s) URL",
-                )),
-                (Use::Pdf, _) => Err(fail(
-                    format!("the PDF `{v}` must be a file of this site"),
-                    "put the PDF beside the brief or under static/, so its size can be shown",
-                )),
-            };
+            return url_asset(v, usage).map_err(fail);
         }
-        if v.contains(char::is_whitespace) || v.contains(['\\', '?', '#', '%', ':']) || v.is_empty()
-        {
-            return Err(fail(
-                format!("`{v}` is not a usable file name"),
-                "use letters, digits, `-`, `_` and `.` in file names",
-            ));
-        }
-        let extension = Path::new(v)
-            .extension()
-            .and_then(|e| e.to_str())
-            .unwrap_or("")
-            .to_ascii_lowercase();
-        let typed = match usage {
-            Use::Image => IMAGE_TYPES.contains(&extension.as_str()),
-            Use::Pdf => extension == "pdf",
-        };
-        if !typed {
-            let hint = match usage {
-                Use::Image => {
-                    "a lead image is a .jpg, .jpeg, .png, .gif, .webp, .avif or .svg file"
-                }
-                Use::Pdf => "`pdf:` names the brief's .pdf file",
-            };
-            return Err(fail(
-                format!(
-                    "`{v}` does not have the extension of {}",
-                    match usage {
-                        Use::Image => "an image",
-                        Use::Pdf => "a PDF",
-                    }
-                ),
-                hint,
-            ));
-        }
-        let (path, from, adjacent) = match v.strip_prefix('/') {
-            Some(rest) => {
-                if rest
-                    .split('/')
-                    .any(|s| s.is_empty() || s == "." || s == "..")
-                {
-                    return Err(fail(
-                        format!("`{v}` is not a path under static/"),
-                        "write the file's path under static/, e.g. /files/brief.pdf",
-                    ));
-                }
-                (rest.to_string(), Path::new("static").join(rest), false)
-            }
-            None => {
-                if v.contains('/') || v.starts_with('.') || RESERVED_NAMES.contains(&v) {
-                    return Err(fail(
-                        format!("`{v}` is not a file name beside the brief"),
-                        "name a file in the brief's folder (`lead.jpg`), or a file under static/ with a leading `/`",
-                    ));
-                }
-                if let Err(p) = crate::portable::check(v) {
-                    return Err(fail(format!("the file name {}", p.describe(v)), p.hint()));
-                }
-                let folder = self.source.parent().unwrap_or(Path::new(""));
-                (format!("briefs/{}/{v}", self.slug), folder.join(v), true)
-            }
-        };
-        let meta = std::fs::metadata(self.root.join(&from));
-        match meta {
+        check_name(v, usage).map_err(fail)?;
+        let (path, from, adjacent) = self.place(v).map_err(fail)?;
+        match std::fs::metadata(self.root.join(&from)) {
             Ok(m) if m.is_file() => Ok(Asset {
                 size: m.len(),
                 stamp: stamp(&self.root.join(&from)),
@@ -191,11 +117,93 @@ impl<'a> Resolver<'a> {
                     adjacent,
                 },
             }),
-            _ => Err(fail(
+            _ => Err(fail((
                 format!("`{v}` not found: there is no file {}", from.display()),
-                "add the file, or correct the name (a leading `/` means under static/)",
-            )),
+                "add the file, or correct the name (a leading `/` means under static/)".into(),
+            ))),
         }
+    }
+
+    /// Where file `v` is: its site path, its path on disk (relative to
+    /// the root) and whether it sits beside the brief.
+    fn place(&self, v: &str) -> Result<(String, PathBuf, bool), Problem> {
+        if let Some(rest) = v.strip_prefix('/') {
+            if rest
+                .split('/')
+                .any(|s| s.is_empty() || s == "." || s == "..")
+            {
+                let hint = "write the file's path under static/, e.g. /files/brief.pdf";
+                return Err((format!("`{v}` is not a path under static/"), hint.into()));
+            }
+            return Ok((rest.to_string(), Path::new("static").join(rest), false));
+        }
+        if v.contains('/') || v.starts_with('.') || RESERVED_NAMES.contains(&v) {
+            let hint = "name a file in the brief's folder (`lead.jpg`), or a file under static/ with a leading `/`";
+            return Err((
+                format!("`{v}` is not a file name beside the brief"),
+                hint.into(),
+            ));
+        }
+        if let Err(p) = crate::portable::check(v) {
+            return Err((format!("the file name {}", p.describe(v)), p.hint().into()));
+        }
+        let folder = self.source.parent().unwrap_or(Path::new(""));
+        Ok((format!("briefs/{}/{v}", self.slug), folder.join(v), true))
+    }
+}
+
+/// What is wrong with a value, and the hint.
+type Problem = (String, String);
+
+/// An image elsewhere on the web; a PDF must be a file of the site.
+fn url_asset(v: &str, usage: Use) -> Result<Asset, Problem> {
+    match (usage, url::Url::parse(v)) {
+        (Use::Image, Ok(_)) => Ok(Asset {
+            location: Location::Url(v.to_string()),
+            size: 0,
+            stamp: (0, None),
+        }),
+        (Use::Image, Err(e)) => Err((
+            format!("`{v}` is not a URL: {e}"),
+            "write an absolute http(s) URL".into(),
+        )),
+        (Use::Pdf, _) => Err((
+            format!("the PDF `{v}` must be a file of this site"),
+            "put the PDF beside the brief or under static/, so its size can be shown".into(),
+        )),
+    }
+}
+
+/// A file name usable in a URL, with the extension its use wants.
+fn check_name(v: &str, usage: Use) -> Result<(), Problem> {
+    if v.is_empty() || v.contains(char::is_whitespace) || v.contains(['\\', '?', '#', '%', ':']) {
+        let hint = "use letters, digits, `-`, `_` and `.` in file names";
+        return Err((format!("`{v}` is not a usable file name"), hint.into()));
+    }
+    let extension = Path::new(v)
+        .extension()
+        .and_then(|e| e.to_str())
+        .unwrap_or("");
+    let extension = extension.to_ascii_lowercase();
+    let (typed, what, hint) = match usage {
+        Use::Image => (
+            IMAGE_TYPES.contains(&extension.as_str()),
+            "an image",
+            "a lead image is a .jpg, .jpeg, .png, .gif, .webp, .avif or .svg file",
+        ),
+        Use::Pdf => (
+            extension == "pdf",
+            "a PDF",
+            "`pdf:` names the brief's .pdf file",
+        ),
+    };
+    if typed {
+        Ok(())
+    } else {
+        Err((
+            format!("`{v}` does not have the extension of {what}"),
+            hint.into(),
+        ))
     }
 }
 
