@@ -259,11 +259,12 @@ pub(super) fn expert(site: &Site, id: ExpertId) -> Value {
     ])
 }
 
-/// The graph of a listing or index page: a `CollectionPage` of the site.
-pub(super) fn collection(site: &Site, title: &str, url: &str, description: &str) -> Value {
+/// The graph of another page of the site: a `CollectionPage` (a listing
+/// or an index) or a `WebPage` (a plain page), with the `WebSite`.
+pub(super) fn page(site: &Site, ty: &str, title: &str, url: &str, description: &str) -> Value {
     graph(vec![
         json!({
-            "@type": "CollectionPage",
+            "@type": ty,
             "@id": url,
             "url": url,
             "name": title,

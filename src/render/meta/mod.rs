@@ -6,7 +6,7 @@
 
 mod jsonld;
 
-use super::pages::{Job, Listing};
+use super::pages::Job;
 use super::values::map;
 use crate::model::{BriefId, Site, dek, paths};
 use tera::Value;
@@ -42,14 +42,15 @@ pub(crate) fn of(site: &Site, job: &Job, title: &str, description: &str, path: &
             }
             ("profile", jsonld::expert(site, e))
         }
-        Job::Listing(Listing::Home, 1) => {
-            let g = jsonld::collection(site, title, &url, &description);
-            ("website", g)
-        }
         Job::NotFound | Job::Cite(..) => return Value::none(),
+        // A plain page is a page of the site; the rest list briefs or experts.
+        Job::Page(_) => (
+            "website",
+            jsonld::page(site, "WebPage", title, &url, &description),
+        ),
         _ => (
             "website",
-            jsonld::collection(site, title, &url, &description),
+            jsonld::page(site, "CollectionPage", title, &url, &description),
         ),
     };
     og.insert(3, tag("og:type", kind));
