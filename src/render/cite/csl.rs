@@ -150,10 +150,10 @@ fn write_html(children: &ElemChildren, out: &mut String) {
         match child {
             ElemChild::Text(t) => styled(&t.text, &t.formatting, out),
             ElemChild::Elem(e) => write_html(&e.children, out),
-            ElemChild::Markup(m) => out.push_str(&crate::escape::markup(m)),
+            ElemChild::Markup(m) => out.push_str(&escaped(m)),
             ElemChild::Link { text, url } => {
                 out.push_str("<a href=\"");
-                out.push_str(&crate::escape::markup(url));
+                out.push_str(&escaped(url));
                 out.push_str("\">");
                 styled(&text.text, &text.formatting, out);
                 out.push_str("</a>");
@@ -163,10 +163,16 @@ fn write_html(children: &ElemChildren, out: &mut String) {
     }
 }
 
+/// Text escaped for HTML, without the code points HTML forbids (control
+/// characters from front matter).
+fn escaped(text: &str) -> String {
+    crate::escape::markup(&crate::escape::html_safe(text))
+}
+
 fn styled(text: &str, f: &hayagriva::Formatting, out: &mut String) {
     let italic = matches!(f.font_style, citationberg::FontStyle::Italic);
     let bold = matches!(f.font_weight, citationberg::FontWeight::Bold);
-    let escaped = crate::escape::markup(text);
+    let escaped = escaped(text);
     match (italic, bold) {
         (true, _) => out.push_str(&format!("<cite>{escaped}</cite>")),
         (false, true) => out.push_str(&format!("<strong>{escaped}</strong>")),
