@@ -7,10 +7,9 @@
 use super::{Creator, Reference};
 use hayagriva::citationberg::{self, IndependentStyle, Locale};
 use hayagriva::types::{Date, EntryType, FormatString, Person, Publisher, QualifiedUrl};
-use hayagriva::{
-    BibliographyDriver, BibliographyRequest, CitationItem, CitationRequest, ElemChild,
-    ElemChildren, Entry,
-};
+#[cfg(test)]
+use hayagriva::{BibliographyDriver, BibliographyRequest};
+use hayagriva::{CitationItem, CitationRequest, CitePurpose, ElemChild, ElemChildren, Entry};
 use std::sync::OnceLock;
 
 /// The styles of the "Cite this brief" block, in the order shown.
@@ -43,11 +42,24 @@ fn loaded() -> &'static Loaded {
         styles: STYLES
             .iter()
             .filter_map(|(_, _, s)| match s.get() {
-                citationberg::Style::Independent(i) => Some(i),
+                // A full citation is the bibliography entry inside the
+                // citation layout's affixes (`(…)` in author-date styles):
+                // it gets the bibliography layout's (Chicago's closing `.`).
+                citationberg::Style::Independent(mut i) => {
+                    let bib = i.bibliography.as_ref().map(|b| &b.layout);
+                    i.citation.layout.prefix = bib.and_then(|l| l.prefix.clone());
+                    i.citation.layout.suffix = bib.and_then(|l| l.suffix.clone());
+                    Some(i)
+                }
                 citationberg::Style::Dependent(_) => None,
             })
             .collect(),
-        locales: hayagriva::archive::locales(),
+        // Only US English: the processor scans the locales for every term
+        // it looks up, and the bundled styles' terms are English.
+        locales: hayagriva::archive::locales()
+            .into_iter()
+            .filter(|l| l.lang.as_ref().is_some_and(|c| c.0 == "en-US"))
+            .collect(),
     })
 }
 
@@ -62,7 +74,11 @@ pub(crate) struct Formatted {
     pub(crate) text: String,
 }
 
-/// The reference in every style of [`STYLES`].
+/// The reference in every style of [`STYLES`]: each style's bibliography
+/// entry, rendered as a "full" citation (the processor renders the entry
+/// with the bibliography's layout), which skips what a bibliography of one
+/// needs no more than a standalone citation does (in-text citations,
+/// sorting, disambiguation) and costs a fraction of it.
 pub(crate) fn format(reference: &Reference) -> Vec<Formatted> {
     let entry = entry(reference);
     let loaded = loaded();
@@ -70,15 +86,13 @@ pub(crate) fn format(reference: &Reference) -> Vec<Formatted> {
         .iter()
         .zip(&loaded.styles)
         .filter_map(|((id, label, _), style)| {
-            let mut driver = BibliographyDriver::new();
-            let items = vec![CitationItem::with_entry(&entry)];
-            driver.citation(CitationRequest::from_items(items, style, &loaded.locales));
-            let rendered = driver.finish(BibliographyRequest::new(style, None, &loaded.locales));
-            let item = rendered.bibliography?.items.into_iter().next()?;
+            let item = CitationItem::with_entry(&entry).kind(CitePurpose::Full);
+            let request = CitationRequest::from_items(vec![item], style, &loaded.locales);
+            let content = hayagriva::standalone_citation(request);
             let mut html = String::new();
-            write_html(&item.content, &mut html);
+            write_html(&content, &mut html);
             let mut text = String::new();
-            item.content
+            content
                 .write_buf(&mut text, hayagriva::BufWriteFormat::Plain)
                 .ok()?;
             Some(Formatted {
@@ -89,6 +103,24 @@ pub(crate) fn format(reference: &Reference) -> Vec<Formatted> {
             })
         })
         .collect()
+}
+
+/// The bibliography entry as a bibliography of one renders it (slower:
+/// the tests compare it with [`format`]'s).
+#[cfg(test)]
+fn bibliography_entry(reference: &Reference, style: &IndependentStyle) -> Option<String> {
+    let entry = entry(reference);
+    let loaded = loaded();
+    let mut driver = BibliographyDriver::new();
+    let items = vec![CitationItem::with_entry(&entry)];
+    driver.citation(CitationRequest::from_items(items, style, &loaded.locales));
+    let rendered = driver.finish(BibliographyRequest::new(style, None, &loaded.locales));
+    let item = rendered.bibliography?.items.into_iter().next()?;
+    let mut text = String::new();
+    item.content
+        .write_buf(&mut text, hayagriva::BufWriteFormat::Plain)
+        .ok()?;
+    Some(text)
 }
 
 /// The reference as a hayagriva entry (a report).
@@ -231,6 +263,34 @@ mod tests {
                 "{}",
                 f.html
             );
+        }
+    }
+
+    #[test]
+    fn full_citations_equal_bibliography_entries() {
+        let mut unsigned = sample();
+        unsigned.creators = vec![Creator::Organisation("Policy Institute".into())];
+        unsigned.doi = None;
+        unsigned.number = None;
+        unsigned.title = "Is It War? A Question".into();
+        for r in [sample(), unsigned] {
+            for (f, style) in format(&r).iter().zip(&loaded().styles) {
+                assert_eq!(
+                    Some(f.text.clone()),
+                    bibliography_entry(&r, style),
+                    "{}",
+                    f.label
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn html_drops_control_characters() {
+        let mut r = sample();
+        r.title = "Control \u{1} and \u{1b} chars".into();
+        for f in format(&r) {
+            assert!(!f.html.contains(['\u{1}', '\u{1b}']), "{}", f.html);
         }
     }
 }
