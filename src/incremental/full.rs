@@ -214,14 +214,14 @@ impl Session {
             }
         };
         let mut paths = paths;
-        // A brief's image or PDF changed size: the brief says so again.
+        // A brief's image or PDF changed, an expert's photo went: read again.
         let moved = (self.files.iter()).filter(|(_, c)| !files_unchanged(c, root));
         let moved: Vec<PathBuf> = moved.map(|(p, _)| p.clone()).collect();
-        let missing: Vec<PathBuf> = (moved.iter())
+        let missing: Vec<(Collection, PathBuf)> = (moved.iter())
             .filter(|p| !paths.iter().any(|(_, q)| q == *p))
-            .cloned()
+            .map(|p| (collection_of(&self.files[p].item), p.clone()))
             .collect();
-        paths.extend(missing.into_iter().map(|p| (Collection::Brief, p)));
+        paths.extend(missing);
         let changed: Vec<(Collection, &PathBuf, Stamp)> = paths
             .iter()
             .map(|(c, p)| (*c, p, stamp(&root.join(p))))
@@ -281,11 +281,26 @@ impl Session {
     }
 }
 
-/// Whether the files a cached brief names (image, PDF) are as it read them.
+/// The collection a cached file belongs to.
+fn collection_of(item: &One) -> Collection {
+    match item {
+        One::Brief(_) => Collection::Brief,
+        One::Expert(_) => Collection::Expert,
+        One::Page(_) => Collection::Page,
+    }
+}
+
+/// Whether the files a cached brief names (image, PDF) are as it read
+/// them, and an expert's photo on this site is still there.
 fn files_unchanged(cached: &Cached, root: &Path) -> bool {
     match &cached.item {
         One::Brief(b) => b.publication.assets().all(|a| a.unchanged(root)),
-        _ => true,
+        One::Expert(e) => e.photo.as_deref().is_none_or(|p| {
+            let site_path = p.strip_prefix('/').filter(|s| !s.starts_with('/'));
+            let file = site_path.map(|s| s.split(['?', '#']).next().unwrap_or(""));
+            file.is_none_or(|f| root.join("static").join(f).is_file())
+        }),
+        One::Page(_) => true,
     }
 }
 

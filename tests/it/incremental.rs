@@ -1211,3 +1211,41 @@ fn edits_that_change_a_citation_render_the_citation_files_again() {
         "the old URL's cite.json is gone"
     );
 }
+
+/// A brief's PDF replaced by a larger one, and an expert's photo removed
+/// from static/: the rebuild reads the brief again (its page shows the new
+/// size) and fails on the expert, as a full build would.
+#[test]
+fn files_a_brief_or_an_expert_names_are_checked_again() {
+    let site = generated(5);
+    site.write("content/briefs/b.pdf", "%PDF-1.4 small");
+    let fm = "kind: K1\ntopics: [T1]\nauthors: [e1]\npdf: b.pdf\n";
+    site.write(
+        "content/briefs/b001.md",
+        &brief("Brief 1", "2021-01-01T00:00:01Z", fm),
+    );
+    site.write("static/p.png", "not really a PNG");
+    site.write(
+        "content/experts/e2.md",
+        "---\nname: Expert 2\nphoto: /p.png\n---\nBio.\n",
+    );
+    let store = MemorySink::default();
+    let mut session = Session::new(opts(&site));
+    session.rebuild(&store).unwrap();
+    site.write(
+        "content/briefs/b.pdf",
+        &format!("%PDF-1.4 {}", "x".repeat(5000)),
+    );
+    let pdf = site.root().join("content/briefs/b.pdf");
+    session.rebuild_paths(&store, &[pdf]).unwrap();
+    assert_same(&store, &site, "a larger PDF");
+    let page = store.files.lock().unwrap()["briefs/b001/index.html"].clone();
+    assert!(String::from_utf8_lossy(&page).contains("Download PDF (6 kB)"));
+    site.remove("static/p.png");
+    let photo = site.root().join("static/p.png");
+    let err = session.rebuild_paths(&store, &[photo]).unwrap_err();
+    assert!(
+        format!("{err:#}").contains("photo `/p.png` not found"),
+        "{err:#}"
+    );
+}

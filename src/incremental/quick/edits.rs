@@ -73,6 +73,14 @@ impl Session {
             return Err(FallbackReason::Symlink(path));
         }
         let known = self.files.get(&path);
+        let site_input = ["static", "templates", "themes"]
+            .iter()
+            .any(|d| path.starts_with(d));
+        if !full.exists() && site_input {
+            // A static file or template deleted: the full path takes it out
+            // (and reads again what named it, as an expert's photo).
+            return Err(FallbackReason::not_a_brief(&path));
+        }
         if !full.exists() && known.is_none() {
             // A file that came and went within the burst (an editor's
             // swap or backup file) changed nothing; a folder moved
