@@ -173,7 +173,7 @@ fn check_slug_free(root: &Path, slug: &str, target: &Path) -> anyhow::Result<()>
         .filter_map(Result::ok)
         .filter(|e| e.file_type().is_file() && e.path() != target)
         .filter(|e| e.path().extension().is_some_and(|x| x == "md"))
-        .find(|e| crate::parse::brief::slug_from_file(e.path()) == slug);
+        .find(|e| crate::parse::slug_from_file(e.path()) == slug);
     match taken {
         Some(e) => bail!(
             "a brief with the slug `{slug}` exists already: {}; choose another title",
@@ -231,7 +231,10 @@ fn brief_text(req: &NewBrief, date: &str) -> String {
          # summary: \"One sentence for listings and feeds (default: the first paragraph).\"\n\
          topics: {topics}\nauthors: []\n{responses}\
          related: []\n#  - title: \"An earlier piece\"\n#    by: [expert-id]\n#    url: https://example.org/\n\
-         draft: true\n# embargo: {date}T06:00:00-05:00\nextra: {{}}\n---\n\
+         draft: true\n# embargo: {date}T06:00:00-05:00\n\
+         # image:\n#   src: lead.jpg\n#   alt: \"What the image shows\"\n#   caption: \"\"\n#   credit: \"\"\n\
+         # pdf: {slug}.pdf\n# doi: 10.XXXX/...\n# number: \"\"\n# series: \"\"\n\
+         extra: {{}}\n---\n\
          ## Latest Developments\n\n\
          - **First development:** What happened, in one or two sentences.\n\
          - **Second development:** Why it matters.\n",
@@ -246,6 +249,7 @@ fn expert_text(name: &str) -> String {
     format!(
         "---\nname: {name}\nhonorific: \"\"\nrole: \"\"\nprogram: \"\"\n\
          # sort_name: \"Last, First\"\n# photo: /images/experts/{id}.jpg\n\
+         # orcid: 0000-0000-0000-0000\n\
          email: \"\"\nlinks: {{}}\ntopics: []\nextra: {{}}\n---\n\
          Biography in Markdown.\n",
         name = quoted(name),

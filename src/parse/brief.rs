@@ -3,8 +3,10 @@
 //! still ids with their positions, resolved later by the model.
 
 use super::date::{self, DATE_HINT, Moment};
+use super::media::Resolver;
+use super::publication::{self, Publication, RawImage, RawPublication};
 use super::url::URL_HINT;
-use super::{Ref, Text, UrlUse, check_slug, check_url, frontmatter, ids, markdown};
+use super::{Ref, Text, UrlUse, check_slug, check_url, frontmatter, ids, markdown, slug_from_file};
 use crate::config::Config;
 use crate::diag::Diagnostic;
 use crate::yaml::Block;
@@ -32,8 +34,27 @@ struct RawBrief {
     #[serde(default)]
     draft: bool,
     embargo: Option<String>,
+    image: Option<RawImage>,
+    pdf: Option<String>,
+    doi: Option<String>,
+    number: Option<String>,
+    series: Option<String>,
     #[serde(default)]
     extra: serde_json::Map<String, serde_json::Value>,
+}
+
+impl RawBrief {
+    /// The publication keys, taken out to be checked on their own.
+    fn publication(&mut self) -> RawPublication {
+        RawPublication {
+            image: self.image.take(),
+            pdf: self.pdf.take(),
+            doi: self.doi.take(),
+            number: self.number.take(),
+            series: self.series.take(),
+            summary_written: self.summary.is_some(),
+        }
+    }
 }
 
 #[derive(Debug, Deserialize)]
@@ -86,6 +107,8 @@ pub(crate) struct BriefCore {
     pub(crate) summary: Text,
     pub(crate) body_html: Text,
     pub(crate) draft: bool,
+    /// Image, PDF, DOI, number, series.
+    pub(crate) publication: Arc<Publication>,
     pub(crate) extra: Arc<serde_json::Map<String, serde_json::Value>>,
 }
 
@@ -153,7 +176,8 @@ pub(crate) fn parse(
 ) -> Result<ParsedBrief, Vec<Diagnostic>> {
     let split = frontmatter::split(path, text).map_err(|d| vec![d])?;
     let front = split.front;
-    let raw: RawBrief = front.parse(path).map_err(|d| vec![d])?;
+    let mut raw: RawBrief = front.parse(path).map_err(|d| vec![d])?;
+    let raw_publication = raw.publication();
     let mut problems = Vec::new();
 
     let tz = &config.timezone;
@@ -232,6 +256,8 @@ pub(crate) fn parse(
     };
     let (body, body_problems) = markdown::render_body(path, front.file, split.body, &cx);
     problems.extend(body_problems);
+    let files = Resolver::new(&config.root, path, &slug, &front);
+    let publication = publication::read(raw_publication, &files, &mut problems);
     let summary = match raw.summary {
         Some(s) => markdown::to_text(&s),
         None => body.first_paragraph,
@@ -249,6 +275,7 @@ pub(crate) fn parse(
             summary: summary.into(),
             body_html: body.html.into(),
             draft: raw.draft,
+            publication: Arc::new(publication),
             extra: Arc::new(raw.extra),
         },
         slug_at,
@@ -333,26 +360,6 @@ fn group_segment(what: &str, name: &str, example: &str) -> Result<(), (String, S
     })
 }
 
-/// The file stem without a leading `YYYY-MM-DD-`, made URL-safe.
-pub(crate) fn slug_from_file(path: &Path) -> String {
-    let stem = path
-        .file_stem()
-        .map(|s| s.to_string_lossy())
-        .unwrap_or_default();
-    let bytes = stem.as_bytes();
-    let dated = bytes.len() > 11
-        && bytes[..10].iter().enumerate().all(|(i, b)| {
-            if i == 4 || i == 7 {
-                *b == b'-'
-            } else {
-                b.is_ascii_digit()
-            }
-        })
-        && bytes[10] == b'-';
-    let rest = if dated { &stem[11..] } else { &stem[..] };
-    slug::slugify(rest)
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -364,17 +371,6 @@ mod tests {
             &BuildOptions::default(),
         )
         .unwrap()
-    }
-
-    #[test]
-    fn slug_from_file_names() {
-        for (file, want) in [
-            ("2024-11-07-nk-troops-clash.md", "nk-troops-clash"),
-            ("nk troops.md", "nk-troops"),
-            ("2024-11-07.md", "2024-11-07"),
-        ] {
-            assert_eq!(slug_from_file(Path::new(file)), want, "{file}");
-        }
     }
 
     #[test]

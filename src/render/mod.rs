@@ -3,9 +3,13 @@
 //! are parsed once; values are converted once and shared; pages render in
 //! parallel, and so do the feeds ([`feeds`]). Render never touches the disk except through the sink.
 
+pub(crate) mod cite;
+pub(crate) mod expert_page;
 pub(crate) mod feeds;
 pub(crate) mod filters;
+pub(crate) mod meta;
 pub(crate) mod pages;
+pub(crate) mod publication;
 pub(crate) mod shows;
 pub(crate) mod sitemap;
 pub(crate) mod statics;
@@ -92,7 +96,7 @@ pub(crate) fn render(
     let other_files = write_site_files(site, &plan.jobs, sink)?;
     let static_files = copy_statics(plan.statics.iter(), sink)?;
     Ok(RenderReport {
-        html_pages: plan.jobs.len(),
+        html_pages: plan.jobs.iter().filter(|j| j.is_page()).count(),
         feeds: feeds::render(site, sink)?,
         static_files,
         other_files,
@@ -161,6 +165,10 @@ fn render_job(
     sink: &dyn Sink,
     job: &Job,
 ) -> anyhow::Result<()> {
+    if let Job::Cite(b, file) = *job {
+        let bytes = file.render(&cite::Reference::of(site, b));
+        return write(sink, &job.output_path(site), &bytes);
+    }
     let (template, ctx) = job.context(site, values);
     let mut buf = Vec::with_capacity(16 * 1024);
     templates
@@ -179,16 +187,22 @@ fn render_job(
 }
 
 fn sitemap_entry(site: &Site, job: &Job) -> sitemap::Entry {
-    let lastmod = match job {
+    let (lastmod, image) = match job {
         Job::Brief(b) => {
-            let m = site.briefs[*b].last_modified();
-            Some(m.rfc3339(&site.config.timezone))
+            let brief = &site.briefs[*b];
+            let m = brief.last_modified();
+            let image = brief.publication.image.as_ref();
+            (
+                Some(m.rfc3339(&site.config.timezone)),
+                image.map(|i| site.asset_url(&i.asset)),
+            )
         }
-        _ => None,
+        _ => (None, None),
     };
     sitemap::Entry {
         loc: site.config.permalink(&job.site_path(site)),
         lastmod,
+        image,
     }
 }
 
@@ -219,6 +233,15 @@ fn static_files(site: &Site) -> anyhow::Result<BTreeMap<String, StaticSource>> {
                 Err(d) => problems.push(d),
             }
         }
+    }
+    // A brief's image and PDF beside its file go beside its page.
+    let adjacent =
+        (site.briefs.iter()).flat_map(|b| b.publication.assets().filter_map(|a| a.adjacent()));
+    for (from, path) in adjacent {
+        out.insert(
+            path.to_string(),
+            StaticSource::Disk(site.config.root.join(from)),
+        );
     }
     statics::check_names(&site.config.root, &out, &mut problems);
     if problems.has_errors() {

@@ -11,6 +11,8 @@ pub(crate) struct Entry {
     pub(crate) loc: String,
     /// `YYYY-MM-DD` or RFC 3339.
     pub(crate) lastmod: Option<String>,
+    /// The page's lead image (absolute URL), for Google Images.
+    pub(crate) image: Option<String>,
 }
 
 /// The sitemap files to write: `(path, bytes)`.
@@ -37,7 +39,7 @@ pub(crate) fn sitemaps(site: &Site, entries: &[Entry]) -> Vec<(String, Vec<u8>)>
 
 fn urlset(entries: &[Entry]) -> Vec<u8> {
     let mut out = String::with_capacity(entries.len() * 100 + 200);
-    out.push_str("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n");
+    out.push_str("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\" xmlns:image=\"http://www.google.com/schemas/sitemap-image/1.1\">\n");
     for e in entries {
         out.push_str("  <url><loc>");
         out.push_str(&escape(&e.loc));
@@ -46,6 +48,11 @@ fn urlset(entries: &[Entry]) -> Vec<u8> {
             out.push_str("<lastmod>");
             out.push_str(m);
             out.push_str("</lastmod>");
+        }
+        if let Some(i) = &e.image {
+            out.push_str("<image:image><image:loc>");
+            out.push_str(&escape(i));
+            out.push_str("</image:loc></image:image>");
         }
         out.push_str("</url>\n");
     }
