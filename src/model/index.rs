@@ -172,6 +172,7 @@ mod tests {
                     title: text("r"),
                     by: by.to_vec(),
                     by_name: Vec::new().into(),
+                    label: None,
                     link: Link::None,
                 })
                 .collect(),

@@ -53,6 +53,7 @@ struct RawRelated {
     by_name: Vec<String>,
     url: Option<String>,
     brief: Option<String>,
+    label: Option<String>,
 }
 
 /// One quote in a brief's "Expert Response" section.
@@ -70,6 +71,8 @@ pub(crate) struct ParsedRelated {
     pub(crate) by_name: Arc<[String]>,
     pub(crate) url: Option<Text>,
     pub(crate) brief: Option<Ref>,
+    /// Where the piece appeared ("Foreign Policy", "FDD Flash Brief").
+    pub(crate) label: Option<Text>,
 }
 
 /// A brief as written, before references are resolved. Its text is
@@ -279,6 +282,7 @@ fn related(
                 title: r.title.into(),
                 by_name: r.by_name.into(),
                 url: r.url.map(Text::from),
+                label: r.label.filter(|l| !l.trim().is_empty()).map(Text::from),
             }
         })
         .collect()

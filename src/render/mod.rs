@@ -6,6 +6,7 @@
 pub(crate) mod feeds;
 pub(crate) mod filters;
 pub(crate) mod pages;
+pub(crate) mod paginator;
 pub(crate) mod sitemap;
 pub(crate) mod statics;
 pub(crate) mod templates;

@@ -25,6 +25,14 @@ pub(crate) const BUILTIN_TEMPLATES: &[(&str, &str)] = &[
         include_str!("../../themes/default/templates/pagination.html"),
     ),
     (
+        "pagination_head.html",
+        include_str!("../../themes/default/templates/pagination_head.html"),
+    ),
+    (
+        "avatar.html",
+        include_str!("../../themes/default/templates/avatar.html"),
+    ),
+    (
         "index.html",
         include_str!("../../themes/default/templates/index.html"),
     ),
@@ -59,10 +67,16 @@ pub(crate) const BUILTIN_TEMPLATES: &[(&str, &str)] = &[
 ];
 
 /// The default theme's static files, compiled into the binary.
-pub(crate) const BUILTIN_STATIC: &[(&str, &[u8])] = &[(
-    "style.css",
-    include_bytes!("../../themes/default/static/style.css"),
-)];
+pub(crate) const BUILTIN_STATIC: &[(&str, &[u8])] = &[
+    (
+        "style.css",
+        include_bytes!("../../themes/default/static/style.css"),
+    ),
+    (
+        "favicon.svg",
+        include_bytes!("../../themes/default/static/favicon.svg"),
+    ),
+];
 
 /// Where a template came from.
 #[derive(Debug, Clone, PartialEq, Eq)]

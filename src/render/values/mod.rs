@@ -5,9 +5,13 @@
 //!
 //! Field names here are documented in the README ("Templates"); keep both in step.
 
-use crate::model::{Brief, BriefId, Expert, ExpertId, Group, Grouping, Link, Site, paths};
+mod experts;
+
+use crate::model::{Brief, BriefId, ExpertId, Group, Grouping, Link, Site, paths};
 use crate::parse::Moment;
 use crate::parse::date::rfc3339;
+use experts::{expert_card, expert_ref};
+pub(crate) use experts::{expert_page, index as experts_index};
 use rayon::prelude::*;
 use std::collections::HashMap;
 use tera::Value;
@@ -190,7 +194,47 @@ fn site_value(site: &Site) -> Value {
         "pages" => Value::from(site.pages.iter().map(|p| map! {
             "title" => p.title.as_str(),
             "url" => c.url(&format!("{}/", p.path)),
+            "path" => p.path.as_str(),
         }).collect::<Vec<_>>()),
+        "identity" => identity(c),
+    }
+}
+
+/// The masthead and footer values of site.yaml's identity keys.
+fn identity(c: &crate::config::Config) -> Value {
+    let id = &c.identity;
+    let local = |p: &Option<String>| p.as_deref().map(|p| c.local_url(p));
+    map! {
+        "logo" => local(&id.logo),
+        "favicon" => local(&id.favicon).unwrap_or_else(|| c.url("favicon.svg")),
+        "favicon_type" => id.favicon.as_deref().map_or("image/svg+xml", favicon_type),
+        "accent" => id.accent.as_deref(),
+        "accent_dark" => id.accent_dark.as_deref(),
+        "tagline" => id.tagline.as_str(),
+        "contact" => id.contact.as_str(),
+        "newsletter" => local(&id.newsletter),
+        "social" => Value::from(id.social.iter().map(|(label, url)| map! {
+            "label" => label.as_str(), "url" => c.local_url(url),
+        }).collect::<Vec<_>>()),
+        "copyright" => id.copyright.as_str(),
+    }
+}
+
+/// The MIME type of a favicon, from its extension.
+fn favicon_type(path: &str) -> &'static str {
+    match path
+        .rsplit('.')
+        .next()
+        .map(str::to_ascii_lowercase)
+        .as_deref()
+    {
+        Some("svg") => "image/svg+xml",
+        Some("png") => "image/png",
+        Some("ico") => "image/x-icon",
+        Some("gif") => "image/gif",
+        Some("jpg" | "jpeg") => "image/jpeg",
+        Some("webp") => "image/webp",
+        _ => "image/x-icon",
     }
 }
 
@@ -236,44 +280,6 @@ fn with_count(group: &Value, count: usize) -> Value {
     Value::from(m)
 }
 
-/// An expert card: the reference plus counts of briefs, quotes and related pieces.
-fn expert_card(site: &Site, expert_ref: &Value, id: ExpertId) -> Value {
-    let e = &site.experts[id];
-    let mut m = expert_ref.as_map().cloned().unwrap_or_default();
-    m.insert("brief_count".into(), Value::from(e.authored.len()));
-    m.insert("quote_count".into(), Value::from(e.quoted.len()));
-    m.insert("related_count".into(), Value::from(e.related.len()));
-    Value::from(m)
-}
-
-/// The short form of an expert used wherever one is mentioned.
-fn expert_ref(site: &Site, id: ExpertId) -> Value {
-    let e: &Expert = &site.experts[id];
-    let path = paths::expert(&e.id);
-    let links: Vec<Value> = e
-        .links
-        .iter()
-        .map(|(label, url)| map! { "label" => label.as_str(), "url" => url.as_str() })
-        .collect();
-    map! {
-        "id" => e.id.as_str(),
-        "name" => e.name.as_str(),
-        "honorific" => e.honorific.as_str(),
-        "full_name" => site.expert_full_name(id),
-        "role" => e.role.as_str(),
-        "program" => e.program.as_str(),
-        "sort_name" => e.sort_name.as_str(),
-        "url" => site.config.url(&path),
-        "permalink" => site.config.permalink(&path),
-        "feed_url" => site.config.url(&format!("{path}feed.xml")),
-        "photo" => e.photo.as_deref().map(|p| site.config.local_url(p)),
-        "email" => e.email.as_deref(),
-        "links" => links,
-        "topics" => e.topics.clone(),
-        "extra" => Value::from_serializable(&e.extra),
-    }
-}
-
 /// The anchor of each response of brief `b`: `response-<expert-id>`, and
 /// `-2`, `-3`, … for an expert quoted again.
 fn response_anchors(site: &Site, b: &Brief) -> Vec<String> {
@@ -286,7 +292,7 @@ fn response_anchors(site: &Site, b: &Brief) -> Vec<String> {
 
 /// The anchor of response `i` of brief `b` (an expert's first quote is
 /// always `response-<expert-id>`: no need to number the others).
-fn response_anchor(site: &Site, b: &Brief, i: usize) -> String {
+pub(super) fn response_anchor(site: &Site, b: &Brief, i: usize) -> String {
     let expert = b.responses[i].expert;
     if b.responses[..i].iter().all(|r| r.expert != expert) {
         return format!("response-{}", site.experts[expert].id);
@@ -322,6 +328,10 @@ fn brief(site: &Site, id: BriefId, experts: &[Value], topics: &[Value], kinds: &
         "updated" => b.updated.map(|u| moment(site, u)),
         "kind" => kind,
         "summary" => &*b.summary,
+        "dek" => crate::model::dek::dek(&b.summary),
+        "summary_written" => crate::model::dek::written(&b.summary, &b.body_html),
+        "share" => share(&site.config.permalink(&path), &b.title),
+        "reading_minutes" => crate::model::reading::minutes(b),
         "content" => Value::safe_string(&b.body_html),
         "topics" => topics,
         "authors" => b.authors.iter().map(|&a| experts[a].clone()).collect::<Vec<_>>(),
@@ -329,6 +339,19 @@ fn brief(site: &Site, id: BriefId, experts: &[Value], topics: &[Value], kinds: &
         "related" => related,
         "draft" => b.draft,
         "extra" => Value::from_serializable(&*b.extra),
+    }
+}
+
+/// Share links that load nothing: a mail draft, and the X and LinkedIn
+/// pages that take a URL (followed only when a reader clicks).
+fn share(permalink: &str, title: &str) -> Value {
+    use percent_encoding::{NON_ALPHANUMERIC, utf8_percent_encode};
+    let enc = |s: &str| utf8_percent_encode(s, NON_ALPHANUMERIC).to_string();
+    let (u, t) = (enc(permalink), enc(title));
+    map! {
+        "email" => format!("mailto:?subject={t}&body={u}"),
+        "x" => format!("https://x.com/intent/post?url={u}&text={t}"),
+        "linkedin" => format!("https://www.linkedin.com/sharing/share-offsite/?url={u}"),
     }
 }
 
@@ -356,7 +379,7 @@ fn group_fields(
     ]
 }
 
-fn related(site: &Site, r: &crate::model::Related, experts: &[Value]) -> Value {
+pub(super) fn related(site: &Site, r: &crate::model::Related, experts: &[Value]) -> Value {
     let (url, brief_kind) = site.related_target(r);
     map! {
         "title" => &*r.title,
@@ -366,48 +389,6 @@ fn related(site: &Site, r: &crate::model::Related, experts: &[Value]) -> Value {
         "brief_kind" => brief_kind,
         "by" => r.by.iter().map(|&e| experts[e].clone()).collect::<Vec<_>>(),
         "by_name" => r.by_name.to_vec(),
+        "label" => r.label.as_deref(),
     }
-}
-
-/// The full expert for their own page: the card plus biography, briefs
-/// written, every quote given and related pieces written.
-pub(crate) fn expert_page(site: &Site, values: &Values, id: ExpertId) -> Value {
-    let e = &site.experts[id];
-    let mut m = values.expert_cards[id]
-        .as_map()
-        .cloned()
-        .unwrap_or_default();
-    let quotes: Vec<Value> = e
-        .quoted
-        .iter()
-        .map(|q| {
-            let brief = &values.briefs[q.brief];
-            let b = &site.briefs[q.brief];
-            let r = &b.responses[q.response];
-            let anchor = response_anchor(site, b, q.response);
-            map! {
-                "brief" => brief.clone(),
-                "quote" => &*r.quote,
-                "url" => format!("{}#{anchor}", site.config.url(&paths::brief(&b.slug))),
-            }
-        })
-        .collect();
-    let related: Vec<Value> = e
-        .related
-        .iter()
-        .map(|r| {
-            let piece = &site.briefs[r.brief].related[r.related];
-            let mut v = related(site, piece, &values.expert_refs)
-                .as_map()
-                .cloned()
-                .unwrap_or_default();
-            v.insert("cited_in".into(), values.briefs[r.brief].clone());
-            Value::from(v)
-        })
-        .collect();
-    m.insert("bio".into(), Value::safe_string(&e.bio_html));
-    m.insert("briefs".into(), values.brief_list(&e.authored));
-    m.insert("quotes".into(), Value::from(quotes));
-    m.insert("related".into(), Value::from(related));
-    Value::from(m)
 }

@@ -1,0 +1,142 @@
+//! The dek of a brief on listing cards: one or two sentences of its summary
+//! (which is the body's first paragraph when no `summary` is written), so a
+//! card stays short whatever the brief's first paragraph holds.
+
+/// Cards show a second sentence only while the dek stays this short.
+const TWO_SENTENCES_MAX: usize = 240;
+
+/// The first sentence of `summary`, and the second too when both together
+/// stay under [`TWO_SENTENCES_MAX`] characters.
+pub(crate) fn dek(summary: &str) -> &str {
+    let summary = summary.trim();
+    let Some(first) = sentence_end(summary, 0) else {
+        return summary;
+    };
+    match sentence_end(summary, first) {
+        Some(second) if summary[..second].chars().count() <= TWO_SENTENCES_MAX => {
+            summary[..second].trim_end()
+        }
+        _ => summary[..first].trim_end(),
+    }
+}
+
+/// Whether `summary` was written apart from the body, rather than being
+/// its first paragraph (then a page shows it as a dek above the body).
+/// Looks for the summary in the body's text, tags skipped, whitespace
+/// ignored; an entity in the body makes it "written" (shown twice at worst).
+pub(crate) fn written(summary: &str, body_html: &str) -> bool {
+    let summary: String = summary.chars().filter(|c| !c.is_whitespace()).collect();
+    let body: String = text_chars(body_html).collect();
+    !body.contains(&summary)
+}
+
+/// The characters of an HTML fragment's text, tags and whitespace skipped.
+fn text_chars(html: &str) -> impl Iterator<Item = char> + '_ {
+    let mut in_tag = false;
+    html.chars().filter(move |&c| match c {
+        '<' => {
+            in_tag = true;
+            false
+        }
+        '>' if in_tag => {
+            in_tag = false;
+            false
+        }
+        _ => !in_tag && !c.is_whitespace(),
+    })
+}
+
+/// The byte offset just past the sentence that starts at `from` (with its
+/// closing quote or bracket), or `None` when the text ends first.
+fn sentence_end(text: &str, from: usize) -> Option<usize> {
+    let rest = &text[from..];
+    let mut chars = rest.char_indices().peekable();
+    while let Some((at, c)) = chars.next() {
+        if !matches!(c, '.' | '?' | '!') {
+            continue;
+        }
+        let mut end = at + c.len_utf8();
+        while let Some(&(i, q)) = chars.peek() {
+            if !matches!(q, '”' | '’' | '"' | '\'' | ')' | ']') {
+                break;
+            }
+            end = i + q.len_utf8();
+            chars.next();
+        }
+        let after = &rest[end..];
+        let next = after.trim_start().chars().next();
+        let starts_sentence = after.starts_with(char::is_whitespace)
+            && next.is_some_and(|n| n.is_uppercase() || n.is_ascii_digit() || "“‘\"(".contains(n));
+        if starts_sentence && (c != '.' || !is_abbreviation(&rest[..at])) {
+            return Some(from + end);
+        }
+    }
+    None
+}
+
+/// Whether the word before a full stop is an abbreviation or an initial
+/// ("Maj. Gen. Pat Ryder", "Clifford D. May", "U.S."), not a sentence end.
+fn is_abbreviation(before: &str) -> bool {
+    let word = before
+        .rsplit(|c: char| c.is_whitespace() || c == '(' || c == '“')
+        .next()
+        .unwrap_or("");
+    let letters = word.chars().filter(|c| c.is_alphabetic()).count();
+    if word.contains('.') || (letters == 1 && word.chars().count() == 1) {
+        return true;
+    }
+    let capital = word.chars().next().is_some_and(char::is_uppercase);
+    let title_case = capital && !word.chars().all(char::is_uppercase);
+    title_case && letters <= 3 && word.chars().count() == letters
+}
+
+#[cfg(test)]
+mod tests {
+    use super::dek;
+
+    #[test]
+    fn one_or_two_sentences() {
+        let cases = [
+            ("Short. Also short.", "Short. Also short."),
+            ("One sentence only", "One sentence only"),
+            (
+                "Maj. Gen. Pat Ryder said so. Then more.",
+                "Maj. Gen. Pat Ryder said so. Then more.",
+            ),
+            (
+                "Clifford D. May spoke. Next.",
+                "Clifford D. May spoke. Next.",
+            ),
+            ("The U.S. acted. “Quote.” More.", "The U.S. acted. “Quote.”"),
+            ("Is it war? Perhaps.", "Is it war? Perhaps."),
+            ("NATO met. 12 states came.", "NATO met. 12 states came."),
+            ("He said “go.” Then left.", "He said “go.” Then left."),
+            ("Since August 2023. Then.", "Since August 2023. Then."),
+        ];
+        for (input, want) in cases {
+            assert_eq!(dek(input), want, "{input}");
+        }
+    }
+
+    #[test]
+    fn written_or_first_paragraph() {
+        use super::written;
+        let body =
+            "<h2>Latest</h2><ul>\n<li><strong>Lead:</strong> first point.</li>\n<li>More</li></ul>";
+        assert!(!written("Lead: first point.", body));
+        assert!(written("A summary of its own.", body));
+        assert!(!written("", body));
+    }
+
+    #[test]
+    fn long_second_sentence_is_dropped() {
+        let long = format!("First one. {}.", "word ".repeat(60));
+        assert_eq!(dek(&long), "First one.");
+    }
+
+    #[test]
+    fn seed_brief_keeps_its_first_sentence() {
+        let s = "Clashes Reported in Kursk Region: Ukrainian officials claimed on November 5 that Ukrainian troops traded artillery fire with North Korean units in Russia’s Kursk Oblast. A day earlier, Pentagon spokesman Maj. Gen. Pat Ryder said the United States estimated that North Korea had sent “around 11,000 to 12,000” troops to Russia.";
+        assert!(dek(s).ends_with("Kursk Oblast."));
+    }
+}

@@ -1,0 +1,75 @@
+//! "More on this topic": for one brief, up to [`MORE`] other briefs that
+//! share its experts or topics. Deterministic and cheap on large sites:
+//! only the briefs nearest in listing order in each shared list are
+//! weighed (a shared expert counts twice a shared topic); ties go to the
+//! brief nearest in time, then the newer.
+
+use super::{BriefId, Site};
+
+/// The most briefs shown under "More on this topic".
+pub(crate) const MORE: usize = 4;
+
+/// How many briefs on each side of a brief, in each list it is in, are weighed.
+const WINDOW: usize = 24;
+
+/// The briefs to show as "More on this topic" on brief `id`'s page, best first.
+pub(crate) fn more_on_topic(site: &Site, id: BriefId) -> Vec<BriefId> {
+    let b = &site.briefs[id];
+    let mut weighed: Vec<(BriefId, u32)> = Vec::with_capacity(8 * WINDOW);
+    for &t in &b.topics {
+        near(&site.topics[t].briefs, id, 1, &mut weighed);
+    }
+    let mut experts: Vec<usize> = b
+        .authors
+        .iter()
+        .chain(b.responses.iter().map(|r| &r.expert))
+        .copied()
+        .collect();
+    experts.sort_unstable();
+    experts.dedup();
+    for e in experts {
+        near(&site.experts[e].appears_in, id, 2, &mut weighed);
+    }
+    weighed.sort_unstable_by_key(|&(b, _)| b);
+    let mut scored: Vec<(BriefId, u32)> = Vec::with_capacity(weighed.len());
+    for (b, w) in weighed {
+        match scored.last_mut() {
+            Some((last, sum)) if *last == b => *sum += w,
+            _ => scored.push((b, w)),
+        }
+    }
+    scored.sort_unstable_by_key(|&(b, score)| (std::cmp::Reverse(score), b.abs_diff(id), b));
+    scored.into_iter().take(MORE).map(|(b, _)| b).collect()
+}
+
+/// Adds the briefs within [`WINDOW`] of `id` in `list` (sorted ids), but
+/// not `id` itself, with `weight`.
+fn near(list: &[BriefId], id: BriefId, weight: u32, out: &mut Vec<(BriefId, u32)>) {
+    let at = list.binary_search(&id).unwrap_or_else(|at| at);
+    let from = at.saturating_sub(WINDOW);
+    let to = (at + WINDOW + 1).min(list.len());
+    out.extend(
+        list[from..to]
+            .iter()
+            .filter(|&&b| b != id)
+            .map(|&b| (b, weight)),
+    );
+}
+
+#[cfg(test)]
+mod tests {
+    use super::near;
+
+    #[test]
+    fn window_is_symmetric_and_skips_self() {
+        let list: Vec<usize> = (0..100).collect();
+        let mut out = Vec::new();
+        near(&list, 50, 1, &mut out);
+        assert_eq!(out.len(), 48);
+        assert!(out.iter().all(|&(b, _)| b != 50 && b.abs_diff(50) <= 24));
+        out.clear();
+        near(&list, 0, 2, &mut out);
+        assert_eq!(out.first(), Some(&(1, 2)));
+        assert_eq!(out.len(), 24);
+    }
+}
