@@ -2,7 +2,9 @@
 //! output the same fingerprint only if everything the page shows is the same.
 //! A brief's fingerprint covers its own file and what it shows of others
 //! (expert names and roles, topic and kind names, internal related briefs);
-//! a page that lists briefs folds in their fingerprints.
+//! a page that lists briefs folds in their fingerprints. A brief's page
+//! also folds in what it shows of the briefs under "More on this topic"
+//! ([`more`]), which the quick path compares to find pages to render again.
 
 use super::hash_of;
 use crate::model::{BriefId, Site, index};
@@ -96,6 +98,18 @@ fn brief(
     h.finish()
 }
 
+/// What brief `id`'s page shows of the briefs under "More on this topic":
+/// which they are, their titles, kinds and dates.
+pub(super) fn more(site: &Site, id: BriefId) -> u64 {
+    let mut h = FxHasher::default();
+    for m in crate::model::more::more_on_topic(site, id) {
+        let b = &site.briefs[m];
+        (&b.slug, &b.title, &site.kinds[b.kind].name).hash(&mut h);
+        (b.date.timestamp, b.date.date_only).hash(&mut h);
+    }
+    h.finish()
+}
+
 fn job_inputs(
     site: &Site,
     job: &Job,
@@ -105,7 +119,7 @@ fn job_inputs(
     h: &mut FxHasher,
 ) {
     match *job {
-        Job::Brief(b) => briefs[b].hash(h),
+        Job::Brief(b) => (briefs[b], more(site, b)).hash(h),
         Job::Listing(listing, n) => {
             let per = site.config.paginate;
             let all: Vec<BriefId>;

@@ -64,6 +64,9 @@ fn sentence_end(text: &str, from: usize) -> Option<usize> {
             chars.next();
         }
         let after = &rest[end..];
+        if after.trim().is_empty() {
+            return Some(from + end);
+        }
         let next = after.trim_start().chars().next();
         let starts_sentence = after.starts_with(char::is_whitespace)
             && next.is_some_and(|n| n.is_uppercase() || n.is_ascii_digit() || "“‘\"(".contains(n));
@@ -130,7 +133,7 @@ mod tests {
 
     #[test]
     fn long_second_sentence_is_dropped() {
-        let long = format!("First one. {}.", "word ".repeat(60));
+        let long = format!("First one. Then {}.", "word ".repeat(60));
         assert_eq!(dek(&long), "First one.");
     }
 

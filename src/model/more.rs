@@ -14,22 +14,8 @@ const WINDOW: usize = 24;
 
 /// The briefs to show as "More on this topic" on brief `id`'s page, best first.
 pub(crate) fn more_on_topic(site: &Site, id: BriefId) -> Vec<BriefId> {
-    let b = &site.briefs[id];
     let mut weighed: Vec<(BriefId, u32)> = Vec::with_capacity(8 * WINDOW);
-    for &t in &b.topics {
-        near(&site.topics[t].briefs, id, 1, &mut weighed);
-    }
-    let mut experts: Vec<usize> = b
-        .authors
-        .iter()
-        .chain(b.responses.iter().map(|r| &r.expert))
-        .copied()
-        .collect();
-    experts.sort_unstable();
-    experts.dedup();
-    for e in experts {
-        near(&site.experts[e].appears_in, id, 2, &mut weighed);
-    }
+    candidates(site, id, &mut weighed);
     weighed.sort_unstable_by_key(|&(b, _)| b);
     let mut scored: Vec<(BriefId, u32)> = Vec::with_capacity(weighed.len());
     for (b, w) in weighed {
@@ -40,6 +26,34 @@ pub(crate) fn more_on_topic(site: &Site, id: BriefId) -> Vec<BriefId> {
     }
     scored.sort_unstable_by_key(|&(b, score)| (std::cmp::Reverse(score), b.abs_diff(id), b));
     scored.into_iter().take(MORE).map(|(b, _)| b).collect()
+}
+
+/// The briefs near `id` in each of its topics (weight 1) and each list of
+/// an expert who wrote it or is quoted in it (weight 2), once per list.
+fn candidates(site: &Site, id: BriefId, weighed: &mut Vec<(BriefId, u32)>) {
+    let b = &site.briefs[id];
+    for &t in &b.topics {
+        near(&site.topics[t].briefs, id, 1, weighed);
+    }
+    let mut experts: Vec<usize> = b
+        .authors
+        .iter()
+        .chain(b.responses.iter().map(|r| &r.expert))
+        .copied()
+        .collect();
+    experts.sort_unstable();
+    experts.dedup();
+    for e in experts {
+        near(&site.experts[e].appears_in, id, 2, weighed);
+    }
+}
+
+/// Every brief weighed for brief `id`: those near it in its lists. As
+/// nearness is mutual, these are also the briefs that may show `id`.
+pub(crate) fn weighed(site: &Site, id: BriefId) -> Vec<BriefId> {
+    let mut out = Vec::new();
+    candidates(site, id, &mut out);
+    out.into_iter().map(|(b, _)| b).collect()
 }
 
 /// Adds the briefs within [`WINDOW`] of `id` in `list` (sorted ids), but
