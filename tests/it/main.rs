@@ -17,3 +17,4 @@ mod links;
 mod output_safety;
 mod scaffold;
 mod serve;
+mod theme;
