@@ -244,3 +244,14 @@ fn more_on_this_topic_follows_edits_incrementally() {
     let a = String::from_utf8(store.files.lock().unwrap()["briefs/a/index.html"].clone()).unwrap();
     assert!(a.contains(">F</a>") && !a.contains("B retitled"));
 }
+
+#[test]
+fn the_demo_brief_page_with_its_css_stays_under_60_kb() {
+    let site = TestSite::demo();
+    site.build_ok(&[]);
+    let html = site.read("briefs/north-korean-and-ukrainian-troops-clash/index.html");
+    let css = site.read("style.css");
+    let js = site.read("actions.js");
+    let total = html.len() + css.len() + js.len();
+    assert!(total < 60 * 1024, "{total} bytes");
+}
