@@ -2,14 +2,13 @@
 //! topic" chosen by shared experts and topics, listing cards with deks,
 //! the experts index grouped by program with an A–Z list, the expert page
 //! without empty sections, the identity keys of site.yaml in masthead and
-//! footer, and "More on this topic" kept right by incremental rebuilds.
+//! footer; the brief page's weight.
 
 use crate::harness::{TestSite, brief, expert};
-use briefs::{BuildOptions, MemorySink, Session};
 
 /// Six briefs: A and B share an expert and a topic, C shares a topic with
 /// A, D shares nothing, E and F share an expert with A.
-fn related_site() -> TestSite {
+pub(crate) fn related_site() -> TestSite {
     let site = TestSite::with_files(&[]);
     site.write(
         "content/experts/ann.md",
@@ -185,64 +184,6 @@ fn the_default_favicon_is_written_and_linked() {
         site.html("index.html").attrs("link[rel=icon]", "href"),
         ["/favicon.svg"]
     );
-}
-
-/// Retitling, re-topicking and deleting a brief change what other brief
-/// pages list under "More on this topic": the quick path renders them
-/// again, equal to a full build.
-#[test]
-fn more_on_this_topic_follows_edits_incrementally() {
-    let site = related_site();
-    let opts = BuildOptions {
-        root: site.root().to_path_buf(),
-        ..BuildOptions::default()
-    };
-    let store = MemorySink::default();
-    let mut session = Session::new(opts.clone());
-    session.rebuild(&store).unwrap();
-    let edits: [(&str, Option<String>); 4] = [
-        (
-            "b.md",
-            Some(brief(
-                "B retitled",
-                "2024-01-09",
-                "topics: [Russia]\nauthors: [ann]\n",
-            )),
-        ),
-        (
-            "c.md",
-            Some(brief("C", "2024-01-08", "topics: [Trade]\nauthors: [cy]\n")),
-        ),
-        (
-            "f.md",
-            Some(brief(
-                "F",
-                "2024-01-11",
-                "topics: [Russia, Iran]\nauthors: [ann]\n",
-            )),
-        ),
-        ("b.md", None),
-    ];
-    for (file, text) in edits {
-        let path = site.root().join("content/briefs").join(file);
-        match &text {
-            Some(t) => site.write(&format!("content/briefs/{file}"), t),
-            None => std::fs::remove_file(&path).unwrap(),
-        }
-        let r = session.rebuild_paths(&store, &[path]).unwrap();
-        assert!(r.patched, "{file}: {:?}", r.fallback);
-        let want = MemorySink::default();
-        briefs::build_into(&opts, &want).unwrap();
-        let (got, want) = (store.files.lock().unwrap().clone(), want.into_files());
-        for (p, bytes) in &want {
-            assert!(
-                got.get(p) == Some(bytes),
-                "{p} differs after editing {file}"
-            );
-        }
-    }
-    let a = String::from_utf8(store.files.lock().unwrap()["briefs/a/index.html"].clone()).unwrap();
-    assert!(a.contains(">F</a>") && !a.contains("B retitled"));
 }
 
 #[test]
