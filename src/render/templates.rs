@@ -29,6 +29,10 @@ pub(crate) const BUILTIN_TEMPLATES: &[(&str, &str)] = &[
         include_str!("../../themes/default/templates/pagination_head.html"),
     ),
     (
+        "follow.html",
+        include_str!("../../themes/default/templates/follow.html"),
+    ),
+    (
         "avatar.html",
         include_str!("../../themes/default/templates/avatar.html"),
     ),

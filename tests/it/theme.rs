@@ -87,11 +87,11 @@ fn experts_index_is_grouped_by_program_with_an_a_to_z_list() {
     site.build_ok(&[]);
     let index = site.html("experts/index.html");
     assert_eq!(
-        index.texts(".program h2"),
+        index.texts(".program-group h2"),
         ["Russia Program", "Other experts"]
     );
     assert_eq!(
-        index.texts(".program .expert-grid .name"),
+        index.texts(".program-group .expert-grid .name"),
         ["Bo Chen", "Ann Lee", "Cy Diaz"]
     );
     assert_eq!(index.count(".expert-grid .initials"), 3);
