@@ -247,6 +247,7 @@ impl<S: Borrow<str> + Hash + Eq> Resolver<'_, S> {
             updated: b.updated,
             kind: lookup_group(kind_of, &b.kind),
             summary: b.summary.clone(),
+            summary_written: b.summary_written,
             body_html: b.body_html.clone(),
             topics,
             authors,

@@ -20,32 +20,6 @@ pub(crate) fn dek(summary: &str) -> &str {
     }
 }
 
-/// Whether `summary` was written apart from the body, rather than being
-/// its first paragraph (then a page shows it as a dek above the body).
-/// Looks for the summary in the body's text, tags skipped, whitespace
-/// ignored; an entity in the body makes it "written" (shown twice at worst).
-pub(crate) fn written(summary: &str, body_html: &str) -> bool {
-    let summary: String = summary.chars().filter(|c| !c.is_whitespace()).collect();
-    let body: String = text_chars(body_html).collect();
-    !body.contains(&summary)
-}
-
-/// The characters of an HTML fragment's text, tags and whitespace skipped.
-fn text_chars(html: &str) -> impl Iterator<Item = char> + '_ {
-    let mut in_tag = false;
-    html.chars().filter(move |&c| match c {
-        '<' => {
-            in_tag = true;
-            false
-        }
-        '>' if in_tag => {
-            in_tag = false;
-            false
-        }
-        _ => !in_tag && !c.is_whitespace(),
-    })
-}
-
 /// The byte offset just past the sentence that starts at `from` (with its
 /// closing quote or bracket), or `None` when the text ends first.
 fn sentence_end(text: &str, from: usize) -> Option<usize> {
@@ -119,16 +93,6 @@ mod tests {
         for (input, want) in cases {
             assert_eq!(dek(input), want, "{input}");
         }
-    }
-
-    #[test]
-    fn written_or_first_paragraph() {
-        use super::written;
-        let body =
-            "<h2>Latest</h2><ul>\n<li><strong>Lead:</strong> first point.</li>\n<li>More</li></ul>";
-        assert!(!written("Lead: first point.", body));
-        assert!(written("A summary of its own.", body));
-        assert!(!written("", body));
     }
 
     #[test]

@@ -158,6 +158,7 @@ mod tests {
             updated: None,
             kind: 0,
             summary: text(""),
+            summary_written: false,
             body_html: text(""),
             topics: vec![],
             authors: authors.to_vec(),

@@ -73,6 +73,9 @@ pub(crate) struct Brief {
     pub(crate) updated: Option<Moment>,
     pub(crate) kind: KindId,
     pub(crate) summary: Text,
+    /// Whether `summary` was written apart from the body (then pages
+    /// show it as a dek; otherwise it is the body's first paragraph).
+    pub(crate) summary_written: bool,
     /// Shared, like all of a brief's text, so assembling the model again
     /// (on every rebuild) copies no strings.
     pub(crate) body_html: Text,
@@ -97,6 +100,7 @@ impl Brief {
             updated: self.updated,
             kind: self.kind,
             summary: newer.summary.clone(),
+            summary_written: newer.summary_written,
             body_html: newer.body_html.clone(),
             topics: self.topics.clone(),
             authors: self.authors.clone(),

@@ -10,22 +10,29 @@ use super::{BriefId, Site};
 pub(crate) const MORE: usize = 4;
 
 /// How many briefs on each side of a brief, in each list it is in, are weighed.
-const WINDOW: usize = 24;
+const WINDOW: usize = 12;
 
 /// The briefs to show as "More on this topic" on brief `id`'s page, best first.
 pub(crate) fn more_on_topic(site: &Site, id: BriefId) -> Vec<BriefId> {
-    let mut weighed: Vec<(BriefId, u32)> = Vec::with_capacity(8 * WINDOW);
+    let mut weighed: Vec<(BriefId, u32)> = Vec::with_capacity(16 * WINDOW);
     candidates(site, id, &mut weighed);
-    weighed.sort_unstable_by_key(|&(b, _)| b);
-    let mut scored: Vec<(BriefId, u32)> = Vec::with_capacity(weighed.len());
+    let mut scores: rustc_hash::FxHashMap<BriefId, u32> =
+        rustc_hash::FxHashMap::with_capacity_and_hasher(weighed.len(), Default::default());
     for (b, w) in weighed {
-        match scored.last_mut() {
-            Some((last, sum)) if *last == b => *sum += w,
-            _ => scored.push((b, w)),
-        }
+        *scores.entry(b).or_default() += w;
     }
-    scored.sort_unstable_by_key(|&(b, score)| (std::cmp::Reverse(score), b.abs_diff(id), b));
-    scored.into_iter().take(MORE).map(|(b, _)| b).collect()
+    // The best MORE by (score, nearness, id), kept sorted: no full sort.
+    let rank = |b: BriefId, score: u32| (std::cmp::Reverse(score), b.abs_diff(id), b);
+    let mut best: Vec<(BriefId, u32)> = Vec::with_capacity(MORE + 1);
+    for (b, score) in scores {
+        if best.len() == MORE && rank(b, score) >= rank(best[MORE - 1].0, best[MORE - 1].1) {
+            continue;
+        }
+        let at = best.partition_point(|&(c, s)| rank(c, s) < rank(b, score));
+        best.insert(at, (b, score));
+        best.truncate(MORE);
+    }
+    best.into_iter().map(|(b, _)| b).collect()
 }
 
 /// The briefs near `id` in each of its topics (weight 1) and each list of
@@ -79,11 +86,11 @@ mod tests {
         let list: Vec<usize> = (0..100).collect();
         let mut out = Vec::new();
         near(&list, 50, 1, &mut out);
-        assert_eq!(out.len(), 48);
-        assert!(out.iter().all(|&(b, _)| b != 50 && b.abs_diff(50) <= 24));
+        assert_eq!(out.len(), 24);
+        assert!(out.iter().all(|&(b, _)| b != 50 && b.abs_diff(50) <= 12));
         out.clear();
         near(&list, 0, 2, &mut out);
         assert_eq!(out.first(), Some(&(1, 2)));
-        assert_eq!(out.len(), 24);
+        assert_eq!(out.len(), 12);
     }
 }

@@ -89,6 +89,8 @@ pub(crate) struct ParsedBrief {
     pub(crate) slug_at: (usize, usize),
     pub(crate) kind: String,
     pub(crate) summary: Text,
+    /// Whether `summary` was written, not taken from the body.
+    pub(crate) summary_written: bool,
     pub(crate) body_html: Text,
     pub(crate) topics: Vec<Ref>,
     pub(crate) authors: Vec<Ref>,
@@ -218,6 +220,7 @@ pub(crate) fn parse(
     };
     let (body, body_problems) = markdown::render_body(path, front.file, split.body, &cx);
     problems.extend(body_problems);
+    let summary_written = raw.summary.is_some();
     let summary = match raw.summary {
         Some(s) => markdown::to_text(&s),
         None => body.first_paragraph,
@@ -234,6 +237,7 @@ pub(crate) fn parse(
         slug_at,
         kind,
         summary: summary.into(),
+        summary_written,
         body_html: body.html.into(),
         topics,
         authors: refs(&front, "authors", &raw.authors),

@@ -329,7 +329,7 @@ fn brief(site: &Site, id: BriefId, experts: &[Value], topics: &[Value], kinds: &
         "kind" => kind,
         "summary" => &*b.summary,
         "dek" => crate::model::dek::dek(&b.summary),
-        "summary_written" => crate::model::dek::written(&b.summary, &b.body_html),
+        "summary_written" => b.summary_written,
         "share" => share(&site.config.permalink(&path), &b.title),
         "reading_minutes" => crate::model::reading::minutes(b),
         "content" => Value::safe_string(&b.body_html),
@@ -345,12 +345,26 @@ fn brief(site: &Site, id: BriefId, experts: &[Value], topics: &[Value], kinds: &
 /// Share links that load nothing: a mail draft, and the X and LinkedIn
 /// pages that take a URL (followed only when a reader clicks).
 fn share(permalink: &str, title: &str) -> Value {
-    use percent_encoding::{NON_ALPHANUMERIC, utf8_percent_encode};
-    let enc = |s: &str| utf8_percent_encode(s, NON_ALPHANUMERIC).to_string();
+    use percent_encoding::{CONTROLS, utf8_percent_encode};
+    // What a query value must not hold as it is; `/`, `:` and `.` may stay.
+    const QUERY: &percent_encoding::AsciiSet = &CONTROLS
+        .add(b' ')
+        .add(b'"')
+        .add(b'#')
+        .add(b'%')
+        .add(b'&')
+        .add(b'\'')
+        .add(b'+')
+        .add(b'<')
+        .add(b'=')
+        .add(b'>')
+        .add(b'?')
+        .add(b'`');
+    let enc = |s: &str| utf8_percent_encode(s, QUERY).to_string();
     let (u, t) = (enc(permalink), enc(title));
     map! {
         "email" => format!("mailto:?subject={t}&body={u}"),
-        "x" => format!("https://x.com/intent/post?url={u}&text={t}"),
+        "x" => format!("https://x.com/intent/post?url={u}"),
         "linkedin" => format!("https://www.linkedin.com/sharing/share-offsite/?url={u}"),
     }
 }
