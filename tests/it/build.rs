@@ -30,54 +30,6 @@ fn demo_site_builds_with_the_sample_brief() {
         ]
     );
     assert_eq!(page.count(".responses blockquote"), 3);
-    // Each response card: initials (no photo given), bold name with
-    // honorific, role, program, then the quote.
-    assert_eq!(
-        page.texts(".responses figcaption .name"),
-        [
-            "Clifford D. May",
-            "RADM (Ret.) Mark Montgomery",
-            "John Hardie"
-        ]
-    );
-    assert_eq!(page.texts(".responses .initials"), ["CM", "MM", "JH"]);
-    assert_eq!(
-        page.texts(".responses .role"),
-        [
-            "Founder and President",
-            "Senior Fellow and Senior Director of FDD’s Center on Cyber and Technology",
-            "Deputy Director of FDD’s Russia Program"
-        ]
-    );
-    assert_eq!(
-        page.texts(".responses .program"),
-        ["Center on Cyber and Technology", "Russia Program"]
-    );
-    // Background and Analysis: URL-less items are citations, not links.
-    assert_eq!(
-        page.texts(".background cite"),
-        [
-            "The Sting Doctrine",
-            "North Korean Troops in Ukraine: Are We on the Path to World War III?",
-            "North Korea’s troops reveal Putin’s Ukraine pickle — no more cannon fodder",
-            "Russia Acquires North Korean Missiles, Eyes Iranian Missiles",
-        ]
-    );
-    assert_eq!(page.texts(".background .label"), ["FDD Flash Brief"]);
-    assert_eq!(
-        page.texts(".background .by"),
-        [
-            "by Clifford D. May",
-            "by Boaz Golany and Jacob Nagel",
-            "by Peter Doran"
-        ]
-    );
-    assert_eq!(
-        page.texts(".brief-head .tags a"),
-        ["Russia", "Ukraine", "North Korea"]
-    );
-    assert_eq!(page.texts(".byline .name"), ["John Hardie"]);
-    assert_eq!(page.texts(".skip-link"), ["Skip to main content"]);
     assert_eq!(page.texts(".responses h2"), ["FDD Expert Response"]);
     assert!(
         !site

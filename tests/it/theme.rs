@@ -1,4 +1,5 @@
-//! The default theme's structure, read with an HTML5 parser: "More on this
+//! The default theme's structure, read with an HTML5 parser: the demo brief
+//! page (response cards, citations, tags, byline), "More on this
 //! topic" chosen by shared experts and topics, listing cards with deks,
 //! the experts index grouped by program with an A–Z list, the expert page
 //! without empty sections, the identity keys of site.yaml in masthead and
@@ -42,6 +43,61 @@ pub(crate) fn related_site() -> TestSite {
         );
     }
     site
+}
+
+#[test]
+fn demo_brief_page_has_cards_citations_tags_and_byline() {
+    let site = TestSite::demo();
+    site.build_ok(&[]);
+    let page = site.html("briefs/north-korean-and-ukrainian-troops-clash/index.html");
+    // Each response card: initials (no photo given), bold name with
+    // honorific, role, program, then the quote.
+    assert_eq!(
+        page.texts(".responses figcaption .name"),
+        [
+            "Clifford D. May",
+            "RADM (Ret.) Mark Montgomery",
+            "John Hardie"
+        ]
+    );
+    assert_eq!(page.texts(".responses .initials"), ["CM", "MM", "JH"]);
+    assert_eq!(
+        page.texts(".responses .role"),
+        [
+            "Founder and President",
+            "Senior Fellow and Senior Director of FDD’s Center on Cyber and Technology",
+            "Deputy Director of FDD’s Russia Program"
+        ]
+    );
+    assert_eq!(
+        page.texts(".responses .program"),
+        ["Center on Cyber and Technology", "Russia Program"]
+    );
+    // Background and Analysis: URL-less items are citations, not links.
+    assert_eq!(
+        page.texts(".background cite"),
+        [
+            "The Sting Doctrine",
+            "North Korean Troops in Ukraine: Are We on the Path to World War III?",
+            "North Korea’s troops reveal Putin’s Ukraine pickle — no more cannon fodder",
+            "Russia Acquires North Korean Missiles, Eyes Iranian Missiles",
+        ]
+    );
+    assert_eq!(page.texts(".background .label"), ["FDD Flash Brief"]);
+    assert_eq!(
+        page.texts(".background .by"),
+        [
+            "by Clifford D. May",
+            "by Boaz Golany and Jacob Nagel",
+            "by Peter Doran"
+        ]
+    );
+    assert_eq!(
+        page.texts(".brief-head .tags a"),
+        ["Russia", "Ukraine", "North Korea"]
+    );
+    assert_eq!(page.texts(".byline .name"), ["John Hardie"]);
+    assert_eq!(page.texts(".skip-link"), ["Skip to main content"]);
 }
 
 #[test]

@@ -6,6 +6,7 @@
 //! Field names here are documented in the README ("Templates"); keep both in step.
 
 mod experts;
+mod site;
 
 use crate::model::{Brief, BriefId, ExpertId, Group, Grouping, Link, Site, paths};
 use crate::parse::Moment;
@@ -13,6 +14,7 @@ use crate::parse::date::rfc3339;
 use experts::{expert_card, expert_ref};
 pub(crate) use experts::{expert_page, index as experts_index};
 use rayon::prelude::*;
+use site::{share, site_value};
 use std::collections::HashMap;
 use tera::Value;
 
@@ -179,65 +181,6 @@ impl Values {
     }
 }
 
-fn site_value(site: &Site) -> Value {
-    let c = &site.config;
-    let extra = Value::from_serializable(&c.extra);
-    map! {
-        "title" => c.title.as_str(),
-        "description" => c.description.as_str(),
-        "language" => c.language.as_str(),
-        "organisation" => c.organisation.as_str(),
-        "base_url" => c.base_url.as_str(),
-        "base_path" => c.base_path.as_str(),
-        "url" => c.url(""),
-        "extra" => extra,
-        "pages" => Value::from(site.pages.iter().map(|p| map! {
-            "title" => p.title.as_str(),
-            "url" => c.url(&format!("{}/", p.path)),
-            "path" => p.path.as_str(),
-        }).collect::<Vec<_>>()),
-        "identity" => identity(c),
-    }
-}
-
-/// The masthead and footer values of site.yaml's identity keys.
-fn identity(c: &crate::config::Config) -> Value {
-    let id = &c.identity;
-    let local = |p: &Option<String>| p.as_deref().map(|p| c.local_url(p));
-    map! {
-        "logo" => local(&id.logo),
-        "favicon" => local(&id.favicon).unwrap_or_else(|| c.url("favicon.svg")),
-        "favicon_type" => id.favicon.as_deref().map_or("image/svg+xml", favicon_type),
-        "accent" => id.accent.as_deref(),
-        "accent_dark" => id.accent_dark.as_deref(),
-        "tagline" => id.tagline.as_str(),
-        "contact" => id.contact.as_str(),
-        "newsletter" => local(&id.newsletter),
-        "social" => Value::from(id.social.iter().map(|(label, url)| map! {
-            "label" => label.as_str(), "url" => c.local_url(url),
-        }).collect::<Vec<_>>()),
-        "copyright" => id.copyright.as_str(),
-    }
-}
-
-/// The MIME type of a favicon, from its extension.
-fn favicon_type(path: &str) -> &'static str {
-    match path
-        .rsplit('.')
-        .next()
-        .map(str::to_ascii_lowercase)
-        .as_deref()
-    {
-        Some("svg") => "image/svg+xml",
-        Some("png") => "image/png",
-        Some("ico") => "image/x-icon",
-        Some("gif") => "image/gif",
-        Some("jpg" | "jpeg") => "image/jpeg",
-        Some("webp") => "image/webp",
-        _ => "image/x-icon",
-    }
-}
-
 /// A moment as three strings: `date` (2024-11-07), `display` (November 7,
 /// 2024) and `datetime` (RFC 3339), all in the site's time zone.
 fn moment(site: &Site, m: Moment) -> Value {
@@ -339,33 +282,6 @@ fn brief(site: &Site, id: BriefId, experts: &[Value], topics: &[Value], kinds: &
         "related" => related,
         "draft" => b.draft,
         "extra" => Value::from_serializable(&*b.extra),
-    }
-}
-
-/// Share links that load nothing: a mail draft, and the X and LinkedIn
-/// pages that take a URL (followed only when a reader clicks).
-fn share(permalink: &str, title: &str) -> Value {
-    use percent_encoding::{CONTROLS, utf8_percent_encode};
-    // What a query value must not hold as it is; `/`, `:` and `.` may stay.
-    const QUERY: &percent_encoding::AsciiSet = &CONTROLS
-        .add(b' ')
-        .add(b'"')
-        .add(b'#')
-        .add(b'%')
-        .add(b'&')
-        .add(b'\'')
-        .add(b'+')
-        .add(b'<')
-        .add(b'=')
-        .add(b'>')
-        .add(b'?')
-        .add(b'`');
-    let enc = |s: &str| utf8_percent_encode(s, QUERY).to_string();
-    let (u, t) = (enc(permalink), enc(title));
-    map! {
-        "email" => format!("mailto:?subject={t}&body={u}"),
-        "x" => format!("https://x.com/intent/post?url={u}"),
-        "linkedin" => format!("https://www.linkedin.com/sharing/share-offsite/?url={u}"),
     }
 }
 
