@@ -194,7 +194,8 @@ impl Config {
             social: raw.social,
             copyright: raw.copyright,
         });
-        for (key, msg, hint) in identity_problems {
+        let missing = identity::missing_files(&identity, &opts.root, &theme);
+        for (key, msg, hint) in identity_problems.into_iter().chain(missing) {
             bad(key, msg, hint);
         }
         if problems.has_errors() {

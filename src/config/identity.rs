@@ -103,6 +103,36 @@ pub(super) fn validate(raw: RawIdentity) -> (Identity, Vec<(&'static str, String
     (identity, problems)
 }
 
+/// The `logo` and `favicon` files that are in no static folder (the
+/// site's `static/` or the theme's), so their request would fail.
+pub(super) fn missing_files(
+    id: &Identity,
+    root: &std::path::Path,
+    theme: &str,
+) -> Vec<(&'static str, String, &'static str)> {
+    let dirs = [
+        root.join("static"),
+        root.join("themes").join(theme).join("static"),
+    ];
+    [("logo", &id.logo), ("favicon", &id.favicon)]
+        .into_iter()
+        .filter_map(|(key, path)| {
+            let rel = path.as_deref()?.trim_start_matches('/');
+            let found = dirs.iter().any(|d| d.join(rel).is_file());
+            let builtin = crate::render::templates::BUILTIN_STATIC
+                .iter()
+                .any(|(n, _)| *n == rel);
+            (!found && !builtin).then(|| {
+                (
+                    key,
+                    format!("`{key}` /{rel} is not a file under static/"),
+                    "put the file under static/ (or the theme's static/), or correct the path",
+                )
+            })
+        })
+        .collect()
+}
+
 /// The accent as `#rrggbb`, and a lighter one for the dark scheme; refused
 /// when it is not a hex colour or does not reach AA contrast on white.
 fn accent_pair(text: &str) -> Result<(String, String), String> {

@@ -186,6 +186,7 @@ fn identity_keys_fill_masthead_and_footer() {
         "static/logo.svg",
         "<svg xmlns=\"http://www.w3.org/2000/svg\"/>",
     );
+    site.write("static/icon.png", "png");
     site.build_ok(&[]);
     let home = site.html("index.html");
     assert_eq!(home.attrs(".masthead .logo", "src"), ["/sub/logo.svg"]);
@@ -212,10 +213,16 @@ fn identity_keys_are_checked_strictly() {
     let site = TestSite::with_files(&[]);
     site.write(
         "site.yaml",
-        "title: T\nbase_url: https://t.example.org/\nlogo: https://cdn.example/logo.svg\naccent: \"#ffee00\"\n",
+        "title: T\nbase_url: https://t.example.org/\nlogo: https://cdn.example/logo.svg\naccent: \"#ffee00\"\nfavicon: /nope.ico\n",
     );
     let run = site.run(&["build"]);
     assert_eq!(run.status, 1);
+    assert!(
+        run.stderr
+            .contains("site.yaml:5:1: error: `favicon` /nope.ico is not a file under static/"),
+        "{}",
+        run.stderr
+    );
     assert!(
         run.stderr.contains(
             "site.yaml:3:1: error: `logo` `https://cdn.example/logo.svg` is not a path on this site"
