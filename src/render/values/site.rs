@@ -68,26 +68,44 @@ fn favicon_type(path: &str) -> &'static str {
 /// Share links that load nothing: a mail draft, and the X and LinkedIn
 /// pages that take a URL (followed only when a reader clicks).
 pub(super) fn share(permalink: &str, title: &str) -> Value {
-    use percent_encoding::{CONTROLS, utf8_percent_encode};
-    // What a query value must not hold as it is; `/`, `:` and `.` may stay.
-    const QUERY: &percent_encoding::AsciiSet = &CONTROLS
-        .add(b' ')
-        .add(b'"')
-        .add(b'#')
-        .add(b'%')
-        .add(b'&')
-        .add(b'\'')
-        .add(b'+')
-        .add(b'<')
-        .add(b'=')
-        .add(b'>')
-        .add(b'?')
-        .add(b'`');
+    use percent_encoding::{NON_ALPHANUMERIC, utf8_percent_encode};
+    // Everything but unreserved characters, `/` and `:` (which a query
+    // value may hold as they are) is encoded.
+    const QUERY: &percent_encoding::AsciiSet = &NON_ALPHANUMERIC
+        .remove(b'-')
+        .remove(b'.')
+        .remove(b'_')
+        .remove(b'~')
+        .remove(b'/')
+        .remove(b':');
     let enc = |s: &str| utf8_percent_encode(s, QUERY).to_string();
     let (u, t) = (enc(permalink), enc(title));
     map! {
         "email" => format!("mailto:?subject={t}&body={u}"),
         "x" => format!("https://x.com/intent/post?url={u}"),
         "linkedin" => format!("https://www.linkedin.com/sharing/share-offsite/?url={u}"),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::share;
+
+    #[test]
+    fn share_links_hold_only_characters_a_url_may_hold() {
+        let v = share(
+            "https://x.org/sub/briefs/a/",
+            "CDATA ]]> #1 [x] {y} |z| ^ \\ ` “é” & ?=",
+        );
+        for key in ["email", "x", "linkedin"] {
+            let url = (v.as_map().and_then(|m| m.get(&tera::value::Key::from(key))))
+                .and_then(|u| u.as_str().map(str::to_string))
+                .unwrap_or_default();
+            assert!(!url.is_empty(), "{key}");
+            let bad: Vec<char> = (url.chars())
+                .filter(|c| !c.is_ascii_alphanumeric() && !"-._~/:%?=&@".contains(*c))
+                .collect();
+            assert!(bad.is_empty(), "{key}: {url} has {bad:?}");
+        }
     }
 }
