@@ -8,6 +8,8 @@ pub(crate) mod dek;
 mod group_move;
 mod groups;
 pub(crate) mod index;
+pub(crate) mod more;
+pub(crate) mod reading;
 mod renumber;
 mod resolve;
 mod update;
@@ -109,6 +111,7 @@ impl Brief {
                     title: n.title.clone(),
                     by: r.by.clone(),
                     by_name: n.by_name.clone(),
+                    label: n.label.clone(),
                     link: match &n.url {
                         Some(url) => Link::External(url.clone()),
                         None => r.link.clone(),
@@ -165,6 +168,8 @@ pub(crate) struct Related {
     pub(crate) title: Text,
     pub(crate) by: Vec<ExpertId>,
     pub(crate) by_name: Arc<[String]>,
+    /// Where the piece appeared, as written (`label:`).
+    pub(crate) label: Option<Text>,
     pub(crate) link: Link,
 }
 

@@ -4,11 +4,11 @@
 //! parallel, and so do the feeds ([`feeds`]). Render never touches the disk except through the sink.
 
 pub(crate) mod cite;
-pub(crate) mod expert_page;
 pub(crate) mod feeds;
 pub(crate) mod filters;
 pub(crate) mod meta;
 pub(crate) mod pages;
+pub(crate) mod paginator;
 pub(crate) mod publication;
 pub(crate) mod shows;
 pub(crate) mod sitemap;

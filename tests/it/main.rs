@@ -19,4 +19,5 @@ mod output_safety;
 mod publication;
 mod scaffold;
 mod serve;
+mod theme;
 mod wxr_gen;
