@@ -27,6 +27,7 @@ struct RawConfig {
     feed: RawFeed,
     timezone: Option<String>,
     max_file_size: Option<u64>,
+    search: Option<bool>,
     #[serde(default)]
     extra: serde_json::Map<String, serde_json::Value>,
 }
@@ -77,6 +78,8 @@ pub(crate) struct Config {
     pub(crate) feed: FeedConfig,
     pub(crate) timezone: TimeZone,
     pub(crate) max_file_size: u64,
+    /// Whether the site has search (`search: false` turns it off).
+    pub(crate) search: bool,
     pub(crate) extra: serde_json::Map<String, serde_json::Value>,
     pub(crate) drafts: bool,
     pub(crate) now: Timestamp,
@@ -187,6 +190,7 @@ impl Config {
             },
             timezone,
             max_file_size: raw.max_file_size.unwrap_or(10 * 1024 * 1024),
+            search: raw.search.unwrap_or(true),
             extra: raw.extra,
             drafts: opts.drafts,
             now: opts.now.unwrap_or_else(Timestamp::now),
@@ -271,6 +275,17 @@ mod tests {
         assert_eq!(c.organisation, "T");
         assert_eq!((c.paginate, c.feed.limit), (20, 50));
         assert_eq!(c.language, "en");
+    }
+
+    #[test]
+    fn search_is_on_unless_turned_off() {
+        let on = load("title: T\nbase_url: https://x.org\n").unwrap();
+        let off = load("title: T\nbase_url: https://x.org\nsearch: false\n").unwrap();
+        assert!(on.search && !off.search);
+        let e = load("title: T\nbase_url: https://x.org\nsearch: maybe\n").unwrap_err();
+        assert_eq!(e.0[0].line, Some(3));
+        let e = load("title: T\nbase_url: https://x.org\nserch: false\n").unwrap_err();
+        assert_eq!(e.0[0].hint.as_deref(), Some("did you mean `search`?"));
     }
 
     #[test]

@@ -7,6 +7,7 @@
 //! 3. `parse`: front matter + Markdown -> parsed briefs, experts, pages
 //! 4. `model`: resolve references, build indexes -> `Site`
 //! 5. `render`: site + templates -> output files, handed to a [`Sink`]
+//!    and `search`: site -> Pagefind index and its assets, into the same sink
 //! 6. `write`: staging folder -> atomic swap into `public/`
 //!
 //! Beside the pipeline: `check` (the build plus internal links, in memory),
@@ -45,6 +46,7 @@ mod parse;
 mod portable;
 mod render;
 mod scaffold;
+mod search;
 mod serve;
 mod write;
 mod yaml;
@@ -176,8 +178,12 @@ pub fn build_into(opts: &BuildOptions, sink: &dyn Sink) -> anyhow::Result<BuildR
         }
     };
     let templates = Templates::load(&site.config)?;
-    let render = render::render(&site, &templates, sink)?;
+    let mut render = render::render(&site, &templates, sink)?;
     clock.lap("render and write");
+    render.search_files = search::write(&site, sink)?;
+    if site.config.search {
+        clock.lap("search index");
+    }
     let report = BuildReport {
         briefs: site.briefs.len(),
         experts: site.experts.len(),

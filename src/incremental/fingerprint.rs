@@ -152,7 +152,8 @@ fn job_inputs(
             }
         }
         Job::Page(p) => source(&site.pages[p].source).hash(h),
-        Job::NotFound => {}
+        // Both show only what every page shows (the global fingerprint).
+        Job::Search | Job::NotFound => {}
     }
 }
 

@@ -39,6 +39,8 @@ pub struct RenderReport {
     pub static_files: usize,
     /// Sitemaps and robots.txt.
     pub other_files: usize,
+    /// Files of the search index and its assets (none with `search: false`).
+    pub search_files: usize,
 }
 
 /// A static file to copy: from disk or from the binary.
@@ -95,6 +97,7 @@ pub(crate) fn render(
         feeds: feeds::render(site, sink)?,
         static_files,
         other_files,
+        search_files: 0,
     })
 }
 
@@ -239,6 +242,7 @@ fn check_collisions(
             continue;
         };
         let clash = generated.contains(path)
+            || (site.config.search && crate::search::is_bundle_file(path))
             || (path.ends_with("index.html") && jobs.iter().any(|j| j.output_path(site) == *path));
         if clash {
             problems.push(

@@ -25,6 +25,8 @@ pub(crate) enum Job {
     Expert(ExpertId),
     TopicIndex,
     Page(usize),
+    /// `/search/`, unless search is off.
+    Search,
     NotFound,
 }
 
@@ -40,6 +42,9 @@ pub(crate) fn jobs(site: &Site) -> Vec<Job> {
     jobs.extend((0..site.topics.len()).flat_map(|t| pages(Listing::Topic(t))));
     jobs.extend((0..site.kinds.len()).flat_map(|k| pages(Listing::Kind(k))));
     jobs.extend((0..site.pages.len()).map(Job::Page));
+    if site.config.search {
+        jobs.push(Job::Search);
+    }
     jobs.push(Job::NotFound);
     jobs
 }
@@ -99,6 +104,7 @@ impl Job {
             Job::Expert(e) => paths::expert(&site.experts[e].id),
             Job::TopicIndex => "topics/".into(),
             Job::Page(p) => format!("{}/", site.pages[p].path),
+            Job::Search => "search/".into(),
             Job::NotFound => "404.html".into(),
         }
     }
@@ -179,6 +185,14 @@ impl Job {
                     },
                 );
                 ("page.html", page.title.clone(), page.description.clone())
+            }
+            Job::Search => {
+                ctx.insert("search_bundle", &c.url(crate::search::BUNDLE));
+                (
+                    "search.html",
+                    "Search".into(),
+                    format!("Search the briefs, experts and quotes of {}", c.title),
+                )
             }
             Job::NotFound => ("404.html", "Page not found".into(), String::new()),
         };

@@ -186,6 +186,7 @@ fn site_value(site: &Site) -> Value {
         "base_url" => c.base_url.as_str(),
         "base_path" => c.base_path.as_str(),
         "url" => c.url(""),
+        "search_url" => c.search.then(|| c.url("search/")),
         "extra" => extra,
         "pages" => Value::from(site.pages.iter().map(|p| map! {
             "title" => p.title.as_str(),
@@ -276,7 +277,7 @@ fn expert_ref(site: &Site, id: ExpertId) -> Value {
 
 /// The anchor of each response of brief `b`: `response-<expert-id>`, and
 /// `-2`, `-3`, … for an expert quoted again.
-fn response_anchors(site: &Site, b: &Brief) -> Vec<String> {
+pub(crate) fn response_anchors(site: &Site, b: &Brief) -> Vec<String> {
     crate::parse::ids::response_anchors(
         b.responses
             .iter()

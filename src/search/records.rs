@@ -1,0 +1,213 @@
+//! The site model -> search records, one per thing a reader may look for:
+//! a brief (title, summary, body, responses, background titles, authors),
+//! each expert response on its own (linking to its anchor and naming the
+//! expert), an expert page (name, role, program, bio) and a plain page.
+//! Listings, the 404 page and navigation chrome are never records. Only
+//! what the model holds is indexed, so drafts (without `--drafts`) and
+//! embargoed briefs, which it leaves out, are never in the index.
+
+use super::text;
+use crate::model::{Brief, BriefId, ExpertId, Site, paths};
+use crate::parse::Moment;
+use std::collections::BTreeMap;
+
+/// The kind shown for, and filtering, an expert response.
+pub(crate) const RESPONSE_KIND: &str = "Expert response";
+/// The kind shown for, and filtering, an expert page.
+pub(crate) const EXPERT_KIND: &str = "Expert";
+/// The kind shown for, and filtering, a plain page.
+pub(crate) const PAGE_KIND: &str = "Page";
+
+/// One search result to be: what Pagefind's custom records take.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct Record {
+    /// The site path with a leading `/` and no base path (`/briefs/x/`,
+    /// `/briefs/x/#response-y`): Pagefind's script puts the base path in
+    /// front, from where its bundle is served.
+    pub(crate) url: String,
+    /// The text searched and excerpted.
+    pub(crate) content: String,
+    /// `title`, `kind`, `date` (as shown) and, when there is one, `image`.
+    pub(crate) meta: BTreeMap<String, String>,
+    /// `kind`, `topic`, `expert`, `year`.
+    pub(crate) filters: BTreeMap<String, Vec<String>>,
+    /// `date` (YYYY-MM-DD) for briefs and responses.
+    pub(crate) sort: BTreeMap<String, String>,
+}
+
+/// Every record of the site, in a stable order (briefs in listing order,
+/// each followed by its responses; then experts; then pages).
+pub(crate) fn records(site: &Site) -> Vec<Record> {
+    let mut out = Vec::with_capacity(site.briefs.len() * 4 + site.experts.len());
+    for id in 0..site.briefs.len() {
+        out.push(brief(site, id));
+        out.extend(responses(site, id));
+    }
+    out.extend((0..site.experts.len()).map(|e| expert(site, e)));
+    out.extend(site.pages.iter().map(|p| Record {
+        url: format!("/{}/", p.path),
+        content: text::defused(text::of_html(&p.body_html)),
+        meta: meta(&p.title, PAGE_KIND, None, None),
+        filters: BTreeMap::from([("kind".into(), vec![PAGE_KIND.into()])]),
+        sort: BTreeMap::new(),
+    }));
+    out
+}
+
+/// The lead image of a brief, shown beside its result. Briefs have no
+/// `image` yet (the head-metadata work adds it); this is where it plugs in.
+fn lead_image(_site: &Site, _brief: &Brief) -> Option<String> {
+    None
+}
+
+fn brief(site: &Site, id: BriefId) -> Record {
+    let b = &site.briefs[id];
+    let mut content = String::with_capacity(b.body_html.len() + 512);
+    let mut push = |s: &str| {
+        if !s.is_empty() {
+            content.push_str(s);
+            content.push('\n');
+        }
+    };
+    let authors: Vec<String> = b
+        .authors
+        .iter()
+        .map(|&a| site.expert_full_name(a))
+        .collect();
+    push(&b.summary);
+    push(&text::of_html(&b.body_html));
+    for r in &b.responses {
+        push(&format!("{} {}", site.expert_full_name(r.expert), r.quote));
+    }
+    for r in &b.related {
+        push(&r.title);
+    }
+    if !authors.is_empty() {
+        push(&format!("By {}", authors.join(", ")));
+    }
+    let kind = site.kinds[b.kind].name.as_str();
+    let image = lead_image(site, b).map(|i| site.config.local_url(&i));
+    Record {
+        url: format!("/{}", paths::brief(&b.slug)),
+        content: text::defused(content),
+        meta: meta(&b.title, kind, Some(date_shown(site, b.date)), image),
+        filters: brief_filters(site, b, kind, authors_and_quoted(b)),
+        sort: date_sort(site, b.date),
+    }
+}
+
+/// One record per response, at its anchor, titled with the expert's name.
+fn responses(site: &Site, id: BriefId) -> impl Iterator<Item = Record> + '_ {
+    let b = &site.briefs[id];
+    let anchors = crate::render::values::response_anchors(site, b);
+    b.responses.iter().zip(anchors).map(move |(r, anchor)| {
+        let name = site.expert_full_name(r.expert);
+        let title = format!("{name} on “{}”", b.title);
+        Record {
+            url: format!("/{}#{anchor}", paths::brief(&b.slug)),
+            content: text::defused(format!("{} — {name}", r.quote)),
+            meta: meta(&title, RESPONSE_KIND, Some(date_shown(site, b.date)), None),
+            filters: brief_filters(site, b, RESPONSE_KIND, vec![r.expert]),
+            sort: date_sort(site, b.date),
+        }
+    })
+}
+
+fn expert(site: &Site, id: ExpertId) -> Record {
+    let e = &site.experts[id];
+    let name = site.expert_full_name(id);
+    let lines = [
+        name.as_str(),
+        &e.role,
+        &e.program,
+        &text::of_html(&e.bio_html),
+    ]
+    .iter()
+    .filter(|s| !s.is_empty())
+    .copied()
+    .collect::<Vec<_>>()
+    .join("\n");
+    let mut filters = BTreeMap::from([
+        ("kind".to_string(), vec![EXPERT_KIND.to_string()]),
+        ("expert".to_string(), vec![name.clone()]),
+    ]);
+    if !e.topics.is_empty() {
+        filters.insert("topic".into(), e.topics.clone());
+    }
+    let image = e.photo.as_deref().map(|p| site.config.local_url(p));
+    Record {
+        url: format!("/{}", paths::expert(&e.id)),
+        content: text::defused(lines),
+        meta: meta(&name, EXPERT_KIND, None, image),
+        filters,
+        sort: BTreeMap::new(),
+    }
+}
+
+fn meta(
+    title: &str,
+    kind: &str,
+    date: Option<String>,
+    image: Option<String>,
+) -> BTreeMap<String, String> {
+    let mut meta = BTreeMap::from([
+        ("title".to_string(), title.to_string()),
+        ("kind".to_string(), kind.to_string()),
+    ]);
+    if let Some(d) = date {
+        meta.insert("date".into(), d);
+    }
+    if let Some(i) = image {
+        meta.insert("image".into(), i);
+        meta.insert("image_alt".into(), String::new());
+    }
+    meta
+}
+
+/// Kind, topics, experts (each once, in order) and year of a brief.
+fn brief_filters(
+    site: &Site,
+    b: &Brief,
+    kind: &str,
+    experts: Vec<ExpertId>,
+) -> BTreeMap<String, Vec<String>> {
+    let mut names: Vec<String> = Vec::with_capacity(experts.len());
+    for e in experts {
+        let name = site.expert_full_name(e);
+        if !names.contains(&name) {
+            names.push(name);
+        }
+    }
+    let topics = b
+        .topics
+        .iter()
+        .map(|&t| site.topics[t].name.clone())
+        .collect();
+    let year = b.date.zoned(&site.config.timezone).year().to_string();
+    BTreeMap::from([
+        ("kind".to_string(), vec![kind.to_string()]),
+        ("topic".to_string(), topics),
+        ("expert".to_string(), names),
+        ("year".to_string(), vec![year]),
+    ])
+}
+
+/// The brief's authors, then its quoted experts.
+fn authors_and_quoted(b: &Brief) -> Vec<ExpertId> {
+    let quoted = b.responses.iter().map(|r| r.expert);
+    b.authors.iter().copied().chain(quoted).collect()
+}
+
+fn date_shown(site: &Site, m: Moment) -> String {
+    m.zoned(&site.config.timezone)
+        .strftime("%B %-d, %Y")
+        .to_string()
+}
+
+fn date_sort(site: &Site, m: Moment) -> BTreeMap<String, String> {
+    let ymd = m
+        .zoned(&site.config.timezone)
+        .strftime("%Y-%m-%d")
+        .to_string();
+    BTreeMap::from([("date".to_string(), ymd)])
+}
