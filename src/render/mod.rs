@@ -222,6 +222,15 @@ fn static_files(site: &Site) -> anyhow::Result<BTreeMap<String, StaticSource>> {
             }
         }
     }
+    if !site.config.search {
+        // The search page's script, unless the site's static/ has its own.
+        let site_static = site.config.root.join("static");
+        let theirs =
+            |s: &StaticSource| matches!(s, StaticSource::Disk(p) if p.starts_with(&site_static));
+        if out.get("search.js").is_some_and(|s| !theirs(s)) {
+            out.remove("search.js");
+        }
+    }
     statics::check_names(&site.config.root, &out, &mut problems);
     if problems.has_errors() {
         return Err(problems.sorted().into());

@@ -77,7 +77,7 @@ fn brief(site: &Site, id: BriefId) -> Record {
     push(&b.summary);
     push(&text::of_html(&b.body_html));
     for r in &b.responses {
-        push(&format!("{} {}", site.expert_full_name(r.expert), r.quote));
+        push(&format!("{}: {}", site.expert_full_name(r.expert), r.quote));
     }
     for r in &b.related {
         push(&r.title);

@@ -275,3 +275,13 @@ pub(crate) fn brief(title: &str, date: &str, extra: &str) -> String {
 pub(crate) fn expert(name: &str, role: &str) -> String {
     format!("---\nname: \"{name}\"\nrole: \"{role}\"\n---\nBio of {name}.\n")
 }
+
+/// `files` (a built site by output path) without the search bundle
+/// (`pagefind/`): what an incremental session makes, since `serve` builds
+/// the bundle on a background thread of its own.
+pub(crate) fn without_search_bundle(
+    mut files: std::collections::BTreeMap<String, Vec<u8>>,
+) -> std::collections::BTreeMap<String, Vec<u8>> {
+    files.retain(|path, _| !path.starts_with("pagefind/"));
+    files
+}

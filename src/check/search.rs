@@ -1,0 +1,76 @@
+//! `check` on search: the Pagefind bundle must be there (its script, its
+//! entry file naming the site's language, and that language's index), and
+//! every search result must lead somewhere: the URL of each record, read
+//! back from the bundle's fragment files, is checked as a link like any
+//! other (a quote's `#response-…` anchor included).
+
+use super::Files;
+use super::extract::Extracted;
+use crate::config::{CONFIG_FILE, Config};
+use crate::diag::{Diagnostic, Diagnostics};
+use crate::search::BUNDLE;
+use std::io::Read;
+
+/// The link of one fragment (`pagefind/fragment/<hash>.pf_fragment`: gzip
+/// of `pagefind_dcd` and a JSON object with the record's `url`), written
+/// relative to the fragment, as Pagefind's script resolves it: against
+/// the folder holding `pagefind/`.
+pub(crate) fn fragment_links(bytes: &[u8]) -> Extracted {
+    let mut text = Vec::new();
+    let read = flate2::read::GzDecoder::new(bytes).read_to_end(&mut text);
+    let json = text.strip_prefix(b"pagefind_dcd").unwrap_or(&text);
+    let url = read
+        .ok()
+        .and_then(|_| serde_json::from_slice::<serde_json::Value>(json).ok())
+        .and_then(|v| v.get("url")?.as_str().map(str::to_string));
+    Extracted {
+        links: url
+            .map(|u| format!("../../{}", u.trim_start_matches('/')))
+            .into_iter()
+            .collect(),
+        ids: Vec::new(),
+    }
+}
+
+/// Problems with the bundle among `files`: none when search is off.
+pub(crate) fn bundle_problems(config: &Config, files: &Files) -> Diagnostics {
+    let mut problems = Diagnostics::default();
+    if !config.search {
+        return problems;
+    }
+    let missing = |what: &str| {
+        Diagnostic::error(CONFIG_FILE, format!("the search index is incomplete: {what}"))
+            .hint("this is a bug of briefs; `search: false` in site.yaml builds the site without search meanwhile")
+    };
+    for file in ["pagefind.js", "pagefind-entry.json"] {
+        if !files.contains_key(&format!("{BUNDLE}{file}")) {
+            problems.push(missing(&format!("/{BUNDLE}{file} is missing")));
+        }
+    }
+    let entry = files
+        .get(&format!("{BUNDLE}pagefind-entry.json"))
+        .and_then(|b| serde_json::from_slice::<serde_json::Value>(b).ok());
+    let languages = entry
+        .as_ref()
+        .and_then(|e| e.get("languages")?.as_object().cloned())
+        .unwrap_or_default();
+    if entry.is_some() && languages.is_empty() {
+        problems.push(
+            Diagnostic::warning(
+                CONFIG_FILE,
+                "the search index is empty: the site has nothing to find",
+            )
+            .hint("add a brief, an expert or a page, or set `search: false`"),
+        );
+    }
+    for (language, meta) in &languages {
+        let hash = meta.get("hash").and_then(|h| h.as_str()).unwrap_or("");
+        let index = format!("{BUNDLE}pagefind.{hash}.pf_meta");
+        if !files.contains_key(&index) {
+            problems.push(missing(&format!(
+                "/{index} (language {language}) is missing"
+            )));
+        }
+    }
+    problems
+}
