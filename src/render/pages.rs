@@ -119,7 +119,7 @@ impl Job {
 
     /// Whether the page belongs in the sitemap.
     pub(crate) fn in_sitemap(&self) -> bool {
-        !matches!(self, Job::NotFound)
+        !matches!(self, Job::NotFound | Job::Search)
     }
 
     /// The template name and the context to render it with.

@@ -16,4 +16,5 @@ mod input_safety;
 mod links;
 mod output_safety;
 mod scaffold;
+mod search;
 mod serve;
