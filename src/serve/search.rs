@@ -130,6 +130,9 @@ fn bundle(
     pool: Option<&rayon::ThreadPool>,
 ) -> anyhow::Result<Vec<(String, Vec<u8>)>> {
     let run = || -> anyhow::Result<Vec<(String, Vec<u8>)>> {
+        if !crate::config::Config::load(opts)?.search {
+            return Ok(Vec::new());
+        }
         let (site, _) = crate::load_site(opts)?;
         let files = crate::search::bundle(&site);
         crate::background::discard(site);

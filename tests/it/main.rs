@@ -18,3 +18,4 @@ mod output_safety;
 mod scaffold;
 mod search;
 mod serve;
+mod serve_search;
