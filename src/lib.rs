@@ -178,12 +178,8 @@ pub fn build_into(opts: &BuildOptions, sink: &dyn Sink) -> anyhow::Result<BuildR
         }
     };
     let templates = Templates::load(&site.config)?;
-    let mut render = render::render(&site, &templates, sink)?;
-    clock.lap("render and write");
-    render.search_files = search::write(&site, sink)?;
-    if site.config.search {
-        clock.lap("search index");
-    }
+    let render = search::render_with_bundle(&site, &templates, sink)?;
+    clock.lap("render, index and write");
     let report = BuildReport {
         briefs: site.briefs.len(),
         experts: site.experts.len(),

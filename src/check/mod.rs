@@ -14,7 +14,7 @@ mod search;
 use crate::config::{BuildOptions, Config};
 use crate::diag::{Diagnostic, Diagnostics};
 use crate::model::Site;
-use crate::render::{self, Templates, pages};
+use crate::render::{Templates, pages};
 use crate::write::MemorySink;
 use extract::Extracted;
 use percent_encoding::percent_decode_str;
@@ -49,8 +49,7 @@ pub fn check(opts: &BuildOptions) -> anyhow::Result<CheckReport> {
     let (site, warnings) = crate::load_site(opts).map_err(|d| d.with_snippets(&opts.root))?;
     let templates = Templates::load(&site.config)?;
     let sink = MemorySink::default();
-    render::render(&site, &templates, &sink)?;
-    crate::search::write(&site, &sink)?;
+    crate::search::render_with_bundle(&site, &templates, &sink)?;
     let files = sink.into_files();
     let (mut problems, links) = check_links(&site.config, &files, &sources(&site));
     problems.extend(search::bundle_problems(&site.config, &files).0);

@@ -11,23 +11,31 @@ use crate::diag::{Diagnostic, Diagnostics};
 use crate::search::BUNDLE;
 use std::io::Read;
 
-/// The link of one fragment (`pagefind/fragment/<hash>.pf_fragment`: gzip
-/// of `pagefind_dcd` and a JSON object with the record's `url`), written
-/// relative to the fragment, as Pagefind's script resolves it: against
-/// the folder holding `pagefind/`.
+/// The links of one fragment (`pagefind/fragment/<hash>.pf_fragment`:
+/// gzip of `pagefind_dcd` and a JSON object with the record's `url` and
+/// its `anchors`, each a sub-result at `url#id`), written relative to the
+/// fragment, as Pagefind's script resolves them: against the folder
+/// holding `pagefind/`.
 pub(crate) fn fragment_links(bytes: &[u8]) -> Extracted {
     let mut text = Vec::new();
     let read = flate2::read::GzDecoder::new(bytes).read_to_end(&mut text);
     let json = text.strip_prefix(b"pagefind_dcd").unwrap_or(&text);
-    let url = read
+    let record = read
         .ok()
-        .and_then(|_| serde_json::from_slice::<serde_json::Value>(json).ok())
-        .and_then(|v| v.get("url")?.as_str().map(str::to_string));
+        .and_then(|_| serde_json::from_slice::<serde_json::Value>(json).ok());
+    let Some(url) = record.as_ref().and_then(|r| r.get("url")?.as_str()) else {
+        return Extracted::default();
+    };
+    let url = format!("../../{}", url.trim_start_matches('/'));
+    let anchors = (record.as_ref())
+        .and_then(|r| r.get("anchors")?.as_array())
+        .into_iter()
+        .flatten()
+        .filter_map(|a| a.get("id")?.as_str())
+        .map(|id| format!("{url}#{id}"))
+        .collect::<Vec<_>>();
     Extracted {
-        links: url
-            .map(|u| format!("../../{}", u.trim_start_matches('/')))
-            .into_iter()
-            .collect(),
+        links: std::iter::once(url).chain(anchors).collect(),
         ids: Vec::new(),
     }
 }

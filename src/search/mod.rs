@@ -4,7 +4,8 @@
 //! ([`crate::render::pages::Job::Search`]). With `search: false` in
 //! site.yaml none of it is made.
 //!
-//! `build` and `check` write the bundle after the pages. `serve` leaves it
+//! `build` and `check` build the bundle while the pages render, and write
+//! it after them. `serve` leaves it
 //! out of its incremental rebuilds (so they stay byte-equal to a full build
 //! without the bundle) and makes it on a background thread instead (see
 //! `serve::search`).
@@ -14,7 +15,7 @@ pub(crate) mod records;
 pub(crate) mod text;
 
 use crate::model::Site;
-use crate::render::Sink;
+use crate::render::{self, RenderReport, Sink, Templates};
 
 pub(crate) use index::BUNDLE;
 
@@ -31,9 +32,28 @@ pub(crate) fn bundle(site: &Site) -> anyhow::Result<Vec<(String, Vec<u8>)>> {
     index::bundle(records::records(site), &site.config.language)
 }
 
-/// Writes the bundle into `sink`; returns how many files.
-pub(crate) fn write(site: &Site, sink: &dyn Sink) -> anyhow::Result<usize> {
-    let files = bundle(site)?;
+/// Renders the site's pages into `sink` (see [`render::render`]) while
+/// the search bundle is built beside them on a thread of its own (most of
+/// Pagefind's indexing runs on one thread), then writes the bundle too.
+pub(crate) fn render_with_bundle(
+    site: &Site,
+    templates: &Templates,
+    sink: &dyn Sink,
+) -> anyhow::Result<RenderReport> {
+    let (report, files) = std::thread::scope(|s| {
+        let files = s.spawn(|| bundle(site));
+        let report = render::render(site, templates, sink);
+        let files =
+            (files.join()).unwrap_or_else(|_| Err(anyhow::anyhow!("the search indexer failed")));
+        (report, files)
+    });
+    let mut report = report?;
+    report.search_files = write(files?, sink)?;
+    Ok(report)
+}
+
+/// Writes the bundle's files into `sink`; returns how many.
+fn write(files: Vec<(String, Vec<u8>)>, sink: &dyn Sink) -> anyhow::Result<usize> {
     for (path, bytes) in &files {
         sink.write(path, bytes)
             .map_err(|e| anyhow::anyhow!("cannot write {path}: {e}"))?;

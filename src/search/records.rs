@@ -1,18 +1,19 @@
 //! The site model -> search records, one per thing a reader may look for:
-//! a brief (title, summary, body, responses, background titles, authors),
-//! each expert response on its own (linking to its anchor and naming the
-//! expert), an expert page (name, role, program, bio) and a plain page.
+//! a brief (title, summary, body, responses, background titles, authors;
+//! each response under its own anchored heading, so it is found on its
+//! own, linking to its anchor and naming the expert), an expert page
+//! (name, role, program, bio) and a plain page.
 //! Listings, the 404 page and navigation chrome are never records. Only
 //! what the model holds is indexed, so drafts (without `--drafts`) and
 //! embargoed briefs, which it leaves out, are never in the index.
 
 use super::text;
+use crate::escape;
 use crate::model::{Brief, BriefId, ExpertId, Site, paths};
 use crate::parse::Moment;
 use std::collections::BTreeMap;
+use std::fmt::Write;
 
-/// The kind shown for, and filtering, an expert response.
-pub(crate) const RESPONSE_KIND: &str = "Expert response";
 /// The kind shown for, and filtering, an expert page.
 pub(crate) const EXPERT_KIND: &str = "Expert";
 /// The kind shown for, and filtering, a plain page.
@@ -25,28 +26,33 @@ pub(crate) struct Record {
     /// `/briefs/x/#response-y`): Pagefind's script puts the base path in
     /// front, from where its bundle is served.
     pub(crate) url: String,
-    /// The text searched and excerpted.
-    pub(crate) content: String,
+    /// What is searched and excerpted.
+    pub(crate) content: Content,
     /// `title`, `kind`, `date` (as shown) and, when there is one, `image`.
     pub(crate) meta: BTreeMap<String, String>,
     /// `kind`, `topic`, `expert`, `year`.
     pub(crate) filters: BTreeMap<String, Vec<String>>,
-    /// `date` (YYYY-MM-DD) for briefs and responses.
+    /// `date` (YYYY-MM-DD) for briefs.
     pub(crate) sort: BTreeMap<String, String>,
 }
 
+/// A record's text, or an HTML document body (for a brief, whose
+/// headings with ids become anchors: Pagefind's sub-results).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) enum Content {
+    Text(String),
+    Html(String),
+}
+
 /// Every record of the site, in a stable order (briefs in listing order,
-/// each followed by its responses; then experts; then pages).
+/// then experts, then pages).
 pub(crate) fn records(site: &Site) -> Vec<Record> {
     let mut out = Vec::with_capacity(site.briefs.len() * 4 + site.experts.len());
-    for id in 0..site.briefs.len() {
-        out.push(brief(site, id));
-        out.extend(responses(site, id));
-    }
+    out.extend((0..site.briefs.len()).map(|id| brief(site, id)));
     out.extend((0..site.experts.len()).map(|e| expert(site, e)));
     out.extend(site.pages.iter().map(|p| Record {
         url: format!("/{}/", p.path),
-        content: text::defused(text::of_html(&p.body_html)),
+        content: Content::Text(text::defused(text::of_html(&p.body_html))),
         meta: meta(&p.title, PAGE_KIND, None, None),
         filters: BTreeMap::from([("kind".into(), vec![PAGE_KIND.into()])]),
         sort: BTreeMap::new(),
@@ -62,55 +68,58 @@ fn lead_image(_site: &Site, _brief: &Brief) -> Option<String> {
 
 fn brief(site: &Site, id: BriefId) -> Record {
     let b = &site.briefs[id];
-    let mut content = String::with_capacity(b.body_html.len() + 512);
-    let mut push = |s: &str| {
-        if !s.is_empty() {
-            content.push_str(s);
-            content.push('\n');
-        }
-    };
-    let authors: Vec<String> = b
-        .authors
-        .iter()
-        .map(|&a| site.expert_full_name(a))
-        .collect();
-    push(&b.summary);
-    push(&text::of_html(&b.body_html));
-    for r in &b.responses {
-        push(&format!("{}: {}", site.expert_full_name(r.expert), r.quote));
-    }
-    for r in &b.related {
-        push(&r.title);
-    }
-    if !authors.is_empty() {
-        push(&format!("By {}", authors.join(", ")));
-    }
     let kind = site.kinds[b.kind].name.as_str();
-    let image = lead_image(site, b).map(|i| site.config.local_url(&i));
+    // Without a lead image, an empty one: else Pagefind would take the
+    // first image of the body.
+    let image = lead_image(site, b).map_or_else(String::new, |i| site.config.local_url(&i));
     Record {
         url: format!("/{}", paths::brief(&b.slug)),
-        content: text::defused(content),
-        meta: meta(&b.title, kind, Some(date_shown(site, b.date)), image),
+        content: Content::Html(brief_html(site, b)),
+        meta: meta(&b.title, kind, Some(date_shown(site, b.date)), Some(image)),
         filters: brief_filters(site, b, kind, authors_and_quoted(b)),
         sort: date_sort(site, b.date),
     }
 }
 
-/// One record per response, at its anchor, titled with the expert's name.
-fn responses(site: &Site, id: BriefId) -> impl Iterator<Item = Record> + '_ {
-    let b = &site.briefs[id];
+/// A brief as the HTML document Pagefind indexes, made from the model:
+/// title, summary, body, each response under a heading with its anchor
+/// (so a quote is found on its own, as a sub-result that links to the
+/// anchor and names the expert), background titles, authors.
+fn brief_html(site: &Site, b: &Brief) -> String {
+    let text = |s: &str| escape::markup(&escape::html_safe(s));
+    let mut html = String::with_capacity(b.body_html.len() + 1024);
+    let _ = write!(
+        html,
+        "<h1>{}</h1>\n<p>{}</p>\n",
+        text(&b.title),
+        text(&b.summary)
+    );
+    html.push_str(&b.body_html);
     let anchors = crate::render::values::response_anchors(site, b);
-    b.responses.iter().zip(anchors).map(move |(r, anchor)| {
-        let name = site.expert_full_name(r.expert);
-        let title = format!("{name} on “{}”", b.title);
-        Record {
-            url: format!("/{}#{anchor}", paths::brief(&b.slug)),
-            content: text::defused(format!("{} — {name}", r.quote)),
-            meta: meta(&title, RESPONSE_KIND, Some(date_shown(site, b.date)), None),
-            filters: brief_filters(site, b, RESPONSE_KIND, vec![r.expert]),
-            sort: date_sort(site, b.date),
+    for (r, anchor) in b.responses.iter().zip(anchors) {
+        let name = text(&site.expert_full_name(r.expert));
+        let _ = write!(
+            html,
+            "\n<h2 id=\"{anchor}\">Response from {name}</h2>\n<p>{}</p>",
+            text(&r.quote)
+        );
+    }
+    if !b.related.is_empty() {
+        html.push_str("\n<h2>Background and Analysis</h2>\n<ul>");
+        for r in &b.related {
+            let _ = write!(html, "<li>{}</li>", text(&r.title));
         }
-    })
+        html.push_str("</ul>");
+    }
+    if !b.authors.is_empty() {
+        let names: Vec<String> = b
+            .authors
+            .iter()
+            .map(|&a| site.expert_full_name(a))
+            .collect();
+        let _ = write!(html, "\n<p>By {}</p>", text(&names.join(", ")));
+    }
+    html
 }
 
 fn expert(site: &Site, id: ExpertId) -> Record {
@@ -137,7 +146,7 @@ fn expert(site: &Site, id: ExpertId) -> Record {
     let image = e.photo.as_deref().map(|p| site.config.local_url(p));
     Record {
         url: format!("/{}", paths::expert(&e.id)),
-        content: text::defused(lines),
+        content: Content::Text(text::defused(lines)),
         meta: meta(&name, EXPERT_KIND, None, image),
         filters,
         sort: BTreeMap::new(),

@@ -91,6 +91,14 @@ fn text(e: &scraper::ElementRef) -> String {
 fn assert_no_injection(path: &str, doc: &Html) {
     for e in select(doc, "*") {
         let name = e.value().name();
+        // The search page's own script, from the theme.
+        let theirs = e
+            .value()
+            .attr("src")
+            .is_some_and(|s| s.ends_with("/search.js"));
+        if name == "script" && theirs && path == "search/index.html" {
+            continue;
+        }
         assert!(
             !["script", "svg", "u", "i", "b"].contains(&name),
             "{path}: injected <{name}>"
