@@ -82,3 +82,28 @@ pub(crate) fn bundle_problems(config: &Config, files: &Files) -> Diagnostics {
     }
     problems
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::io::Write;
+
+    fn fragment(json: &str) -> Vec<u8> {
+        let mut gz = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::fast());
+        gz.write_all(b"pagefind_dcd").unwrap();
+        gz.write_all(json.as_bytes()).unwrap();
+        gz.finish().unwrap()
+    }
+
+    #[test]
+    fn a_fragment_links_to_its_record_and_every_anchor() {
+        let bytes = fragment(
+            r#"{"url":"/briefs/x/","content":"","anchors":[{"element":"h2","id":"response-a","text":"A","location":3}]}"#,
+        );
+        assert_eq!(
+            fragment_links(&bytes).links,
+            ["../../briefs/x/", "../../briefs/x/#response-a"]
+        );
+        assert_eq!(fragment_links(b"not gzip").links, Vec::<String>::new());
+    }
+}

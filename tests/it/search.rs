@@ -208,3 +208,18 @@ fn a_static_file_may_not_overwrite_the_bundle() {
         run.stderr
     );
 }
+
+#[test]
+fn check_follows_the_search_page_links_and_every_result() {
+    let site = TestSite::demo();
+    let run = site.run(&["check"]);
+    assert_eq!(run.status, 0, "{}{}", run.stdout, run.stderr);
+    site.write(
+        "templates/search.html",
+        "{% extends \"base.html\" %}{% block content %}<a href=\"{{ site.base_path }}nowhere/\">x</a>{% endblock content %}",
+    );
+    let run = site.run(&["check"]);
+    assert_eq!(run.status, 1, "{}", run.stdout);
+    assert!(run.stderr.contains("`/nowhere/`"), "{}", run.stderr);
+    assert!(run.stderr.contains("/search/"), "{}", run.stderr);
+}
