@@ -28,6 +28,14 @@ fn records(site: &TestSite) -> BTreeMap<String, Value> {
     out
 }
 
+/// The `good` fixture with one more line in its site.yaml (line 4).
+fn good_site_with(line: &str) -> TestSite {
+    let site = TestSite::fixture("good");
+    let yaml = std::fs::read_to_string(site.root().join("site.yaml")).unwrap();
+    site.write("site.yaml", &format!("{yaml}{line}\n"));
+    site
+}
+
 fn urls(site: &TestSite) -> Vec<String> {
     records(site).into_keys().collect()
 }
@@ -149,9 +157,7 @@ fn search_page_and_masthead_form_carry_the_base_path() {
 
 #[test]
 fn search_false_writes_no_bundle_no_page_and_no_form() {
-    let site = TestSite::fixture("good");
-    let yaml = std::fs::read_to_string(site.root().join("site.yaml")).unwrap();
-    site.write("site.yaml", &format!("{yaml}search: false\n"));
+    let site = good_site_with("search: false");
     let run = site.build_ok(&[]);
     assert!(!run.stdout.contains("search files"), "{}", run.stdout);
     for path in ["pagefind", "search", "search.js"] {
@@ -166,9 +172,7 @@ fn search_false_writes_no_bundle_no_page_and_no_form() {
 
 #[test]
 fn search_must_be_true_or_false() {
-    let site = TestSite::fixture("good");
-    let yaml = std::fs::read_to_string(site.root().join("site.yaml")).unwrap();
-    site.write("site.yaml", &format!("{yaml}search: sometimes\n"));
+    let site = good_site_with("search: sometimes");
     let run = site.run(&["build"]);
     assert_eq!(run.status, 1);
     assert!(run.stderr.contains("site.yaml:4:"), "{}", run.stderr);

@@ -41,15 +41,28 @@ function chosenFilters() {
   return filters;
 }
 
+function excerpt(html) {
+  const p = el('p', { className: 'excerpt' });
+  p.innerHTML = html;
+  return p;
+}
+
+// A brief's matches under its anchored headings (each expert response has
+// one) are listed under it, each linking to its anchor.
+function subResults(data) {
+  const subs = (data.sub_results || []).filter((s) => s.url !== data.url && s.url.includes('#')).slice(0, 3);
+  if (!subs.length) return null;
+  return el('ul', { className: 'sub-results' }, ...subs.map((s) =>
+    el('li', {}, el('a', { href: s.url, textContent: s.title }), excerpt(s.excerpt))));
+}
+
 function resultItem(data) {
   const meta = data.meta || {};
   const img = meta.image ? el('img', { src: meta.image, alt: meta.image_alt || '', loading: 'lazy' }) : null;
   const facts = el('p', { className: 'meta' }, el('span', { className: 'kind', textContent: meta.kind || '' }));
   if (meta.date) facts.append(' · ', el('span', { className: 'date', textContent: meta.date }));
   const title = el('h2', {}, el('a', { href: data.url, textContent: meta.title || data.url }));
-  const excerpt = el('p', { className: 'excerpt' });
-  excerpt.innerHTML = data.excerpt;
-  return el('li', { className: 'search-result' }, img, facts, title, excerpt);
+  return el('li', { className: 'search-result' }, img, facts, title, excerpt(data.excerpt), subResults(data));
 }
 
 async function start() {
