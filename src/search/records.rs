@@ -11,6 +11,7 @@ use super::text;
 use crate::escape;
 use crate::model::{Brief, BriefId, ExpertId, Site, paths};
 use crate::parse::Moment;
+use rayon::prelude::*;
 use std::collections::BTreeMap;
 use std::fmt::Write;
 
@@ -47,8 +48,13 @@ pub(crate) enum Content {
 /// Every record of the site, in a stable order (briefs in listing order,
 /// then experts, then pages).
 pub(crate) fn records(site: &Site) -> Vec<Record> {
-    let mut out = Vec::with_capacity(site.briefs.len() * 4 + site.experts.len());
-    out.extend((0..site.briefs.len()).map(|id| brief(site, id)));
+    let mut out = Vec::with_capacity(site.briefs.len() + site.experts.len() + site.pages.len());
+    // In parallel: the records are made while the pages render, and the
+    // indexer that takes them works on one thread.
+    (0..site.briefs.len())
+        .into_par_iter()
+        .map(|id| brief(site, id))
+        .collect_into_vec(&mut out);
     out.extend((0..site.experts.len()).map(|e| expert(site, e)));
     out.extend(site.pages.iter().map(|p| Record {
         url: format!("/{}/", p.path),
