@@ -40,9 +40,20 @@ pub(crate) fn render_with_bundle(
     templates: &Templates,
     sink: &dyn Sink,
 ) -> anyhow::Result<RenderReport> {
+    if !site.config.search {
+        return render::render(site, templates, sink);
+    }
+    // The pages render on all threads but one, which the indexer has to
+    // itself: it is the longer of the two.
+    let threads = rayon::current_num_threads().saturating_sub(1).max(1);
+    let pool = rayon::ThreadPoolBuilder::new().num_threads(threads).build();
     let (report, files) = std::thread::scope(|s| {
         let files = s.spawn(|| bundle(site));
-        let report = render::render(site, templates, sink);
+        let render = || render::render(site, templates, sink);
+        let report = match &pool {
+            Ok(pool) => pool.install(render),
+            Err(_) => render(),
+        };
         let files =
             (files.join()).unwrap_or_else(|_| Err(anyhow::anyhow!("the search indexer failed")));
         (report, files)

@@ -94,12 +94,11 @@ fn brief(site: &Site, id: BriefId) -> Record {
 fn brief_html(site: &Site, b: &Brief) -> String {
     let text = |s: &str| escape::markup(&escape::html_safe(s));
     let mut html = String::with_capacity(b.body_html.len() + 1024);
-    let _ = write!(
-        html,
-        "<h1>{}</h1>\n<p>{}</p>\n",
-        text(&b.title),
-        text(&b.summary)
-    );
+    let _ = writeln!(html, "<h1>{}</h1>", text(&b.title));
+    // A summary taken from the body's first paragraph is there already.
+    if !opens_with(&b.body_html, &b.summary) {
+        let _ = writeln!(html, "<p>{}</p>", text(&b.summary));
+    }
     html.push_str(&b.body_html);
     let anchors = crate::render::values::response_anchors(site, b);
     for (r, anchor) in b.responses.iter().zip(anchors) {
@@ -173,8 +172,10 @@ fn meta(
         meta.insert("date".into(), d);
     }
     if let Some(i) = image {
+        if !i.is_empty() {
+            meta.insert("image_alt".into(), String::new());
+        }
         meta.insert("image".into(), i);
-        meta.insert("image_alt".into(), String::new());
     }
     meta
 }
@@ -207,6 +208,16 @@ fn brief_filters(
     ])
 }
 
+/// Whether the first paragraph of `body_html` reads `summary`.
+fn opens_with(body_html: &str, summary: &str) -> bool {
+    let Some(start) = body_html.find("<p>") else {
+        return false;
+    };
+    let first = &body_html[start..];
+    let end = first.find("</p>").unwrap_or(first.len());
+    text::of_html(&first[..end]) == summary.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
 /// The brief's authors, then its quoted experts.
 fn authors_and_quoted(b: &Brief) -> Vec<ExpertId> {
     let quoted = b.responses.iter().map(|r| r.expert);
@@ -225,4 +236,26 @@ fn date_sort(site: &Site, m: Moment) -> BTreeMap<String, String> {
         .strftime("%Y-%m-%d")
         .to_string();
     BTreeMap::from([("date".to_string(), ymd)])
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_summary_from_the_first_paragraph_is_not_repeated() {
+        let cases = [
+            ("<p>First  para.</p><p>Second.</p>", "First para.", true),
+            (
+                "<h2>x</h2>\n<p>First <em>para</em>.</p>",
+                "First para.",
+                true,
+            ),
+            ("<p>Other.</p>", "First para.", false),
+            ("<ul><li>no paragraph</li></ul>", "no paragraph", false),
+        ];
+        for (body, summary, want) in cases {
+            assert_eq!(opens_with(body, summary), want, "{body}");
+        }
+    }
 }

@@ -28,7 +28,9 @@ pub(crate) fn of_html(html: &str) -> String {
             let end = rest.find('>').map_or(rest.len(), |i| i + 1);
             rest = &rest[end..];
         }
-        out.push(' ');
+        if !is_inline(tag) {
+            out.push(' ');
+        }
     }
     out.push_str(rest);
     collapse(&out)
@@ -57,13 +59,30 @@ fn collapse(text: &str) -> String {
     out
 }
 
-/// `script` or `style` for an opening tag of one (their text is not prose).
-fn skipped_element(tag: &str) -> Option<&'static str> {
-    let name = tag
-        .trim_start_matches('<')
+/// Whether a tag (opening or closing) is of an element inside a line of
+/// text (`<em>`, `<a>`): no space stands for it.
+fn is_inline(tag: &str) -> bool {
+    const INLINE: &[&str] = &[
+        "a", "abbr", "b", "cite", "code", "del", "dfn", "em", "i", "ins", "kbd", "mark", "q", "s",
+        "samp", "small", "span", "strong", "sub", "sup", "time", "u", "var",
+    ];
+    let name = tag_name(tag);
+    INLINE.iter().any(|i| name.eq_ignore_ascii_case(i))
+}
+
+fn tag_name(tag: &str) -> &str {
+    tag.trim_start_matches(['<', '/'])
         .split(|c: char| c.is_ascii_whitespace() || c == '>' || c == '/')
         .next()
-        .unwrap_or("");
+        .unwrap_or("")
+}
+
+/// `script` or `style` for an opening tag of one (their text is not prose).
+fn skipped_element(tag: &str) -> Option<&'static str> {
+    if tag.starts_with("</") {
+        return None;
+    }
+    let name = tag_name(tag);
     ["script", "style"]
         .into_iter()
         .find(|s| name.eq_ignore_ascii_case(s))
@@ -118,6 +137,7 @@ mod tests {
                 "<ul>\n<li><strong>Kursk:</strong> troops</li></ul>",
                 "Kursk: troops",
             ),
+            ("<p>a <em>b</em>, <a href='x'>c</a>.</p>", "a b, c."),
             (
                 "Tom &amp; Jerry &lt;3 &#8220;hi&#x201D; &bogus; & more",
                 "Tom & Jerry <3 “hi” &bogus; & more",
