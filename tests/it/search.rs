@@ -227,3 +227,13 @@ fn check_follows_the_search_page_links_and_every_result() {
     assert!(run.stderr.contains("`/nowhere/`"), "{}", run.stderr);
     assert!(run.stderr.contains("/search/"), "{}", run.stderr);
 }
+
+#[test]
+fn the_site_language_is_the_index_language() {
+    let site = good_site_with("language: fr");
+    site.build_ok(&[]);
+    let entry: Value = serde_json::from_str(&site.read("pagefind/pagefind-entry.json")).unwrap();
+    let languages = entry["languages"].as_object().unwrap();
+    assert_eq!(languages.keys().collect::<Vec<_>>(), ["fr"], "{entry}");
+    assert!(site.exists("pagefind/wasm.fr.pagefind"), "French stemming");
+}
