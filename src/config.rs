@@ -38,6 +38,7 @@ struct RawConfig {
     feed: RawFeed,
     timezone: Option<String>,
     max_file_size: Option<u64>,
+    search: Option<bool>,
     #[serde(default)]
     extra: serde_json::Map<String, serde_json::Value>,
     logo: Option<String>,
@@ -105,6 +106,8 @@ pub(crate) struct Config {
     pub(crate) feed: FeedConfig,
     pub(crate) timezone: TimeZone,
     pub(crate) max_file_size: u64,
+    /// Whether the site has search (`search: false` turns it off).
+    pub(crate) search: bool,
     pub(crate) extra: serde_json::Map<String, serde_json::Value>,
     /// Masthead and footer: logo, accent colour, tagline, links.
     pub(crate) identity: Identity,
@@ -248,6 +251,7 @@ impl Config {
             },
             timezone,
             max_file_size: raw.max_file_size.unwrap_or(10 * 1024 * 1024),
+            search: raw.search.unwrap_or(true),
             extra: raw.extra,
             identity,
             drafts: opts.drafts,
@@ -333,6 +337,17 @@ mod tests {
         assert_eq!(c.organisation, "T");
         assert_eq!((c.paginate, c.feed.limit), (20, 50));
         assert_eq!(c.language, "en");
+    }
+
+    #[test]
+    fn search_is_on_unless_turned_off() {
+        let on = load("title: T\nbase_url: https://x.org\n").unwrap();
+        let off = load("title: T\nbase_url: https://x.org\nsearch: false\n").unwrap();
+        assert!(on.search && !off.search);
+        let e = load("title: T\nbase_url: https://x.org\nsearch: maybe\n").unwrap_err();
+        assert_eq!(e.0[0].line, Some(3));
+        let e = load("title: T\nbase_url: https://x.org\nserch: false\n").unwrap_err();
+        assert_eq!(e.0[0].hint.as_deref(), Some("did you mean `search`?"));
     }
 
     #[test]

@@ -7,6 +7,7 @@
 //! 3. `parse`: front matter + Markdown -> parsed briefs, experts, pages
 //! 4. `model`: resolve references, build indexes -> `Site`
 //! 5. `render`: site + templates -> output files, handed to a [`Sink`]
+//!    and `search`: site -> Pagefind index and its assets, into the same sink
 //! 6. `write`: staging folder -> atomic swap into `public/`
 //!
 //! Beside the pipeline: `check` (the build plus internal links, in memory),
@@ -50,6 +51,7 @@ mod portable;
 mod publisher;
 mod render;
 mod scaffold;
+mod search;
 mod serve;
 mod write;
 mod yaml;
@@ -186,9 +188,9 @@ pub fn build_into(opts: &BuildOptions, sink: &dyn Sink) -> anyhow::Result<BuildR
     };
     let templates = Templates::load(&site.config)?;
     render::cite::memo::load(&site.config.root);
-    let render = render::render(&site, &templates, sink)?;
+    let render = search::render_with_bundle(&site, &templates, sink)?;
     render::cite::memo::save(&site.config.root);
-    clock.lap("render and write");
+    clock.lap("render, index and write");
     let report = BuildReport {
         briefs: site.briefs.len(),
         experts: site.experts.len(),

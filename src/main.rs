@@ -9,6 +9,12 @@ use briefs::Diagnostics;
 use clap::Parser;
 use std::process::ExitCode;
 
+/// jemalloc: a build with search allocates and frees a great deal (see
+/// Cargo.toml). Not on musl, where Pagefind's library brings its own.
+#[cfg(all(unix, not(target_env = "musl")))]
+#[global_allocator]
+static ALLOCATOR: tikv_jemallocator::Jemalloc = tikv_jemallocator::Jemalloc;
+
 fn main() -> ExitCode {
     let cli = cli::Cli::parse();
     let result = match cli.command {

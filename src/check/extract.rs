@@ -1,7 +1,7 @@
-//! Link extraction from built files: `href`/`src`/`srcset` and element ids of
+//! Link extraction from built files: `href`/`src`/`srcset`/`action` and element ids of
 //! HTML (with html5ever's tokenizer, a real HTML5 parser), links and HTML
 //! content of RSS/Atom feeds and sitemaps (quick-xml), and URLs and HTML
-//! content of JSON Feeds.
+//! content of JSON Feeds, and the URL of each search record.
 
 use html5ever::tendril::StrTendril;
 use html5ever::tokenizer::states::RawKind;
@@ -28,6 +28,8 @@ pub(crate) fn extract(path: &str, bytes: &[u8]) -> Extracted {
         xml(&text)
     } else if path.ends_with(".json") && text.contains("jsonfeed.org") {
         json_feed(&text)
+    } else if path.ends_with(".pf_fragment") {
+        super::search::fragment_links(bytes)
     } else {
         Extracted::default()
     }
@@ -49,7 +51,7 @@ impl TokenSink for Collector {
         for attr in &tag.attrs {
             let value = attr.value.trim();
             match &*attr.name.local {
-                "href" | "src" => out.links.push(value.to_string()),
+                "href" | "src" | "action" => out.links.push(value.to_string()),
                 "srcset" => out.links.extend(srcset(value)),
                 "id" => out.ids.push(attr.value.to_string()),
                 "name" if &*tag.name == "a" => out.ids.push(attr.value.to_string()),

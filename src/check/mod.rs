@@ -3,16 +3,18 @@
 //! feed, sitemap and JSON Feed (root-relative, relative, or absolute on the
 //! site's own host) must point at a built file, and a `#fragment` at an
 //! element id on the target page, and no HTML page may have two elements
-//! with the same id. Nothing is written. Files are scanned in
+//! with the same id. The search bundle must be complete and every search
+//! result's URL resolve. Nothing is written. Files are scanned in
 //! parallel.
 
 pub(crate) mod extract;
 mod ids;
+mod search;
 
 use crate::config::{BuildOptions, Config};
 use crate::diag::{Diagnostic, Diagnostics};
 use crate::model::Site;
-use crate::render::{self, Templates, pages};
+use crate::render::{Templates, pages};
 use crate::write::MemorySink;
 use extract::Extracted;
 use percent_encoding::percent_decode_str;
@@ -47,12 +49,15 @@ pub fn check(opts: &BuildOptions) -> anyhow::Result<CheckReport> {
     let (site, warnings) = crate::load_site(opts).map_err(|d| d.with_snippets(&opts.root))?;
     let templates = Templates::load(&site.config)?;
     let sink = MemorySink::default();
-    render::render(&site, &templates, &sink)?;
+    crate::search::render_with_bundle(&site, &templates, &sink)?;
     let files = sink.into_files();
-    let (problems, links) = check_links(&site.config, &files, &sources(&site));
+    let (mut problems, links) = check_links(&site.config, &files, &sources(&site));
+    problems.extend(search::bundle_problems(&site.config, &files).0);
     if problems.has_errors() {
         return Err(problems.sorted().into());
     }
+    let mut warnings = warnings;
+    warnings.extend(problems.0);
     Ok(CheckReport {
         briefs: site.briefs.len(),
         files: files.len(),

@@ -34,7 +34,7 @@ pub(crate) fn run(args: BuildArgs) -> anyhow::Result<()> {
     }
     let r = &report.render;
     println!(
-        "built {} briefs, {} experts, {} topics, {} kinds, {} pages: {} HTML pages, {} feeds, {} static files in {:.2?}",
+        "built {} briefs, {} experts, {} topics, {} kinds, {} pages: {} HTML pages, {} feeds, {} static files{} in {:.2?}",
         report.briefs,
         report.experts,
         report.topics,
@@ -43,6 +43,10 @@ pub(crate) fn run(args: BuildArgs) -> anyhow::Result<()> {
         r.html_pages,
         r.feeds,
         r.static_files,
+        match r.search_files {
+            0 => String::new(),
+            n => format!(", {n} search files"),
+        },
         report.elapsed
     );
     Ok(())

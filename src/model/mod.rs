@@ -288,6 +288,8 @@ pub(crate) mod paths {
         "404.html",
         "static",
         "style.css",
+        "search",
+        "pagefind",
     ];
 }
 

@@ -44,6 +44,8 @@ pub struct RenderReport {
     pub static_files: usize,
     /// Sitemaps and robots.txt.
     pub other_files: usize,
+    /// Files of the search index and its assets (none with `search: false`).
+    pub search_files: usize,
 }
 
 /// A static file to copy: from disk or from the binary.
@@ -100,6 +102,7 @@ pub(crate) fn render(
         feeds: feeds::render(site, sink)?,
         static_files,
         other_files,
+        search_files: 0,
     })
 }
 
@@ -243,6 +246,15 @@ fn static_files(site: &Site) -> anyhow::Result<BTreeMap<String, StaticSource>> {
             StaticSource::Disk(site.config.root.join(from)),
         );
     }
+    if !site.config.search {
+        // The search page's script, unless the site's static/ has its own.
+        let site_static = site.config.root.join("static");
+        let theirs =
+            |s: &StaticSource| matches!(s, StaticSource::Disk(p) if p.starts_with(&site_static));
+        if out.get("search.js").is_some_and(|s| !theirs(s)) {
+            out.remove("search.js");
+        }
+    }
     statics::check_names(&site.config.root, &out, &mut problems);
     if problems.has_errors() {
         return Err(problems.sorted().into());
@@ -263,6 +275,7 @@ fn check_collisions(
             continue;
         };
         let clash = generated.contains(path)
+            || (site.config.search && crate::search::is_bundle_file(path))
             || (path.ends_with("index.html") && jobs.iter().any(|j| j.output_path(site) == *path));
         if clash {
             problems.push(

@@ -29,6 +29,8 @@ pub(crate) enum Job {
     Expert(ExpertId),
     TopicIndex,
     Page(usize),
+    /// `/search/`, unless search is off.
+    Search,
     NotFound,
 }
 
@@ -45,6 +47,9 @@ pub(crate) fn jobs(site: &Site) -> Vec<Job> {
     jobs.extend((0..site.topics.len()).flat_map(|t| pages(Listing::Topic(t))));
     jobs.extend((0..site.kinds.len()).flat_map(|k| pages(Listing::Kind(k))));
     jobs.extend((0..site.pages.len()).map(Job::Page));
+    if site.config.search {
+        jobs.push(Job::Search);
+    }
     jobs.push(Job::NotFound);
     jobs
 }
@@ -110,6 +115,7 @@ impl Job {
             Job::Expert(e) => paths::expert(&site.experts[e].id),
             Job::TopicIndex => "topics/".into(),
             Job::Page(p) => format!("{}/", site.pages[p].path),
+            Job::Search => "search/".into(),
             Job::NotFound => "404.html".into(),
         }
     }
@@ -124,7 +130,7 @@ impl Job {
 
     /// Whether the page belongs in the sitemap.
     pub(crate) fn in_sitemap(&self) -> bool {
-        !matches!(self, Job::NotFound | Job::Cite(..))
+        !matches!(self, Job::NotFound | Job::Cite(..) | Job::Search)
     }
 
     /// Whether the job renders an HTML page (not a citation file).
@@ -202,6 +208,14 @@ impl Job {
                 );
                 ("page.html", page.title.clone(), page.description.clone())
             }
+            Job::Search => {
+                ctx.insert("search_bundle", &c.url(crate::search::BUNDLE));
+                (
+                    "search.html",
+                    "Search".into(),
+                    format!("Search the briefs, experts and quotes of {}", c.title),
+                )
+            }
             Job::NotFound => ("404.html", "Page not found".into(), String::new()),
             Job::Cite(..) => unreachable!("citation files are not rendered from templates"),
         };
@@ -228,7 +242,7 @@ impl Job {
             Job::Expert(_) | Job::ExpertIndex => "experts".into(),
             Job::Listing(_, _) | Job::TopicIndex => "topics".into(),
             Job::Page(p) => site.pages[p].path.clone(),
-            Job::NotFound => String::new(),
+            Job::Search | Job::NotFound => String::new(),
         }
     }
 

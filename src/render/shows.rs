@@ -118,7 +118,8 @@ impl Job {
                 page: Some(p),
                 ..Shows::default()
             },
-            Job::NotFound => Shows::default(),
+            // Only what every page shows (the global fingerprint).
+            Job::Search | Job::NotFound => Shows::default(),
         }
     }
 }

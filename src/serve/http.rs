@@ -5,6 +5,7 @@
 use super::paths::{Resolved, resolve};
 use super::reload::{self, EVENTS_PATH, STATUS_PATH};
 use super::site::{Shared, Snapshot};
+use crate::search::is_bundle_file;
 use axum::Router;
 use axum::body::{Body, Bytes};
 use axum::extract::{Request, State};
@@ -82,6 +83,9 @@ fn port_of(host: &str) -> &str {
     host.rsplit_once(':').map_or("", |(_, p)| p)
 }
 
+/// How long a request for a search file waits for the first bundle.
+const BUNDLE_LIMIT: std::time::Duration = std::time::Duration::from_secs(120);
+
 /// How long a request for a file still being rendered waits for it.
 const PENDING_LIMIT: std::time::Duration = std::time::Duration::from_secs(30);
 
@@ -100,8 +104,21 @@ async fn site_file(State(state): State<AppState>, req: Request) -> Response {
         let page = reload::no_site_page(snap.generation, snap.error.as_deref());
         return html(StatusCode::SERVICE_UNAVAILABLE, page);
     }
-    let known = |k: &str| snap.files.contains_key(k) || snap.pending.contains(k);
+    let search = &state.shared.search;
+    // Before the first search bundle is ready, its files are waited for.
+    let bundle = |k: &str| is_bundle_file(k) && (!search.is_ready() || search.has(k));
+    let known = |k: &str| snap.files.contains_key(k) || snap.pending.contains(k) || bundle(k);
     match resolve(req.uri().path(), known) {
+        Resolved::File(key) if is_bundle_file(&key) => {
+            match search.file(&key, BUNDLE_LIMIT).await {
+                Some(bytes) => (
+                    [(header::CONTENT_TYPE, content_type(&key))],
+                    Body::from(bytes),
+                )
+                    .into_response(),
+                None => not_found(&snap),
+            }
+        }
         Resolved::File(key) if snap.pending.contains(&key) => {
             let settled = state.shared.settled_for(&key, PENDING_LIMIT).await;
             file(&settled, &key, StatusCode::OK)
@@ -218,6 +235,7 @@ fn status_json(shared: &Shared) -> String {
         "since": since.map(|t| t.to_string()),
         "last_path": snap.path.last_path,
         "fallback": snap.path.fallback,
+        "search_bundles": shared.search.generation(),
     })
     .to_string()
 }

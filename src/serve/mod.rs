@@ -9,6 +9,7 @@ pub(crate) mod accept;
 pub(crate) mod http;
 pub(crate) mod paths;
 pub(crate) mod reload;
+pub(crate) mod search;
 pub(crate) mod site;
 pub(crate) mod watch;
 
@@ -90,6 +91,7 @@ pub fn run(opts: ServeOptions, report: Reporter) -> anyhow::Result<()> {
         now: None,
     };
     let shared = Arc::new(site::Shared::new());
+    search::spawn(build.clone(), shared.clone())?;
     let mut session = Session::new(build);
     site::rebuild(&mut session, &shared, &report, None);
     watch::spawn(session, shared.clone(), report.clone())?;

@@ -58,6 +58,8 @@ pub(crate) struct Shared {
     pub(crate) changes: watch::Sender<u64>,
     /// Bumped whenever pending files land (no reload: the generation stays).
     pub(crate) settled: watch::Sender<u64>,
+    /// The search bundle, built apart from the rebuilds.
+    pub(crate) search: super::search::SearchState,
 }
 
 impl Shared {
@@ -68,6 +70,7 @@ impl Shared {
             building: Mutex::new(None),
             changes: watch::channel(0).0,
             settled: watch::channel(0).0,
+            search: Default::default(),
         }
     }
 
@@ -221,6 +224,7 @@ pub(crate) fn rebuild(
             let pending: HashSet<String> = rebuilt.deferred.iter().cloned().collect();
             let path = PathTaken::of(&rebuilt);
             let generation = shared.apply(store.into_changes(), pending.clone(), path);
+            shared.search.want();
             report(Event::Built {
                 rebuild: Box::new(rebuilt),
                 generation,

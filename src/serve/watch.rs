@@ -112,9 +112,13 @@ fn next_burst(rx: &Events, root: &Path) -> Option<Change> {
     };
     let at = Instant::now();
     let mut paths = Some(Vec::new());
+    // Files only read (by the search indexer, say) are no change: their
+    // access events name no path to check again.
     let mut note = |event: notify::Result<notify::Event>| match (event, paths.as_mut()) {
+        (Ok(e), _) if matches!(e.kind, EventKind::Access(_)) => {}
         (Ok(e), Some(p)) => p.extend(e.paths),
-        _ => paths = None,
+        (Ok(_), None) => {}
+        (Err(_), _) => paths = None,
     };
     note(first_event);
     loop {
@@ -148,6 +152,30 @@ fn is_relevant(event: &notify::Result<notify::Event>, root: &Path) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn files_only_read_during_a_burst_are_not_named() {
+        let (tx, rx) = std::sync::mpsc::channel();
+        let ev = |kind: EventKind, p: &str| Ok(notify::Event::new(kind).add_path(PathBuf::from(p)));
+        let modify = EventKind::Modify(notify::event::ModifyKind::Any);
+        let read = EventKind::Access(notify::event::AccessKind::Open(
+            notify::event::AccessMode::Any,
+        ));
+        tx.send(ev(modify, "/site/content/briefs/a.md")).unwrap();
+        tx.send(ev(read, "/site/content/experts/e.md")).unwrap();
+        drop(tx);
+        // The sender is gone once the burst is read: the watcher stopped.
+        assert!(next_burst(&rx, Path::new("/site")).is_none());
+        let (tx, rx) = std::sync::mpsc::channel();
+        tx.send(ev(modify, "/site/content/briefs/a.md")).unwrap();
+        tx.send(ev(read, "/site/content/experts/e.md")).unwrap();
+        let change = next_burst(&rx, Path::new("/site")).unwrap();
+        assert_eq!(
+            change.paths,
+            Some(vec![PathBuf::from("/site/content/briefs/a.md")])
+        );
+        drop(tx);
+    }
 
     #[test]
     fn relevance() {

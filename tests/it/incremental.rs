@@ -45,10 +45,13 @@ fn brief_text(i: usize, title: &str) -> String {
     )
 }
 
+/// A full build, less the search bundle (`pagefind/`): a session leaves
+/// that to `serve`'s background indexer, so an incremental rebuild equals
+/// a full build without it.
 fn full(site: &TestSite) -> BTreeMap<String, Vec<u8>> {
     let sink = MemorySink::default();
     briefs::build_into(&opts(site), &sink).unwrap();
-    sink.into_files()
+    crate::harness::without_search_bundle(sink.into_files())
 }
 
 fn opts(site: &TestSite) -> BuildOptions {

@@ -18,6 +18,8 @@ mod links;
 mod output_safety;
 mod publication;
 mod scaffold;
+mod search;
 mod serve;
+mod serve_search;
 mod theme;
 mod wxr_gen;

@@ -11,7 +11,7 @@ use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
 
 const BRIEF: &str = "briefs/north-korean-and-ukrainian-troops-clash/";
-const BRIEF_FILE: &str =
+pub(crate) const BRIEF_FILE: &str =
     "content/briefs/2024/2024-11-07-north-korean-and-ukrainian-troops-clash.md";
 
 /// How long any one wait may take before the test fails: long enough for a
@@ -77,7 +77,7 @@ fn listening_port(line: &str) -> Option<u16> {
 
 /// Polls `f` every 20 ms until it holds; panics after `limit`. Only for
 /// what the event stream does not announce (a process exiting).
-fn wait_until(limit: Duration, what: &str, mut f: impl FnMut() -> bool) -> Duration {
+pub(crate) fn wait_until(limit: Duration, what: &str, mut f: impl FnMut() -> bool) -> Duration {
     let started = Instant::now();
     while started.elapsed() < limit {
         if f() {
@@ -170,10 +170,10 @@ impl Events {
 }
 
 /// A response: status, lowercase header lines, body.
-struct Reply {
-    status: u16,
-    headers: String,
-    body: String,
+pub(crate) struct Reply {
+    pub(crate) status: u16,
+    pub(crate) headers: String,
+    pub(crate) body: String,
 }
 
 impl Server {
@@ -203,7 +203,7 @@ impl Server {
         })
     }
 
-    fn get(&self, path: &str) -> Reply {
+    pub(crate) fn get(&self, path: &str) -> Reply {
         self.request(path, Some(&self.host()))
             .unwrap_or_else(|| panic!("no answer for {path}"))
     }

@@ -228,7 +228,7 @@ fn with_count(group: &Value, count: usize) -> Value {
 
 /// The anchor of each response of brief `b`: `response-<expert-id>`, and
 /// `-2`, `-3`, … for an expert quoted again.
-pub(super) fn response_anchors(site: &Site, b: &Brief) -> Vec<String> {
+pub(crate) fn response_anchors(site: &Site, b: &Brief) -> Vec<String> {
     crate::parse::ids::response_anchors(
         b.responses
             .iter()

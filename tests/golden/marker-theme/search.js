@@ -1,0 +1,1 @@
+// marker: the site's own search script

@@ -1,0 +1,63 @@
+//! `briefs serve` and search: the bundle is built on a background thread
+//! (a request for it before the first one is ready waits), and after an
+//! edit the newest bundle replaces it once ready, while the page itself is
+//! served by the incremental rebuild as before.
+
+use crate::harness::TestSite;
+use crate::serve::{BRIEF_FILE, start, wait_until};
+use std::time::Duration;
+
+fn meta_file(entry: &str) -> String {
+    let v: serde_json::Value = serde_json::from_str(entry).unwrap();
+    let hash = v["languages"]["en"]["hash"].as_str().unwrap();
+    format!("/pagefind/pagefind.{hash}.pf_meta")
+}
+
+#[test]
+fn serve_builds_the_bundle_in_the_background_and_serves_the_newest() {
+    let site = TestSite::demo();
+    let server = start(site.root(), &[]);
+    let entry = server.get("/pagefind/pagefind-entry.json");
+    assert_eq!(entry.status, 200, "{}", entry.body);
+    assert_eq!(server.get(&meta_file(&entry.body)).status, 200);
+    assert_eq!(server.get("/pagefind/pagefind.js").status, 200);
+    let page = server.get("/search/");
+    assert_eq!(page.status, 200);
+    assert!(
+        page.body.contains("data-bundle=\"/pagefind/\""),
+        "{}",
+        page.body
+    );
+    let status = server.status().unwrap();
+    assert!(status["search_bundles"].as_u64().unwrap() >= 1, "{status}");
+
+    let path = site.root().join(BRIEF_FILE);
+    let text = std::fs::read_to_string(&path).unwrap();
+    std::fs::write(
+        &path,
+        format!("{text}\nA word only the new index has: Zanzibarquux.\n"),
+    )
+    .unwrap();
+    let mut newer = String::new();
+    wait_until(Duration::from_secs(60), "a new search bundle", || {
+        newer = server.get("/pagefind/pagefind-entry.json").body;
+        newer != entry.body
+    });
+    assert_eq!(
+        server.get(&meta_file(&newer)).status,
+        200,
+        "the new index is served whole"
+    );
+    assert_eq!(server.get("/pagefind/no-such-file").status, 404);
+}
+
+#[test]
+fn serve_with_search_off_has_no_bundle() {
+    let site = TestSite::demo();
+    let yaml = std::fs::read_to_string(site.root().join("site.yaml")).unwrap();
+    site.write("site.yaml", &format!("{yaml}\nsearch: false\n"));
+    let server = start(site.root(), &[]);
+    assert_eq!(server.get("/search/").status, 404);
+    assert_eq!(server.get("/pagefind/pagefind.js").status, 404);
+    assert!(!server.get("/").body.contains("role=\"search\""));
+}
