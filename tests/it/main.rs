@@ -5,6 +5,7 @@
 mod bad_input;
 mod build;
 mod check;
+mod demo_bytes;
 mod escaping;
 mod feeds;
 mod golden;
