@@ -59,6 +59,11 @@ pub enum FallbackReason {
     Unknown(PathBuf),
     /// The model refused to put a brief in or take it out.
     Refused(Refusal),
+    /// The site has several languages (or Unicode slugs): every rebuild
+    /// renders the whole site and writes the files that changed.
+    SeveralLanguages,
+    /// A brief says `lang:` or `translation_of:` (checked by the full path).
+    Translation(PathBuf),
 }
 
 impl FallbackReason {
@@ -108,6 +113,8 @@ impl fmt::Display for FallbackReason {
             Unresolved(p) => write!(f, "{} names an unknown expert or brief", p.display()),
             Unknown(p) => write!(f, "the kept site does not know {}", p.display()),
             Refused(why) => write!(f, "{why}"),
+            SeveralLanguages => write!(f, "the site has several languages or Unicode slugs"),
+            Translation(p) => write!(f, "{} names a language or an original", p.display()),
         }
     }
 }

@@ -182,7 +182,7 @@ impl Session {
     }
 
     /// Re-reads changed content files; returns how many were parsed again.
-    fn refresh(
+    pub(super) fn refresh(
         &mut self,
         config: &Config,
         hints: Option<&[PathBuf]>,
@@ -253,7 +253,10 @@ impl Session {
         }
     }
 
-    fn assemble(&self, config: Config) -> Result<(model::Site, Diagnostics), Diagnostics> {
+    pub(super) fn assemble(
+        &self,
+        config: Config,
+    ) -> Result<(model::Site, Diagnostics), Diagnostics> {
         let root = config.root.clone();
         let (mut briefs, mut experts, mut pages) = (Vec::new(), Vec::new(), Vec::new());
         for cached in self.files.values() {
@@ -264,8 +267,13 @@ impl Session {
             }
         }
         pages.sort_by(|a: &&crate::parse::ParsedPage, b| a.source.cmp(&b.source));
-        model::assemble_refs(&briefs, &experts, &pages, &[], config)
-            .map_err(|d| d.with_snippets(&root))
+        let files = model::Files {
+            briefs: &briefs,
+            experts: &experts,
+            pages: &pages,
+            failed: &[],
+        };
+        model::assemble_languages(&files, config).map_err(|d| d.with_snippets(&root))
     }
 }
 

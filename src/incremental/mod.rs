@@ -13,6 +13,7 @@ mod fallback;
 mod fingerprint;
 mod full;
 mod quick;
+mod whole;
 
 pub use fallback::FallbackReason;
 use fallback::QuickRebuild;
@@ -283,6 +284,8 @@ impl Session {
                 true => FallbackReason::NoKeptModel,
                 false => FallbackReason::ConfigChanged,
             }
+        } else if config.is_multilingual() || config.unicode_slugs {
+            FallbackReason::SeveralLanguages
         } else {
             match hints {
                 None => FallbackReason::NotTold,
@@ -292,6 +295,9 @@ impl Session {
                 },
             }
         };
+        if config.is_multilingual() || config.unicode_slugs {
+            return self.render_all(config, hints, store, started, fallback);
+        }
         self.full_rebuild(config, config_hash, hints, store, started, fallback)
     }
 }

@@ -34,6 +34,8 @@ struct RawBrief {
     embargo: Option<String>,
     #[serde(default)]
     extra: serde_json::Map<String, serde_json::Value>,
+    lang: Option<String>,
+    translation_of: Option<String>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -103,6 +105,8 @@ pub(crate) struct ParsedBrief {
     pub(crate) responses: Vec<ParsedResponse>,
     pub(crate) related: Vec<ParsedRelated>,
     pub(crate) embargo: Option<Moment>,
+    /// `lang:` and `translation_of:`.
+    pub(crate) translation: super::Translation,
 }
 
 impl std::ops::Deref for ParsedBrief {
@@ -125,6 +129,7 @@ impl ParsedBrief {
             (&r.by, r.brief.as_ref(), r.url.is_some())
         }
         self.source == newer.source
+            && self.translation == newer.translation
             && self.slug == newer.slug
             && self.slug_at == newer.slug_at
             && (self.date, self.updated, self.embargo, self.draft)
@@ -236,6 +241,7 @@ pub(crate) fn parse(
         Some(s) => markdown::to_text(&s),
         None => body.first_paragraph,
     };
+    let translation = super::Translation::read(&front, raw.lang, raw.translation_of);
     let Some(date) = date.filter(|_| problems.is_empty()) else {
         return Err(problems);
     };
@@ -265,6 +271,7 @@ pub(crate) fn parse(
             .collect(),
         related,
         embargo,
+        translation,
     })
 }
 

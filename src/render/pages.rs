@@ -4,6 +4,7 @@
 //! values.
 
 use super::values::{Values, expert_page, map};
+use crate::lang::strings::Words;
 use crate::model::{BriefId, ExpertId, Group, Grouping, KindId, Site, TopicId, paths};
 use tera::{Context, Value};
 
@@ -117,8 +118,15 @@ impl Job {
     }
 
     /// The template name and the context to render it with.
-    pub(crate) fn context(&self, site: &Site, values: &Values) -> (&'static str, Context) {
+    pub(crate) fn context(
+        &self,
+        site: &Site,
+        values: &Values,
+        words: &Words,
+    ) -> (&'static str, Context) {
         let c = &site.config;
+        let w = |key: &str| words.get(key).cloned().unwrap_or_else(|| key.to_string());
+        let of_site = |key: &str| w(key).replace("{site}", &c.title);
         let path = self.site_path(site);
         let mut ctx = Context::new();
         let mut feeds = site_feeds(site);
@@ -133,16 +141,14 @@ impl Job {
                 )
             }
             Job::Listing(l, n) => {
-                let (template, title) = self.listing(site, values, l, n, &mut ctx, &mut feeds);
+                let suffix = w("page_suffix").replace("{n}", &n.to_string());
+                let (template, title) =
+                    self.listing(site, values, (l, n, &suffix), &mut ctx, &mut feeds);
                 (template, title, c.description.clone())
             }
             Job::ExpertIndex => {
                 ctx.insert_value("experts", Value::from(values.expert_cards.clone()));
-                (
-                    "experts.html",
-                    "Experts".into(),
-                    format!("Experts of {}", c.title),
-                )
+                ("experts.html", w("experts"), of_site("experts_of"))
             }
             Job::Expert(e) => {
                 let expert = &site.experts[e];
@@ -162,11 +168,7 @@ impl Job {
             Job::TopicIndex => {
                 ctx.insert_value("topics", Value::from(values.topics.clone()));
                 ctx.insert_value("kinds", Value::from(values.kinds.clone()));
-                (
-                    "topics.html",
-                    "Topics".into(),
-                    format!("Topics of {}", c.title),
-                )
+                ("topics.html", w("topics"), of_site("topics_of"))
             }
             Job::Page(p) => {
                 let page = &site.pages[p];
@@ -180,8 +182,9 @@ impl Job {
                 );
                 ("page.html", page.title.clone(), page.description.clone())
             }
-            Job::NotFound => ("404.html", "Page not found".into(), String::new()),
+            Job::NotFound => ("404.html", w("not_found"), String::new()),
         };
+        super::alternates::insert(site, &path, &mut ctx);
         ctx.insert_value("site", values.site.clone());
         ctx.insert("title", &title);
         ctx.insert("description", &description);
@@ -195,8 +198,7 @@ impl Job {
         &self,
         site: &Site,
         values: &Values,
-        l: Listing,
-        n: usize,
+        (l, n, page_suffix): (Listing, usize, &str),
         ctx: &mut Context,
         feeds: &mut Vec<Value>,
     ) -> (&'static str, String) {
@@ -229,7 +231,7 @@ impl Job {
             ),
         );
         let suffix = if n > 1 {
-            format!(" (page {n})")
+            page_suffix.to_string()
         } else {
             String::new()
         };

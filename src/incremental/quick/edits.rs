@@ -112,6 +112,10 @@ impl Session {
         let ParsedFile::Brief(newer) = &cached.item else {
             return Err(FallbackReason::OtherFile(path));
         };
+        if newer.translation.is_set() || older.is_some_and(|o| o.translation.is_set()) {
+            // `lang:` and `translation_of:` are checked by the full path.
+            return Err(FallbackReason::Translation(path));
+        }
         let published = model.ids.contains_key(path.as_path());
         // An unpublished brief that stays so under its slug shows
         // nowhere whatever it says (only its slug is checked, and named

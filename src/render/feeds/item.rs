@@ -177,7 +177,7 @@ pub(super) fn footer_html(site: &Site, footer: &str, title: &str, url: &str) -> 
     let filled = fill(footer, |name| match name {
         "title" => Some(link(url, title)),
         "url" => Some(link(url, url)),
-        "site" => Some(link(&c.base_url, &c.title)),
+        "site" => Some(link(&c.permalink(""), &c.title)),
         _ => None,
     });
     format!("<p class=\"feed-footer\">{filled}</p>\n")

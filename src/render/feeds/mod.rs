@@ -231,7 +231,7 @@ fn feed<'a>(site: &'a Site, items: &'a [Option<Item>], spec: &Spec) -> Feed<'a> 
         generator: "briefs",
         publisher: item::Person {
             name: xml_safe(&c.organisation),
-            url: c.base_url.clone(),
+            url: c.permalink(""),
         },
         timezone: &c.timezone,
         entries,

@@ -1,0 +1,115 @@
+//! Languages of a site: the default one (`language:` in site.yaml) and the
+//! others (`languages:`), each with its own text for people, direction and
+//! URL prefix; and the words of the theme in each ([`strings`]), with
+//! dates formatted for the language ([`dates`]).
+
+pub(crate) mod dates;
+pub(crate) mod plural;
+pub(crate) mod strings;
+
+use serde::Deserialize;
+
+/// The serde shape of one entry of `languages:` in site.yaml.
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct RawLanguage {
+    title: Option<String>,
+    description: Option<String>,
+    organisation: Option<String>,
+    dir: Option<String>,
+    #[serde(default)]
+    feed: RawLanguageFeed,
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawLanguageFeed {
+    footer: Option<String>,
+}
+
+/// One language other than the default, as site.yaml gives it: what is
+/// not given is the default language's.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct Language {
+    /// The BCP 47 tag, as written (`ar`, `zh-Hans`).
+    pub(crate) tag: String,
+    pub(crate) title: Option<String>,
+    pub(crate) description: Option<String>,
+    pub(crate) organisation: Option<String>,
+    pub(crate) footer: Option<String>,
+    /// `ltr` or `rtl`.
+    pub(crate) dir: &'static str,
+}
+
+impl Language {
+    /// The language `tag` from its site.yaml entry; `Err` names a bad `dir`.
+    pub(crate) fn new(tag: &str, raw: RawLanguage) -> Result<Language, String> {
+        let dir = match raw.dir.as_deref() {
+            None => direction(tag),
+            Some("ltr") => "ltr",
+            Some("rtl") => "rtl",
+            Some(other) => return Err(format!("`dir: {other}` is neither `ltr` nor `rtl`")),
+        };
+        Ok(Language {
+            tag: tag.to_string(),
+            title: raw.title,
+            description: raw.description,
+            organisation: raw.organisation,
+            footer: raw.feed.footer,
+            dir,
+        })
+    }
+}
+
+/// Primary language subtags written right to left (in their usual script).
+const RTL: &[&str] = &[
+    "ar", "arc", "ckb", "dv", "fa", "he", "iw", "ks", "ku-arab", "pa-arab", "ps", "sd", "syr",
+    "ug", "ur", "yi",
+];
+
+/// `rtl` for a language written right to left (Arabic, Hebrew, Persian,
+/// Urdu…), else `ltr`. A script subtag decides when there is one.
+pub(crate) fn direction(tag: &str) -> &'static str {
+    let lower = tag.to_ascii_lowercase();
+    let mut parts = lower.split('-');
+    let primary = parts.next().unwrap_or("");
+    let script = parts.find(|p| p.len() == 4);
+    match script {
+        Some("arab" | "hebr" | "syrc" | "thaa" | "nkoo" | "adlm" | "rohg") => "rtl",
+        Some(_) => "ltr",
+        None if RTL.contains(&primary) => "rtl",
+        None => "ltr",
+    }
+}
+
+/// Whether `tag` is shaped like a BCP 47 language tag (`en`, `en-US`,
+/// `zh-Hans-CN`).
+pub(crate) fn is_language_tag(tag: &str) -> bool {
+    let mut parts = tag.split('-');
+    let first = parts.next().unwrap_or("");
+    (2..=8).contains(&first.len())
+        && first.chars().all(|c| c.is_ascii_alphabetic())
+        && parts.all(|p| (1..=8).contains(&p.len()) && p.chars().all(|c| c.is_ascii_alphanumeric()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn directions() {
+        for (tag, dir) in [
+            ("ar", "rtl"),
+            ("ar-EG", "rtl"),
+            ("he", "rtl"),
+            ("fa", "rtl"),
+            ("ur", "rtl"),
+            ("en", "ltr"),
+            ("zh-Hans", "ltr"),
+            ("az-Arab", "rtl"),
+            ("ku-Latn", "ltr"),
+        ] {
+            assert_eq!(direction(tag), dir, "{tag}");
+        }
+    }
+}
