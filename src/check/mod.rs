@@ -55,7 +55,7 @@ pub fn check(opts: &BuildOptions) -> anyhow::Result<CheckReport> {
         return Err(problems.sorted().into());
     }
     Ok(CheckReport {
-        briefs: site.briefs.len(),
+        briefs: site.languages().map(|s| s.briefs.len()).sum(),
         files: files.len(),
         links,
         warnings: warnings.with_snippets(&opts.root),

@@ -201,7 +201,10 @@ pub(crate) fn parse(
     }
     let (slug, slug_at) = match &raw.slug {
         Some(s) => (s.clone(), front.find_key("slug").unwrap_or((1, 1))),
-        None => (slug_from_file(path), (1, 1)),
+        None => (
+            slug_from_file(&without_lang(path, raw.lang.as_deref())),
+            (1, 1),
+        ),
     };
     if let Err(bad) = check_slug(&slug) {
         let hint = match (raw.slug.is_some(), bad.hint) {
@@ -338,6 +341,20 @@ fn group_segment(what: &str, name: &str, example: &str) -> Result<(), (String, S
         );
         (message, p.hint().to_string())
     })
+}
+
+/// `x.ar.md` as `x.md` when the brief says `lang: ar` (a translation's
+/// file beside its original's keeps the original's slug).
+fn without_lang(path: &Path, lang: Option<&str>) -> std::path::PathBuf {
+    let stem = path.file_stem().map(|s| s.to_string_lossy());
+    let bare = match (stem.as_deref(), lang) {
+        (Some(stem), Some(lang)) => stem.strip_suffix(&format!(".{lang}")),
+        _ => None,
+    };
+    match bare {
+        Some(bare) => path.with_file_name(format!("{bare}.md")),
+        None => path.to_path_buf(),
+    }
 }
 
 /// The file stem without a leading `YYYY-MM-DD-`, made URL-safe.

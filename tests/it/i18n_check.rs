@@ -1,0 +1,142 @@
+//! `briefs check` on a site in several languages: an unknown language
+//! tag, a `translation_of` naming no brief and two translations of one
+//! brief into one language are errors at their file, line and column; theme
+//! strings a language lacks are listed; `new` writes non-Latin briefs and
+//! experts with an explicit slug or id.
+
+use crate::harness::{TestSite, brief, expert};
+
+fn check_fails_with(site: &TestSite, want: &str) {
+    let run = site.run(&["check"]);
+    assert_eq!(run.status, 1, "{}\n{}", run.stdout, run.stderr);
+    assert!(
+        run.stderr.contains(want),
+        "want `{want}` in:\n{}",
+        run.stderr
+    );
+}
+
+#[test]
+fn the_fixtures_pass_check() {
+    for name in ["i18n-ar", "i18n-fr-zh"] {
+        let site = TestSite::fixture(name);
+        let run = site.run(&["check"]);
+        assert_eq!(run.status, 0, "{name}: {}\n{}", run.stdout, run.stderr);
+        assert!(!run.stderr.contains("missing"), "{name}: {}", run.stderr);
+    }
+}
+
+#[test]
+fn an_unknown_language_tag_is_named_at_its_line() {
+    let site = TestSite::fixture("i18n-ar");
+    site.write(
+        "content/briefs/2024-01-01-x.md",
+        &brief("X", "2024-01-01", "lang: fa\n"),
+    );
+    check_fails_with(
+        &site,
+        "content/briefs/2024-01-01-x.md:4:7: error: `fa` is not a language of this site",
+    );
+    site.write(
+        "content/briefs/2024-01-01-x.md",
+        &brief("X", "2024-01-01", "lang: \"x_y\"\n"),
+    );
+    check_fails_with(&site, "`x_y` is not a BCP 47 language tag");
+}
+
+#[test]
+fn a_translation_of_nothing_is_named_at_its_line() {
+    let site = TestSite::fixture("i18n-ar");
+    let extra = "lang: ar\ntranslation_of: no-such-brief\n";
+    site.write(
+        "content/briefs/2024-01-01-x.md",
+        &brief("X", "2024-01-01", extra),
+    );
+    check_fails_with(
+        &site,
+        "content/briefs/2024-01-01-x.md:5:17: error: `translation_of: no-such-brief` names no brief in a language other than `ar`",
+    );
+}
+
+#[test]
+fn two_translations_into_one_language_are_refused() {
+    let site = TestSite::fixture("i18n-ar");
+    let extra = "lang: ar\nslug: troops-clash-2\ntranslation_of: troops-clash\n";
+    site.write(
+        "content/briefs/2024-11-09-again.md",
+        &brief("Again", "2024-11-09", extra),
+    );
+    check_fails_with(
+        &site,
+        "content/briefs/2024-11-09-again.md:6:17: error: a second `ar` version of one brief: content/briefs/2024-11-07-troops-clash.ar.md is one already",
+    );
+}
+
+#[test]
+fn a_one_language_site_refuses_other_languages() {
+    let site = TestSite::with_files(&[
+        ("content/experts/ann-lee.md", &expert("Ann Lee", "Fellow")),
+        (
+            "content/briefs/2024-01-01-x.md",
+            &brief("X", "2024-01-01", "authors: [ann-lee]\nlang: fr\n"),
+        ),
+    ]);
+    check_fails_with(
+        &site,
+        "content/briefs/2024-01-01-x.md:5:7: error: `fr` is not a language of this site",
+    );
+}
+
+#[test]
+fn missing_theme_strings_are_listed_and_fall_back() {
+    let site = TestSite::fixture("i18n-fr-zh");
+    let yaml = std::fs::read_to_string(site.root().join("site.yaml")).unwrap();
+    site.write("site.yaml", &format!("{yaml}  he:\n    title: מכון\n"));
+    site.write("i18n/he.yaml", "language_name: עברית\nbriefs: תדריכים\n");
+    let run = site.run(&["check"]);
+    assert_eq!(run.status, 0, "{}", run.stderr);
+    let all = format!("{}{}", run.stdout, run.stderr);
+    assert!(all.contains("theme strings are missing in `he`"), "{all}");
+    assert!(
+        all.contains("expert_response, experts, experts_of"),
+        "{all}"
+    );
+    site.build_ok(&[]);
+    let he = site.html("he/index.html");
+    assert_eq!(he.attrs("html", "dir"), ["rtl"]);
+    assert_eq!(
+        he.texts("nav[aria-label] li a")[..2],
+        ["תדריכים", "Experts"]
+    );
+}
+
+#[test]
+fn new_writes_non_latin_briefs_and_experts_with_explicit_ids() {
+    let site = TestSite::fixture("i18n-ar");
+    let run = site.run(&["new", "expert", "سلمى خوري", "--id", "salma-khoury"]);
+    assert_eq!(run.status, 0, "{}", run.stderr);
+    assert!(
+        site.root()
+            .join("content/experts/salma-khoury.md")
+            .is_file()
+    );
+    let run = site.run(&[
+        "new",
+        "brief",
+        "تطورات جديدة",
+        "--slug",
+        "new-developments",
+        "--lang",
+        "ar",
+    ]);
+    assert_eq!(run.status, 0, "{}", run.stderr);
+    let path = run.stdout.trim();
+    assert!(path.ends_with("-new-developments.md"), "{path}");
+    let text = std::fs::read_to_string(site.root().join(path)).unwrap();
+    assert!(
+        text.contains("slug: new-developments\nlang: ar\n"),
+        "{text}"
+    );
+    let run = site.run(&["new", "expert", "سلمى", "--id", "Bad Id"]);
+    assert_eq!(run.status, 1);
+}
