@@ -64,6 +64,8 @@ pub enum FallbackReason {
     SeveralLanguages,
     /// A brief says `lang:` or `translation_of:` (checked by the full path).
     Translation(PathBuf),
+    /// A translation file of the site (`i18n/`) changed.
+    StringsChanged,
 }
 
 impl FallbackReason {
@@ -77,6 +79,7 @@ impl FallbackReason {
             _ if path.starts_with("content/experts") => FallbackReason::ExpertChanged(owned),
             _ if path.starts_with("content/pages") => FallbackReason::PageChanged(owned),
             "templates" | "themes" => FallbackReason::TemplateChanged,
+            "i18n" => FallbackReason::StringsChanged,
             "static" => FallbackReason::StaticChanged(owned),
             crate::config::CONFIG_FILE => FallbackReason::ConfigChanged,
             _ => FallbackReason::OtherFile(owned),
@@ -115,6 +118,7 @@ impl fmt::Display for FallbackReason {
             Refused(why) => write!(f, "{why}"),
             SeveralLanguages => write!(f, "the site has several languages or Unicode slugs"),
             Translation(p) => write!(f, "{} names a language or an original", p.display()),
+            StringsChanged => write!(f, "a translation file changed"),
         }
     }
 }
@@ -141,6 +145,7 @@ mod tests {
                 "a page changed (content/pages/about.md)",
             ),
             ("templates/brief.html", "a template changed"),
+            ("i18n/ar.yaml", "a translation file changed"),
             ("themes/default/templates/base.html", "a template changed"),
             ("static/logo.png", "a static file changed (static/logo.png)"),
             ("site.yaml", "site.yaml changed"),

@@ -45,20 +45,20 @@ fn brief_text(i: usize, title: &str) -> String {
     )
 }
 
-fn full(site: &TestSite) -> BTreeMap<String, Vec<u8>> {
+pub(crate) fn full(site: &TestSite) -> BTreeMap<String, Vec<u8>> {
     let sink = MemorySink::default();
     briefs::build_into(&opts(site), &sink).unwrap();
     sink.into_files()
 }
 
-fn opts(site: &TestSite) -> BuildOptions {
+pub(crate) fn opts(site: &TestSite) -> BuildOptions {
     BuildOptions {
         root: site.root().to_path_buf(),
         ..BuildOptions::default()
     }
 }
 
-fn assert_same(store: &MemorySink, site: &TestSite, step: &str) {
+pub(crate) fn assert_same(store: &MemorySink, site: &TestSite, step: &str) {
     let got = store.files.lock().unwrap().clone();
     let want = full(site);
     let got_keys: Vec<_> = got.keys().collect();
