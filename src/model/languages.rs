@@ -46,6 +46,8 @@ pub(crate) fn assemble_languages(
         return Ok((site, problems));
     }
     let keys = translations::keys(files, &tags, &mut problems);
+    check_experts(files, &tags, &mut problems);
+    check_prefixes(files, &tags, &mut problems);
     let mut sites = Vec::with_capacity(tags.len());
     for (i, tag) in tags.iter().enumerate() {
         let c = match i {
@@ -150,6 +152,69 @@ fn unknown_language(source: &Path, lang: &Ref, tags: &[String]) -> Diagnostic {
             "the site's languages are {} (`language:` and `languages:` in site.yaml)",
             tags.join(", ")
         ))
+}
+
+/// An expert's translation must name an expert of another language, and
+/// a language has one profile of each expert.
+fn check_experts(files: &Files, tags: &[String], problems: &mut Diagnostics) {
+    let default = tags[0].as_str();
+    let mut taken: std::collections::HashMap<(&str, &str), &Path> = Default::default();
+    for e in files.experts {
+        let tag = e.translation.tag(default);
+        let Some(of) = &e.translation.of else {
+            taken.insert((tag, e.id.as_str()), &e.source);
+            continue;
+        };
+        let original = (files.experts.iter()).any(|o| {
+            o.id == of.id && o.translation.of.is_none() && o.translation.tag(default) != tag
+        });
+        if !original {
+            problems.push(
+                Diagnostic::error(
+                    &e.source,
+                    format!(
+                        "`translation_of: {}` names no expert in a language other than `{tag}`",
+                        of.id
+                    ),
+                )
+                .at_line(of.line, of.col)
+                .hint("write the id of the original expert (its file name without .md)"),
+            );
+        } else if let Some(first) = taken.insert((tag, of.id.as_str()), &e.source) {
+            problems.push(
+                Diagnostic::error(
+                    &e.source,
+                    format!(
+                        "a second `{tag}` profile of `{}`: {} is one already",
+                        of.id,
+                        first.display()
+                    ),
+                )
+                .at_line(of.line, of.col)
+                .hint("an expert has at most one profile per language"),
+            );
+        }
+    }
+}
+
+/// A page of the default language at `/ar/` would be the Arabic home page.
+fn check_prefixes(files: &Files, tags: &[String], problems: &mut Diagnostics) {
+    for p in files.pages {
+        let first = p.path.split('/').next().unwrap_or("");
+        if p.translation.tag(&tags[0]) == tags[0] && tags[1..].iter().any(|t| t == first) {
+            problems.push(
+                Diagnostic::error(
+                    &p.source,
+                    format!(
+                        "URL /{}/ belongs to the pages of language `{first}`",
+                        p.path
+                    ),
+                )
+                .at_line(p.slug_at.0, p.slug_at.1)
+                .hint("give the page another `slug:`, or say `lang:` if it is in that language"),
+            );
+        }
+    }
 }
 
 /// In a site of one language nothing can be a translation.

@@ -140,3 +140,22 @@ fn new_writes_non_latin_briefs_and_experts_with_explicit_ids() {
     let run = site.run(&["new", "expert", "سلمى", "--id", "Bad Id"]);
     assert_eq!(run.status, 1);
 }
+
+#[test]
+fn an_expert_translation_of_nobody_and_a_page_on_a_language_prefix_are_refused() {
+    let site = TestSite::fixture("i18n-ar");
+    site.write(
+        "content/experts/nobody-ar.md",
+        "---\nname: لا أحد\nlang: ar\ntranslation_of: nobody\n---\nنص.\n",
+    );
+    check_fails_with(
+        &site,
+        "content/experts/nobody-ar.md:4:17: error: `translation_of: nobody` names no expert in a language other than `ar`",
+    );
+    site.remove("content/experts/nobody-ar.md");
+    site.write("content/pages/ar.md", "---\ntitle: Arabic\n---\nText.\n");
+    check_fails_with(
+        &site,
+        "content/pages/ar.md:1:1: error: URL /ar/ belongs to the pages of language `ar`",
+    );
+}
