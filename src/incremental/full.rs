@@ -5,8 +5,7 @@
 
 use super::fingerprint::{self, Inputs};
 use super::{
-    Cached, FallbackReason, Output, Rebuild, Session, Store, content_files, hash_of, quick,
-    site_files,
+    Cached, Output, Pass, Rebuild, Session, Store, content_files, hash_of, quick, site_files,
 };
 use crate::config::Config;
 use crate::diag::{Diagnostic, Diagnostics};
@@ -21,7 +20,7 @@ use crate::write::MemorySink;
 use rayon::prelude::*;
 use std::collections::{BTreeMap, HashMap};
 use std::path::{Path, PathBuf};
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
 /// Every page and feed with the fingerprint of its inputs.
 struct Fingerprints {
@@ -38,11 +37,14 @@ impl Session {
         &mut self,
         config: Config,
         config_hash: u64,
-        hints: Option<&[PathBuf]>,
-        store: &dyn Store,
-        started: Instant,
-        fallback: FallbackReason,
+        pass: Pass,
     ) -> anyhow::Result<Rebuild> {
+        let Pass {
+            hints,
+            store,
+            started,
+            fallback,
+        } = pass;
         // The kept model is out of date from here on, even if this
         // rebuild fails.
         self.last_fallback = Some(fallback.clone());

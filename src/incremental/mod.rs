@@ -295,11 +295,27 @@ impl Session {
                 },
             }
         };
+        let pass = Pass {
+            hints,
+            store,
+            started,
+            fallback,
+        };
         if config.is_multilingual() || config.unicode_slugs {
-            return self.render_all(config, hints, store, started, fallback);
+            return self.render_all(config, pass);
         }
-        self.full_rebuild(config, config_hash, hints, store, started, fallback)
+        self.full_rebuild(config, config_hash, pass)
     }
+}
+
+/// A rebuild on the full path (or the whole-site one): the files named as
+/// changed, where the output goes, when it started and why the quick path
+/// was not taken.
+struct Pass<'a> {
+    hints: Option<&'a [PathBuf]>,
+    store: &'a dyn Store,
+    started: Instant,
+    fallback: FallbackReason,
 }
 
 /// The sitemap's files (past 50,000 URLs it comes in parts) and

@@ -4,31 +4,23 @@
 //! site into memory and writes only the files whose bytes changed, removing
 //! those it no longer makes. Equal to a full build by construction.
 
-use super::{FallbackReason, Output, Rebuild, Session, Store, hash_of, site_files};
+use super::{Output, Pass, Rebuild, Session, hash_of, site_files};
 use crate::config::Config;
 use crate::render::{self, Plan, Templates};
 use crate::write::MemorySink;
 use std::collections::HashMap;
-use std::path::PathBuf;
-use std::time::Instant;
 
 impl Session {
     /// Renders the whole site and brings `store` up to date with it.
-    pub(super) fn render_all(
-        &mut self,
-        config: Config,
-        hints: Option<&[PathBuf]>,
-        store: &dyn Store,
-        started: Instant,
-        fallback: FallbackReason,
-    ) -> anyhow::Result<Rebuild> {
-        self.last_fallback = Some(fallback.clone());
+    pub(super) fn render_all(&mut self, config: Config, pass: Pass) -> anyhow::Result<Rebuild> {
+        self.last_fallback = Some(pass.fallback.clone());
+        let (store, started) = (pass.store, pass.started);
         self.model = None;
         self.deferred = None;
         self.brief_values.clear();
         let mut stages = Vec::new();
         let mut lap = |what: &'static str| stages.push((what, started.elapsed()));
-        let reparsed = self.refresh(&config, hints)?;
+        let reparsed = self.refresh(&config, pass.hints)?;
         let (site, warnings) = self.assemble(config)?;
         lap("assemble");
         let templates = Templates::load(&site.config)?;
@@ -72,7 +64,7 @@ impl Session {
         self.sitemap = Output::Dirty;
         Ok(Rebuild {
             patched: false,
-            fallback: Some(fallback),
+            fallback: Some(pass.fallback),
             reparsed,
             written: changed.len(),
             removed: gone.len(),

@@ -26,50 +26,37 @@ fn the_fixtures_pass_check() {
     }
 }
 
-#[test]
-fn an_unknown_language_tag_is_named_at_its_line() {
-    let site = TestSite::fixture("i18n-ar");
-    site.write(
+/// Front matter of a new brief in the Arabic fixture, and the error it gives.
+const BAD: &[(&str, &str, &str)] = &[
+    (
         "content/briefs/2024-01-01-x.md",
-        &brief("X", "2024-01-01", "lang: fa\n"),
-    );
-    check_fails_with(
-        &site,
+        "lang: fa\n",
         "content/briefs/2024-01-01-x.md:4:7: error: `fa` is not a language of this site",
-    );
-    site.write(
+    ),
+    (
         "content/briefs/2024-01-01-x.md",
-        &brief("X", "2024-01-01", "lang: \"x_y\"\n"),
-    );
-    check_fails_with(&site, "`x_y` is not a BCP 47 language tag");
-}
-
-#[test]
-fn a_translation_of_nothing_is_named_at_its_line() {
-    let site = TestSite::fixture("i18n-ar");
-    let extra = "lang: ar\ntranslation_of: no-such-brief\n";
-    site.write(
+        "lang: \"x_y\"\n",
+        "`x_y` is not a BCP 47 language tag",
+    ),
+    (
         "content/briefs/2024-01-01-x.md",
-        &brief("X", "2024-01-01", extra),
-    );
-    check_fails_with(
-        &site,
+        "lang: ar\ntranslation_of: no-such-brief\n",
         "content/briefs/2024-01-01-x.md:5:17: error: `translation_of: no-such-brief` names no brief in a language other than `ar`",
-    );
-}
+    ),
+    (
+        "content/briefs/2024-11-09-again.md",
+        "lang: ar\nslug: troops-clash-2\ntranslation_of: troops-clash\n",
+        "content/briefs/2024-11-09-again.md:6:17: error: a second `ar` version of one brief: content/briefs/2024-11-07-troops-clash.ar.md is one already",
+    ),
+];
 
 #[test]
-fn two_translations_into_one_language_are_refused() {
-    let site = TestSite::fixture("i18n-ar");
-    let extra = "lang: ar\nslug: troops-clash-2\ntranslation_of: troops-clash\n";
-    site.write(
-        "content/briefs/2024-11-09-again.md",
-        &brief("Again", "2024-11-09", extra),
-    );
-    check_fails_with(
-        &site,
-        "content/briefs/2024-11-09-again.md:6:17: error: a second `ar` version of one brief: content/briefs/2024-11-07-troops-clash.ar.md is one already",
-    );
+fn bad_languages_and_translations_are_named_at_their_line() {
+    for (path, extra, want) in BAD {
+        let site = TestSite::fixture("i18n-ar");
+        site.write(path, &brief("X", "2024-11-09", extra));
+        check_fails_with(&site, want);
+    }
 }
 
 #[test]

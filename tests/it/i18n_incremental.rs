@@ -4,7 +4,7 @@
 //! site, an edited translation file is rendered again too.
 
 use crate::harness::{TestSite, brief};
-use crate::incremental::{assert_same, opts};
+use crate::incremental::{assert_same, started};
 use briefs::{FallbackReason, MemorySink, Session};
 
 fn rebuild(session: &mut Session, store: &MemorySink, site: &TestSite, path: &str) {
@@ -17,9 +17,7 @@ fn rebuild(session: &mut Session, store: &MemorySink, site: &TestSite, path: &st
 #[test]
 fn edits_to_translations_originals_and_translation_files_equal_full_builds() {
     let site = TestSite::fixture("i18n-ar");
-    let store = MemorySink::default();
-    let mut session = Session::new(opts(&site));
-    session.rebuild(&store).unwrap();
+    let (store, mut session) = started(&site);
     assert_same(&store, &site, "first build");
     let translation = "content/briefs/2024-11-07-troops-clash.ar.md";
     let text = std::fs::read_to_string(site.root().join(translation)).unwrap();
@@ -73,9 +71,7 @@ fn edits_to_translations_originals_and_translation_files_equal_full_builds() {
 #[test]
 fn languages_coming_and_going_equal_full_builds() {
     let site = TestSite::fixture("i18n-ar");
-    let store = MemorySink::default();
-    let mut session = Session::new(opts(&site));
-    session.rebuild(&store).unwrap();
+    let (store, mut session) = started(&site);
     let yaml = std::fs::read_to_string(site.root().join("site.yaml")).unwrap();
     // One language: the Arabic files go, and with them every /ar/ page.
     for f in [
@@ -127,9 +123,7 @@ fn languages_coming_and_going_equal_full_builds() {
 #[test]
 fn a_translation_file_of_a_one_language_site_renders_again() {
     let site = TestSite::fixture("good");
-    let store = MemorySink::default();
-    let mut session = Session::new(opts(&site));
-    session.rebuild(&store).unwrap();
+    let (store, mut session) = started(&site);
     site.write("i18n/en.yaml", "briefs: Papers\nmonth_1: Jan.\n");
     rebuild(&mut session, &store, &site, "i18n/en.yaml");
     assert_eq!(

@@ -222,7 +222,7 @@ fn rebuilds_told_the_changed_paths_equal_full_builds() {
 const DRAFT: &str = "---\ntitle: Draft\ndate: 2021-02-01\ndraft: true\n---\nNot yet.\n";
 
 /// A session that has built `site` once, and its store.
-fn started(site: &TestSite) -> (MemorySink, Session) {
+pub(crate) fn started(site: &TestSite) -> (MemorySink, Session) {
     let store = MemorySink::default();
     let mut session = Session::new(opts(site));
     session.rebuild(&store).unwrap();
