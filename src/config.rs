@@ -184,18 +184,7 @@ impl Config {
             );
         }
         let languages = languages(&language, raw.languages, &mut bad);
-        let unicode_slugs = match raw.slugs.as_deref() {
-            None | Some("ascii") => false,
-            Some("unicode") => true,
-            Some(other) => {
-                bad(
-                    "slugs",
-                    format!("`slugs: {other}` is neither `ascii` nor `unicode`"),
-                    "`slugs: unicode` keeps non-Latin letters in topic and kind URLs",
-                );
-                false
-            }
-        };
+        let unicode_slugs = unicode_slugs(raw.slugs.as_deref(), &mut bad);
         if problems.has_errors() {
             return Err(problems.sorted());
         }
@@ -312,6 +301,22 @@ fn encode(path: &str) -> std::borrow::Cow<'_, str> {
         return path.into();
     }
     percent_encoding::utf8_percent_encode(path, percent_encoding::CONTROLS).into()
+}
+
+/// `slugs: unicode` (`true`) or `ascii`.
+fn unicode_slugs(value: Option<&str>, bad: &mut impl FnMut(&str, String, &str)) -> bool {
+    match value {
+        None | Some("ascii") => false,
+        Some("unicode") => true,
+        Some(other) => {
+            bad(
+                "slugs",
+                format!("`slugs: {other}` is neither `ascii` nor `unicode`"),
+                "`slugs: unicode` keeps non-Latin letters in topic and kind URLs",
+            );
+            false
+        }
+    }
 }
 
 /// The `languages:` map checked: tags, no repeat of the default, and each

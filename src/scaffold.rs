@@ -191,7 +191,7 @@ fn check_slug_free(root: &Path, slug: &str, target: &Path) -> anyhow::Result<()>
         .filter_map(Result::ok)
         .filter(|e| e.file_type().is_file() && e.path() != target)
         .filter(|e| e.path().extension().is_some_and(|x| x == "md"))
-        .find(|e| crate::parse::brief::slug_from_file(e.path()) == slug);
+        .find(|e| crate::parse::slugs::slug_from_file(e.path()) == slug);
     match taken {
         Some(e) => bail!(
             "a brief with the slug `{slug}` exists already: {}; choose another title",

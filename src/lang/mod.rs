@@ -95,6 +95,49 @@ pub(crate) fn is_language_tag(tag: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::config::{BuildOptions, Config};
+
+    fn config(text: &str) -> Result<Config, crate::diag::Diagnostics> {
+        Config::from_text(text, &BuildOptions::default())
+    }
+
+    #[test]
+    fn languages_of_site_yaml() {
+        let c = config(
+            "title: T\nbase_url: https://x.org/sub/\nlanguages:\n  ar:\n    title: ت\n  fr: {}\nslugs: unicode\n",
+        )
+        .unwrap();
+        assert!(c.is_multilingual() && c.unicode_slugs);
+        let ar = c.for_language(&c.languages[0]);
+        assert_eq!(
+            (ar.title.as_str(), ar.dir, ar.language.as_str()),
+            ("ت", "rtl", "ar")
+        );
+        assert_eq!(ar.url("topics/مصر/"), "/sub/ar/topics/%D9%85%D8%B5%D8%B1/");
+        assert_eq!(ar.permalink(""), "https://x.org/sub/ar/");
+        assert_eq!(ar.local_url("/images/a.jpg"), "/sub/images/a.jpg");
+        let fr = c.for_language(&c.languages[1]);
+        assert_eq!((fr.title.as_str(), fr.dir), ("T", "ltr"));
+        assert_eq!(c.url("briefs/x/"), "/sub/briefs/x/");
+    }
+
+    #[test]
+    fn bad_languages_are_named_at_their_line() {
+        let e = config(
+            "title: T\nbase_url: https://x.org\nlanguages:\n  en: {}\n  page: {}\n  ar:\n    dir: up\nslugs: pretty\n",
+        )
+        .unwrap_err();
+        let lines: Vec<_> = e.0.iter().map(|d| (d.line, d.message.as_str())).collect();
+        assert_eq!(
+            lines,
+            [
+                (Some(4), "`en` is the default language (`language:`)"),
+                (Some(5), "`page` is not a BCP 47 language tag"),
+                (Some(6), "`dir: up` is neither `ltr` nor `rtl`"),
+                (Some(8), "`slugs: pretty` is neither `ascii` nor `unicode`"),
+            ]
+        );
+    }
 
     #[test]
     fn directions() {

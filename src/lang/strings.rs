@@ -79,7 +79,7 @@ impl Strings {
     }
 
     /// The strings of each language filled in from the default language's.
-    fn from_own(default: &str, own: BTreeMap<String, Words>) -> Strings {
+    pub(crate) fn from_own(default: &str, own: BTreeMap<String, Words>) -> Strings {
         use std::hash::{Hash, Hasher};
         let mut h = std::collections::hash_map::DefaultHasher::new();
         own.hash(&mut h);

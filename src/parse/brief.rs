@@ -3,6 +3,7 @@
 //! still ids with their positions, resolved later by the model.
 
 use super::date::{self, DATE_HINT, Moment};
+use super::slugs::{group_segment, slug_from_file, without_lang};
 use super::url::URL_HINT;
 use super::{Ref, Text, UrlUse, check_slug, check_url, frontmatter, ids, markdown};
 use crate::config::Config;
@@ -326,57 +327,6 @@ fn locate(front: &Block, id: &str, key: &str) -> Ref {
     }
 }
 
-/// Checks the URL segment a topic or kind name gives (its slug); the
-/// message and hint when it is unusable.
-fn group_segment(what: &str, name: &str, example: &str) -> Result<(), (String, String)> {
-    let segment = slug::slugify(name);
-    if name.trim().is_empty() || segment.is_empty() {
-        let message = format!("{what} `{name}` gives no usable URL");
-        return Err((message, format!("use words, e.g. {example}")));
-    }
-    crate::portable::check(&segment).map_err(|p| {
-        let message = format!(
-            "{what} `{name}` gives the URL segment `{segment}`, which {}",
-            p.tail()
-        );
-        (message, p.hint().to_string())
-    })
-}
-
-/// `x.ar.md` as `x.md` when the brief says `lang: ar` (a translation's
-/// file beside its original's keeps the original's slug).
-fn without_lang(path: &Path, lang: Option<&str>) -> std::path::PathBuf {
-    let stem = path.file_stem().map(|s| s.to_string_lossy());
-    let bare = match (stem.as_deref(), lang) {
-        (Some(stem), Some(lang)) => stem.strip_suffix(&format!(".{lang}")),
-        _ => None,
-    };
-    match bare {
-        Some(bare) => path.with_file_name(format!("{bare}.md")),
-        None => path.to_path_buf(),
-    }
-}
-
-/// The file stem without a leading `YYYY-MM-DD-`, made URL-safe.
-pub(crate) fn slug_from_file(path: &Path) -> String {
-    let stem = path
-        .file_stem()
-        .map(|s| s.to_string_lossy())
-        .unwrap_or_default();
-    let bytes = stem.as_bytes();
-    let dated = bytes.len() > 11
-        && bytes[..10].iter().enumerate().all(|(i, b)| {
-            if i == 4 || i == 7 {
-                *b == b'-'
-            } else {
-                b.is_ascii_digit()
-            }
-        })
-        && bytes[10] == b'-';
-    let rest = if dated { &stem[11..] } else { &stem[..] };
-    slug::slugify(rest)
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -388,17 +338,6 @@ mod tests {
             &BuildOptions::default(),
         )
         .unwrap()
-    }
-
-    #[test]
-    fn slug_from_file_names() {
-        for (file, want) in [
-            ("2024-11-07-nk-troops-clash.md", "nk-troops-clash"),
-            ("nk troops.md", "nk-troops"),
-            ("2024-11-07.md", "2024-11-07"),
-        ] {
-            assert_eq!(slug_from_file(Path::new(file)), want, "{file}");
-        }
     }
 
     #[test]

@@ -11,6 +11,7 @@ pub(crate) mod ids;
 pub(crate) mod links;
 pub(crate) mod markdown;
 pub(crate) mod page;
+pub(crate) mod slugs;
 pub(crate) mod srcset;
 pub(crate) mod translation;
 pub(crate) mod url;

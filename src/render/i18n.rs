@@ -104,3 +104,94 @@ fn escaped(text: &str) -> String {
     let _ = escape_html(text, &mut buf);
     String::from_utf8_lossy(&buf).into_owned()
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::lang::strings::Words;
+    use std::collections::BTreeMap;
+
+    fn tera() -> Tera {
+        let words = |pairs: &[(&str, &str)]| -> Words {
+            (pairs.iter())
+                .map(|(k, v)| ((*k).to_string(), (*v).to_string()))
+                .collect()
+        };
+        let mut own = BTreeMap::new();
+        own.insert(
+            "en".to_string(),
+            words(&[
+                ("by", "By {name}"),
+                ("n_one", "{n} brief"),
+                ("n_other", "{n} briefs"),
+                ("date_format", "{month} {day}, {year}"),
+                ("month_11", "November"),
+            ]),
+        );
+        own.insert(
+            "ar".to_string(),
+            words(&[
+                ("n_two", "موجزان"),
+                ("n_other", "{n} موجز"),
+                ("date_format", "{day} {month} {year}"),
+                ("month_11", "نوفمبر"),
+            ]),
+        );
+        let mut tera = Tera::new();
+        tera.autoescape_on(vec![".html"]);
+        register(&mut tera, &Arc::new(Strings::from_own("en", own)));
+        tera
+    }
+
+    fn render(template: &str, lang: &str, dir: &str) -> String {
+        let mut ctx = tera::Context::new();
+        ctx.insert("lang", lang);
+        ctx.insert("dir", dir);
+        ctx.insert("name", "<Ann & Bo>");
+        ctx.insert("d", "2024-11-07");
+        tera().render_str(template, &ctx, true).unwrap()
+    }
+
+    #[test]
+    fn words_plurals_dates_and_names_in_the_page_language() {
+        for (template, lang, dir, want) in [
+            (
+                "{{ t(key=\"by\", name=name) }}",
+                "en",
+                "",
+                "By &lt;Ann &amp; Bo&gt;",
+            ),
+            (
+                "{{ t(key=\"by\", name=name) }}",
+                "ar",
+                "rtl",
+                "By &lt;Ann &amp; Bo&gt;",
+            ),
+            (
+                "{{ t(key=\"n\", n=1) }}|{{ t(key=\"n\", n=3) }}",
+                "en",
+                "",
+                "1 brief|3 briefs",
+            ),
+            (
+                "{{ t(key=\"n\", n=2) }}|{{ t(key=\"n\", n=100) }}",
+                "ar",
+                "rtl",
+                "موجزان|100 موجز",
+            ),
+            ("{{ t(key=\"missing\") }}", "en", "", "missing"),
+            ("{{ t(key=\"month_11\", lang=\"ar\") }}", "en", "", "نوفمبر"),
+            ("{{ d | localdate }}", "ar", "rtl", "7 نوفمبر 2024"),
+            ("{{ d | localdate }}", "en", "", "November 7, 2024"),
+            ("{{ name | bdi }}", "en", "", "&lt;Ann &amp; Bo&gt;"),
+            (
+                "{{ name | bdi }}",
+                "ar",
+                "rtl",
+                "<bdi>&lt;Ann &amp; Bo&gt;</bdi>",
+            ),
+        ] {
+            assert_eq!(render(template, lang, dir), want, "{template} in {lang}");
+        }
+    }
+}
