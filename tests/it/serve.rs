@@ -90,7 +90,7 @@ fn wait_until(limit: Duration, what: &str, mut f: impl FnMut() -> bool) -> Durat
 
 /// The reload event stream (`/__briefs/events`), as an open page holds it:
 /// the state when it connects, then one `build` event per rebuild.
-struct Events {
+pub(crate) struct Events {
     reader: BufReader<TcpStream>,
 }
 
@@ -150,7 +150,7 @@ impl Events {
 
     /// Reads `build` events until `f` holds for one (it may ask the server
     /// about pages); returns that event. Panics after [`LIMIT`].
-    fn until(
+    pub(crate) fn until(
         &mut self,
         what: &str,
         mut f: impl FnMut(&serde_json::Value) -> bool,
@@ -170,10 +170,10 @@ impl Events {
 }
 
 /// A response: status, lowercase header lines, body.
-struct Reply {
-    status: u16,
-    headers: String,
-    body: String,
+pub(crate) struct Reply {
+    pub(crate) status: u16,
+    pub(crate) headers: String,
+    pub(crate) body: String,
 }
 
 impl Server {
@@ -203,14 +203,14 @@ impl Server {
         })
     }
 
-    fn get(&self, path: &str) -> Reply {
+    pub(crate) fn get(&self, path: &str) -> Reply {
         self.request(path, Some(&self.host()))
             .unwrap_or_else(|| panic!("no answer for {path}"))
     }
 
     /// The event stream, its first event (the state now) already read: a
     /// change made after this call is announced by a later event.
-    fn events(&self) -> Events {
+    pub(crate) fn events(&self) -> Events {
         let mut events = Events::open(self.port);
         events
             .next(Instant::now() + LIMIT)
