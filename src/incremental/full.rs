@@ -122,7 +122,8 @@ impl Session {
             .filter(|(path, fp, _)| stale(path, *fp))
             .map(|(_, _, spec)| *spec)
             .collect();
-        render::feeds::render_specs(site, &feeds, &fresh)?;
+        let words = templates.strings.words(&site.config.language);
+        render::feeds::render_specs(site, &words, &feeds, &fresh)?;
         if fps.sitemap != self.sitemap {
             render::write_site_files(site, &plan.jobs, &fresh)?;
         }

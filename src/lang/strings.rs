@@ -2,7 +2,8 @@
 //! `i18n/<lang>.yaml` (flat maps of key to text) of the built-in theme, then
 //! of `themes/<name>/`, then of the site itself, later ones overriding
 //! earlier ones key by key. A language's missing keys are its default
-//! language's text: [`Strings::missing`] lists them for `check`.
+//! language's text (or the built-in English): [`Strings::missing`] lists
+//! them for `check`.
 
 use crate::config::Config;
 use crate::diag::{Diagnostic, Diagnostics};
@@ -83,7 +84,13 @@ impl Strings {
         use std::hash::{Hash, Hasher};
         let mut h = std::collections::hash_map::DefaultHasher::new();
         own.hash(&mut h);
-        let base = own.get(default).cloned().unwrap_or_default();
+        // The built-in English words fill what the default language lacks
+        // (a site in Italian with no it.yaml still reads).
+        let mut base = Words::new();
+        for text in builtin("en") {
+            merge(&mut base, text, Path::new(""), &mut Diagnostics::default());
+        }
+        base.extend(own.get(default).cloned().unwrap_or_default());
         let mut missing = Vec::new();
         let mut by_lang = BTreeMap::new();
         for (tag, words) in own {
@@ -93,6 +100,8 @@ impl Strings {
                 }
             }
             let mut full = base.clone();
+            // A language is never named in another one's words.
+            full.insert("language_name".into(), tag.clone());
             full.extend(words);
             by_lang.insert(tag, Arc::new(full));
         }
@@ -125,7 +134,7 @@ impl Strings {
                 Diagnostic::warning(
                     format!("i18n/{tag}.yaml"),
                     format!(
-                        "{} theme string{} missing in `{tag}` (shown in `{}`): {}",
+                        "{} theme string{} missing in `{tag}` (shown in `{}`, or English): {}",
                         keys.len(),
                         if keys.len() == 1 { " is" } else { "s are" },
                         self.default,
@@ -221,5 +230,14 @@ mod tests {
         assert!(s.missing.contains(&("ar".into(), "topics".into())));
         assert!(!s.missing.iter().any(|(_, k)| k == "brief_count_one"));
         assert_eq!(s.words("zh-Hans")["by"], "By");
+        assert_eq!(s.words("ar")["language_name"], "ar");
+    }
+
+    #[test]
+    fn a_language_without_files_reads_in_english() {
+        let s = Strings::from_own("it", BTreeMap::from([("it".to_string(), Words::new())]));
+        assert_eq!(s.words("it")["by"], "By");
+        assert_eq!(s.words("it")["language_name"], "it");
+        assert!(s.missing.contains(&("it".into(), "by".into())));
     }
 }

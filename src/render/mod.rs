@@ -117,7 +117,7 @@ fn render_language(
     crate::background::discard(values);
     Ok(RenderReport {
         html_pages: jobs.len(),
-        feeds: feeds::render(site, sink)?,
+        feeds: feeds::render(site, &templates.strings.words(&site.config.language), sink)?,
         ..RenderReport::default()
     })
 }

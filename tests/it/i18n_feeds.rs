@@ -56,3 +56,25 @@ fn french_and_chinese_feeds_carry_their_language() {
         assert_eq!(parse(&site, path).language.as_deref(), Some(lang), "{path}");
     }
 }
+
+#[test]
+fn feed_text_is_in_the_feed_language() {
+    let site = TestSite::fixture("i18n-ar");
+    site.build_ok(&[]);
+    let expert = parse(&site, "ar/experts/john-hardie/feed.xml");
+    let description = expert.description.map(|d| d.content).unwrap_or_default();
+    assert_eq!(description, "موجزات بقلم جون هاردي أو تقتبس منه");
+    let feed = parse(&site, "ar/feed.xml");
+    let clash = (feed.entries.iter())
+        .find(|e| e.id.ends_with("/ar/briefs/troops-clash/"))
+        .expect("the Arabic brief");
+    let content = clash
+        .content
+        .as_ref()
+        .and_then(|c| c.body.clone())
+        .unwrap_or_default();
+    assert!(content.contains("<h2>ردّ خبراء المعهد</h2>"), "{content}");
+    let en = parse(&site, "experts/john-hardie/feed.xml");
+    let description = en.description.map(|d| d.content).unwrap_or_default();
+    assert_eq!(description, "Briefs by or quoting John Hardie");
+}
