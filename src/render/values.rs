@@ -271,6 +271,7 @@ fn expert_ref(site: &Site, id: ExpertId) -> Value {
         "links" => links,
         "topics" => e.topics.clone(),
         "extra" => Value::from_serializable(&e.extra),
+        "lang" => e.translation.tag(&site.config.default_language),
     }
 }
 

@@ -246,3 +246,13 @@ fn sitemap_alternates(xml: &str) -> std::collections::HashMap<String, Vec<(Strin
     }
     out
 }
+
+#[test]
+fn a_profile_in_another_language_says_so() {
+    let site = TestSite::fixture("i18n-ar");
+    site.build_ok(&[]);
+    let fallback = site.html("ar/experts/clifford-may/index.html");
+    assert_eq!(fallback.attrs(".bio", "lang"), ["en"]);
+    let own = site.html("ar/experts/john-hardie/index.html");
+    assert!(own.attrs(".bio", "lang").is_empty());
+}
