@@ -91,7 +91,7 @@ pub(crate) fn render(
     let plan = Plan::new(site)?;
     let mut report = render_language(site, templates, &plan.jobs, sink)?;
     for other in &site.translations.others {
-        let jobs = Plan::new(other)?.jobs;
+        let jobs = pages::jobs(other);
         let prefixed = Prefixed {
             sink,
             prefix: &other.config.lang_prefix,

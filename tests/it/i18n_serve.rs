@@ -17,6 +17,13 @@ fn serves_every_language_and_reloads_a_translation() {
     assert_eq!(topic.status, 200, "the topic روسيا");
     assert!(topic.body.contains("<h1>روسيا</h1>"), "{}", topic.body);
     assert_eq!(server.get("/ar/feed.xml").status, 200);
+    let missing = server.get("/ar/no/such/page/");
+    assert_eq!(missing.status, 404);
+    assert!(
+        missing.body.contains("الصفحة غير موجودة"),
+        "the Arabic 404 page"
+    );
+    assert!(server.get("/no/such/page/").body.contains("Page not found"));
 
     let mut events = server.events();
     let file = "content/briefs/2024-11-07-troops-clash.ar.md";
