@@ -163,6 +163,11 @@ fn labels_and_dates_are_in_the_page_language() {
 #[test]
 fn french_and_chinese_pages_under_a_base_path() {
     let site = TestSite::fixture("i18n-fr-zh");
+    // A theme's words override the built-in theme's; the site's, the theme's.
+    site.write(
+        "themes/default/i18n/fr.yaml",
+        "experts: Spécialistes\nbriefs: Notes\n",
+    );
     site.build_ok(&[]);
     let base = "https://gpi.example.org/policy/";
     let want = vec![
@@ -183,11 +188,11 @@ fn french_and_chinese_pages_under_a_base_path() {
         assert_eq!(page.texts(".meta time"), [date], "{path}");
         assert_eq!(page.count("nav.languages li"), 3);
     }
-    // The site's i18n/fr.yaml overrides one word of the theme's.
+    // The site's i18n/fr.yaml overrides the theme's, which overrides the built-in one.
     let fr = site.html("fr/index.html");
     assert_eq!(
         fr.texts("nav[aria-label] li a")[..3],
-        ["Analyses", "Experts", "Sujets"]
+        ["Analyses", "Spécialistes", "Sujets"]
     );
     assert_eq!(
         fr.attrs("link[rel=stylesheet]", "href"),
