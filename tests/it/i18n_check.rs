@@ -72,6 +72,15 @@ fn a_one_language_site_refuses_other_languages() {
         &site,
         "content/briefs/2024-01-01-x.md:5:7: error: `fr` is not a language of this site",
     );
+    let extra = "authors: [ann-lee]\nlang: en\ntranslation_of: y\n";
+    site.write(
+        "content/briefs/2024-01-01-x.md",
+        &brief("X", "2024-01-01", extra),
+    );
+    check_fails_with(
+        &site,
+        "content/briefs/2024-01-01-x.md:6:17: error: `translation_of: y` names nothing in another language",
+    );
 }
 
 #[test]
