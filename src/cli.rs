@@ -51,6 +51,15 @@ briefs check --base-url https://org.github.io/briefs/"
 Examples:\n  briefs init my-briefs\n  briefs init my-briefs --theme\n  cd my-briefs && briefs serve"
     )]
     Init(InitArgs),
+    /// Import briefs, experts and pages from WordPress exports, WordPress feeds or pasted flash briefs.
+    #[command(
+        after_help = "Writes only when every source was read; never overwrites a file an editor changed. \
+Prints what it wrote, what it skipped and why, what to review, and the links into the old site \
+that still point there. Hashes of the files it wrote are kept in briefs-import.json.\n\n\
+Examples:\n  briefs import export.xml --dry-run\n  briefs import export.xml --uploads ~/backup/wp-content/uploads\n  \
+briefs import feed.xml --update\n  briefs import brief.txt --title \"Troops Clash\" --date 2024-11-07 --topic Russia --author \"John Hardie\""
+    )]
+    Import(ImportArgs),
 }
 
 /// `briefs new ...`.
@@ -174,4 +183,38 @@ pub(crate) struct BuildArgs {
     /// Also print how long each stage took.
     #[arg(long, short)]
     pub verbose: bool,
+}
+
+/// `briefs import`.
+#[derive(Debug, clap::Args)]
+pub(crate) struct ImportArgs {
+    /// WordPress exports (WXR), WordPress RSS feeds or pasted flash-brief
+    /// text files; each kind is told by its content.
+    #[arg(required = true, value_name = "SOURCE")]
+    pub sources: Vec<PathBuf>,
+    /// The site folder (holding site.yaml).
+    #[arg(long, default_value = ".")]
+    pub root: PathBuf,
+    /// Say what would be written; write nothing.
+    #[arg(long)]
+    pub dry_run: bool,
+    /// Rewrite files imported before that nobody has edited since.
+    #[arg(long)]
+    pub update: bool,
+    /// A copy of the old site's wp-content/uploads folder: linked files
+    /// found there are copied into static/uploads/.
+    #[arg(long, value_name = "DIR")]
+    pub uploads: Option<PathBuf>,
+    /// The title of pasted text [default: from its "The post … appeared first on …" line].
+    #[arg(long)]
+    pub title: Option<String>,
+    /// The date of pasted text (YYYY-MM-DD or RFC 3339).
+    #[arg(long)]
+    pub date: Option<String>,
+    /// A topic of pasted text (repeatable).
+    #[arg(long = "topic", value_name = "TOPIC")]
+    pub topics: Vec<String>,
+    /// An author of pasted text, by name or expert id (repeatable).
+    #[arg(long = "author", value_name = "NAME")]
+    pub authors: Vec<String>,
 }

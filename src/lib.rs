@@ -11,7 +11,8 @@
 //!
 //! Beside the pipeline: `check` (the build plus internal links, in memory),
 //! `serve` (a live-reloading dev server on the same stages) and
-//! `scaffold` (new briefs, experts and sites).
+//! `scaffold` (new briefs, experts and sites) and `import` (WordPress
+//! exports and feeds and pasted flash briefs into content files).
 //!
 //! The modules are private; this is the whole public interface:
 //!
@@ -26,6 +27,8 @@
 //!   [`FallbackReason`] (perhaps a [`Refusal`]) says why a rebuild took the
 //!   full path; [`Staged`] holds one rebuild's changes to apply at once.
 //! - Scaffold: [`init_site`], [`new_brief`] ([`NewBrief`]), [`new_expert`].
+//! - Import: [`import`] with [`ImportOptions`] -> [`ImportReport`] (its
+//!   [`ImportCounts`] and [`ImportNote`]s); the manifest file is [`IMPORT_MANIFEST`].
 //! - Problems: a [`Diagnostic`] (of a [`Severity`]), collected in
 //!   [`Diagnostics`]; the library never prints.
 //!
@@ -37,6 +40,7 @@ mod check;
 mod config;
 mod diag;
 mod escape;
+mod import;
 mod incremental;
 mod input;
 mod lang;
@@ -53,6 +57,10 @@ mod yaml;
 pub use check::{CheckReport, check};
 pub use config::BuildOptions;
 pub use diag::{Diagnostic, Diagnostics, Severity};
+pub use import::{
+    Counts as ImportCounts, ImportOptions, ImportReport, MANIFEST_FILE as IMPORT_MANIFEST,
+    Note as ImportNote, import,
+};
 pub use incremental::{FallbackReason, Rebuild, Session, Staged, Store};
 pub use model::Refusal;
 pub use render::{RenderReport, Sink};

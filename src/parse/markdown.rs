@@ -125,6 +125,17 @@ pub(crate) fn to_text(source: &str) -> String {
     text.trim().to_string()
 }
 
+/// Like [`to_text`], but without smart punctuation: quotes, dashes and
+/// dots come back exactly as written (for text the importer moves from a
+/// body into front matter).
+pub(crate) fn to_text_as_written(source: &str) -> String {
+    let events: Vec<Event> =
+        Parser::new_ext(source, options() - Options::ENABLE_SMART_PUNCTUATION).collect();
+    let mut text = String::new();
+    push_text(&events, &mut text);
+    text.trim().to_string()
+}
+
 fn push_text(events: &[Event], out: &mut String) {
     for e in events {
         match e {
