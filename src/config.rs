@@ -3,6 +3,7 @@
 
 use crate::diag::{Diagnostic, Diagnostics};
 use crate::lang::{Language, RawLanguage, is_language_tag};
+use crate::publisher::{self, Publisher, RawOrganisation};
 use crate::yaml::Block;
 use jiff::Timestamp;
 use jiff::tz::TimeZone;
@@ -21,7 +22,12 @@ struct RawConfig {
     #[serde(default)]
     description: String,
     language: Option<String>,
-    organisation: Option<String>,
+    organisation: Option<RawOrganisation>,
+    social_image: Option<String>,
+    social_image_alt: Option<String>,
+    x_handle: Option<String>,
+    #[serde(default)]
+    schema_types: indexmap::IndexMap<String, String>,
     theme: Option<String>,
     paginate: Option<i64>,
     #[serde(default)]
@@ -76,6 +82,14 @@ pub(crate) struct Config {
     pub(crate) description: String,
     pub(crate) language: String,
     pub(crate) organisation: String,
+    /// The organisation in full, for citations and JSON-LD.
+    pub(crate) publisher: Publisher,
+    /// The `og:image` of pages without a lead image: absolute URL and alt text.
+    pub(crate) social_image: Option<(String, String)>,
+    /// `@handle` for `twitter:site`.
+    pub(crate) x_handle: Option<String>,
+    /// schema.org type by kind slug (default `Report`).
+    pub(crate) schema_types: std::collections::BTreeMap<String, String>,
     pub(crate) theme: String,
     pub(crate) paginate: usize,
     pub(crate) feed: FeedConfig,
@@ -185,6 +199,19 @@ impl Config {
         }
         let languages = languages(&language, raw.languages, &mut bad);
         let unicode_slugs = unicode_slugs(raw.slugs.as_deref(), &mut bad);
+        let raw_sharing = publisher::RawSharing {
+            organisation: raw.organisation,
+            social_image: raw.social_image,
+            social_image_alt: raw.social_image_alt,
+            x_handle: raw.x_handle,
+            schema_types: raw.schema_types,
+        };
+        let at = publisher::Site {
+            title: &raw.title,
+            base_url: &base_url,
+            root: &opts.root,
+        };
+        let sharing = publisher::sharing(raw_sharing, &at, &mut bad);
         if problems.has_errors() {
             return Err(problems.sorted());
         }
@@ -195,7 +222,11 @@ impl Config {
             lang_prefix: String::new(),
             unicode_slugs,
             root: opts.root.clone(),
-            organisation: raw.organisation.unwrap_or_else(|| raw.title.clone()),
+            organisation: sharing.publisher.name.clone(),
+            publisher: sharing.publisher,
+            social_image: sharing.social_image,
+            x_handle: sharing.x_handle,
+            schema_types: sharing.schema_types,
             title: raw.title,
             base_url,
             base_path,

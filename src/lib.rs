@@ -48,6 +48,7 @@ mod load;
 mod model;
 mod parse;
 mod portable;
+mod publisher;
 mod render;
 mod scaffold;
 mod serve;

@@ -12,6 +12,17 @@ use std::path::{Path, PathBuf};
 /// modification time. Enough to decide whether to read or copy it again.
 pub(crate) type Stamp = (u64, Option<std::time::SystemTime>);
 
+/// Whether a file in content/briefs/ may be a brief's lead image or PDF,
+/// kept beside it: not warned about as a stray file.
+fn is_brief_file(name: &str) -> bool {
+    let lower = name.to_ascii_lowercase();
+    [
+        ".pdf", ".jpg", ".jpeg", ".png", ".gif", ".webp", ".avif", ".svg",
+    ]
+    .iter()
+    .any(|ext| lower.ends_with(ext))
+}
+
 /// The stamp of the file at `path`; `(0, None)` if it cannot be read.
 pub(crate) fn stamp(path: &Path) -> Stamp {
     std::fs::metadata(path).map_or((0, None), |m| (m.len(), m.modified().ok()))
@@ -120,6 +131,10 @@ fn walk(
             continue;
         }
         if !name.ends_with(".md") {
+            if collection == Collection::Brief && is_brief_file(&name) {
+                // An image or PDF a brief may name (`image:`, `pdf:`).
+                continue;
+            }
             problems.push(
                 Diagnostic::warning(&rel, "not a Markdown file; ignored")
                     .hint("content files end in .md; put images and downloads under static/"),

@@ -191,7 +191,7 @@ fn check_slug_free(root: &Path, slug: &str, target: &Path) -> anyhow::Result<()>
         .filter_map(Result::ok)
         .filter(|e| e.file_type().is_file() && e.path() != target)
         .filter(|e| e.path().extension().is_some_and(|x| x == "md"))
-        .find(|e| crate::parse::slugs::slug_from_file(e.path()) == slug);
+        .find(|e| crate::parse::slug_from_file(e.path()) == slug);
     match taken {
         Some(e) => bail!(
             "a brief with the slug `{slug}` exists already: {}; choose another title",
@@ -244,17 +244,21 @@ fn brief_text(req: &NewBrief, date: &str) -> String {
     } else {
         format!("responses:\n{responses}")
     };
-    let slug = match &req.slug {
+    let slug = (req.slug.clone()).unwrap_or_else(|| slug::slugify(&req.title));
+    let slug_line = match &req.slug {
         Some(s) => format!("slug: {s}\n"),
-        None => format!("# slug: {}\n", slug::slugify(&req.title)),
+        None => format!("# slug: {slug}\n"),
     };
     let lang = (req.lang.as_deref()).map_or_else(String::new, |l| format!("lang: {l}\n"));
     format!(
-        "---\ntitle: {title}\ndate: {date}\n# updated: {date}\n{slug}{lang}kind: {kind}\n\
+        "---\ntitle: {title}\ndate: {date}\n# updated: {date}\n{slug_line}{lang}kind: {kind}\n\
          # summary: \"One sentence for listings and feeds (default: the first paragraph).\"\n\
          topics: {topics}\nauthors: []\n{responses}\
          related: []\n#  - title: \"An earlier piece\"\n#    by: [expert-id]\n#    url: https://example.org/\n\
-         draft: true\n# embargo: {date}T06:00:00-05:00\nextra: {{}}\n---\n\
+         draft: true\n# embargo: {date}T06:00:00-05:00\n\
+         # image:\n#   src: lead.jpg\n#   alt: \"What the image shows\"\n#   caption: \"\"\n#   credit: \"\"\n\
+         # pdf: {slug}.pdf\n# doi: 10.XXXX/...\n# number: \"\"\n# series: \"\"\n\
+         extra: {{}}\n---\n\
          ## Latest Developments\n\n\
          - **First development:** What happened, in one or two sentences.\n\
          - **Second development:** Why it matters.\n",
@@ -268,6 +272,7 @@ fn expert_text(name: &str, id: &str) -> String {
     format!(
         "---\nname: {name}\nhonorific: \"\"\nrole: \"\"\nprogram: \"\"\n\
          # sort_name: \"Last, First\"\n# photo: /images/experts/{id}.jpg\n\
+         # orcid: 0000-0000-0000-0000\n\
          email: \"\"\nlinks: {{}}\ntopics: []\nextra: {{}}\n---\n\
          Biography in Markdown.\n",
         name = quoted(name),

@@ -83,7 +83,7 @@ pub(crate) fn place(
             let slug = if e.is_page {
                 page_slug(path)
             } else {
-                crate::parse::slugs::slug_from_file(std::path::Path::new(path))
+                crate::parse::slug_from_file(std::path::Path::new(path))
             };
             kept.insert(
                 i,

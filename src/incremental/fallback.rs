@@ -45,6 +45,9 @@ pub enum FallbackReason {
     Symlink(PathBuf),
     /// A folder changed, came or went.
     FolderChanged(PathBuf),
+    /// A brief with an image or PDF beside it came, went, moved or changed
+    /// its files: the full path copies them.
+    BriefFiles(PathBuf),
     /// A brief file that cannot be read or parsed (the full path reports it).
     BrokenBrief(PathBuf),
     /// More than 16 briefs (`quick::MAX_RESHAPES`) changed shape at once.
@@ -105,6 +108,7 @@ impl fmt::Display for FallbackReason {
             OutsideRoot(p) => write!(f, "{} is outside the site", p.display()),
             Symlink(p) => write!(f, "{} is a symbolic link", p.display()),
             FolderChanged(p) => write!(f, "a folder changed ({})", p.display()),
+            BriefFiles(p) => write!(f, "the files beside {} changed", p.display()),
             BrokenBrief(p) => write!(f, "{} cannot be read or parsed", p.display()),
             TooManyReshapes(n) => write!(
                 f,

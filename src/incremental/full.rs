@@ -5,7 +5,8 @@
 
 use super::fingerprint::{self, Inputs};
 use super::{
-    Cached, Output, Pass, Rebuild, Session, Store, content_files, hash_of, quick, site_files,
+    Cached, Output, Pass, Rebuild, Session, Store, content_files, content_hash, hash_of, quick,
+    site_files,
 };
 use crate::config::Config;
 use crate::diag::{Diagnostic, Diagnostics};
@@ -216,10 +217,23 @@ impl Session {
                 (paths, problems)
             }
         };
+        let mut paths = paths;
+        // A brief's image or PDF changed, an expert's photo went: read again.
+        let moved = (self.files.iter()).filter(|(_, c)| !files_unchanged(c, root));
+        let moved: Vec<PathBuf> = moved.map(|(p, _)| p.clone()).collect();
+        let missing: Vec<(Collection, PathBuf)> = (moved.iter())
+            .filter(|p| !paths.iter().any(|(_, q)| q == *p))
+            .map(|p| (collection_of(&self.files[p].item), p.clone()))
+            .collect();
+        paths.extend(missing);
         let changed: Vec<(Collection, &PathBuf, Stamp)> = paths
             .iter()
             .map(|(c, p)| (*c, p, stamp(&root.join(p))))
-            .filter(|(_, p, s)| self.files.get(*p).is_none_or(|c| c.stamp != *s))
+            .filter(|(_, p, s)| {
+                self.files
+                    .get(*p)
+                    .is_none_or(|c| c.stamp != *s || moved.contains(p))
+            })
             .collect();
         let parsed: Vec<(PathBuf, Result<Cached, Vec<Diagnostic>>)> = changed
             .par_iter()
@@ -227,10 +241,9 @@ impl Session {
                 let result = load::read_source(root, *collection, rel, config.max_file_size)
                     .map_err(|d| vec![d])
                     .and_then(|file| {
-                        let hash = hash_of(&file.text);
                         parse::parse_one(&file, config).map(|item| Cached {
                             stamp: *stamp,
-                            hash,
+                            hash: content_hash(&file.text, &item),
                             item,
                         })
                     });
@@ -280,6 +293,29 @@ impl Session {
     }
 }
 
+/// The collection a cached file belongs to.
+fn collection_of(item: &ParsedFile) -> Collection {
+    match item {
+        ParsedFile::Brief(_) => Collection::Brief,
+        ParsedFile::Expert(_) => Collection::Expert,
+        ParsedFile::Page(_) => Collection::Page,
+    }
+}
+
+/// Whether the files a cached brief names (image, PDF) are as it read
+/// them, and an expert's photo on this site is still there.
+fn files_unchanged(cached: &Cached, root: &Path) -> bool {
+    match &cached.item {
+        ParsedFile::Brief(b) => b.publication.assets().all(|a| a.unchanged(root)),
+        ParsedFile::Expert(e) => e.photo.as_deref().is_none_or(|p| {
+            let site_path = p.strip_prefix('/').filter(|s| !s.starts_with('/'));
+            let file = site_path.map(|s| s.split(['?', '#']).next().unwrap_or(""));
+            file.is_none_or(|f| root.join("static").join(f).is_file())
+        }),
+        ParsedFile::Page(_) => true,
+    }
+}
+
 /// Fingerprints every page and feed of the plan, and the sitemap.
 fn fingerprints(
     site: &Site,
@@ -295,6 +331,9 @@ fn fingerprints(
         pages.iter().map(|(p, _, _)| p).collect::<Vec<_>>(),
         (site.briefs.iter())
             .map(|b| b.last_modified())
+            .collect::<Vec<_>>(),
+        (site.briefs.iter())
+            .map(|b| b.publication.image.as_ref().map(|i| &i.asset.location))
             .collect::<Vec<_>>(),
         global,
     ));

@@ -104,6 +104,15 @@ fn hash_of(value: impl Hash) -> u64 {
     h.finish()
 }
 
+/// The fingerprint of a content file: its text, and for a brief the size
+/// and stamp of the image and PDF it names (shown on its page).
+fn content_hash(text: &str, item: &ParsedFile) -> u64 {
+    match item {
+        ParsedFile::Brief(b) => hash_of((text, b.publication.assets().collect::<Vec<_>>())),
+        _ => hash_of(text),
+    }
+}
+
 /// What the session knows of one output file.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Output {

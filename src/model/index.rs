@@ -161,6 +161,7 @@ mod tests {
                 summary: text(""),
                 body_html: text(""),
                 draft: false,
+                publication: Default::default(),
                 extra: Default::default(),
             },
             kind: 0,

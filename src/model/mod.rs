@@ -4,6 +4,7 @@
 //! sorted newest first (ties by slug), so a `BriefId` order is listing order.
 
 mod assemble;
+pub(crate) mod dek;
 mod group_move;
 mod groups;
 pub(crate) mod index;
@@ -311,6 +312,14 @@ impl Site {
                     Some(self.kinds[t.kind].name.as_str()),
                 )
             }
+        }
+    }
+
+    /// The absolute URL of a brief's image or PDF.
+    pub(crate) fn asset_url(&self, a: &crate::parse::media::Asset) -> String {
+        match &a.location {
+            crate::parse::media::Location::Site { path, .. } => self.config.permalink(path),
+            crate::parse::media::Location::Url(u) => u.clone(),
         }
     }
 

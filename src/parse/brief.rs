@@ -3,9 +3,11 @@
 //! still ids with their positions, resolved later by the model.
 
 use super::date::{self, DATE_HINT, Moment};
-use super::slugs::{group_segment, slug_from_file, without_lang};
+use super::media::Resolver;
+use super::publication::{self, Publication, RawImage, RawPublication};
+use super::slugs::{group_segment, without_lang};
 use super::url::URL_HINT;
-use super::{Ref, Text, UrlUse, check_slug, check_url, frontmatter, ids, markdown};
+use super::{Ref, Text, UrlUse, check_slug, check_url, frontmatter, ids, markdown, slug_from_file};
 use crate::config::Config;
 use crate::diag::Diagnostic;
 use crate::yaml::Block;
@@ -33,10 +35,29 @@ struct RawBrief {
     #[serde(default)]
     draft: bool,
     embargo: Option<String>,
+    image: Option<RawImage>,
+    pdf: Option<String>,
+    doi: Option<String>,
+    number: Option<String>,
+    series: Option<String>,
     #[serde(default)]
     extra: serde_json::Map<String, serde_json::Value>,
     lang: Option<String>,
     translation_of: Option<String>,
+}
+
+impl RawBrief {
+    /// The publication keys, taken out to be checked on their own.
+    fn publication(&mut self) -> RawPublication {
+        RawPublication {
+            image: self.image.take(),
+            pdf: self.pdf.take(),
+            doi: self.doi.take(),
+            number: self.number.take(),
+            series: self.series.take(),
+            summary_written: self.summary.is_some(),
+        }
+    }
 }
 
 #[derive(Debug, Deserialize)]
@@ -89,6 +110,8 @@ pub(crate) struct BriefCore {
     pub(crate) summary: Text,
     pub(crate) body_html: Text,
     pub(crate) draft: bool,
+    /// Image, PDF, DOI, number, series.
+    pub(crate) publication: Arc<Publication>,
     pub(crate) extra: Arc<serde_json::Map<String, serde_json::Value>>,
 }
 
@@ -159,7 +182,8 @@ pub(crate) fn parse(
 ) -> Result<ParsedBrief, Vec<Diagnostic>> {
     let split = frontmatter::split(path, text).map_err(|d| vec![d])?;
     let front = split.front;
-    let raw: RawBrief = front.parse(path).map_err(|d| vec![d])?;
+    let mut raw: RawBrief = front.parse(path).map_err(|d| vec![d])?;
+    let raw_publication = raw.publication();
     let mut problems = Vec::new();
 
     let tz = &config.timezone;
@@ -241,6 +265,8 @@ pub(crate) fn parse(
     };
     let (body, body_problems) = markdown::render_body(path, front.file, split.body, &cx);
     problems.extend(body_problems);
+    let files = Resolver::new(&config.root, path, &slug, &front);
+    let publication = publication::read(raw_publication, &files, &mut problems);
     let summary = match raw.summary {
         Some(s) => markdown::to_text(&s),
         None => body.first_paragraph,
@@ -259,6 +285,7 @@ pub(crate) fn parse(
             summary: summary.into(),
             body_html: body.html.into(),
             draft: raw.draft,
+            publication: Arc::new(publication),
             extra: Arc::new(raw.extra),
         },
         slug_at,

@@ -22,6 +22,7 @@ struct RawExpert {
     sort_name: Option<String>,
     photo: Option<String>,
     email: Option<String>,
+    orcid: Option<String>,
     #[serde(default)]
     links: IndexMap<String, String>,
     #[serde(default)]
@@ -44,6 +45,8 @@ pub(crate) struct ParsedExpert {
     pub(crate) sort_name: String,
     pub(crate) photo: Option<String>,
     pub(crate) email: Option<String>,
+    /// Bare ORCID iD (`0000-0002-1825-0097`), checksum-checked.
+    pub(crate) orcid: Option<String>,
     pub(crate) links: IndexMap<String, String>,
     pub(crate) topics: Vec<String>,
     pub(crate) bio_html: String,
@@ -106,6 +109,19 @@ pub(crate) fn parse(
             );
         }
     }
+    if let Some(photo) = raw.photo.as_deref() {
+        problems.extend(photo_missing(path, &front, photo, &config.root));
+    }
+    let orcid = raw.orcid.as_deref().and_then(|o| {
+        super::identifiers::check_orcid(o)
+            .map_err(|m| {
+                let (l, c) = front.find_value(o.trim(), Some("orcid"));
+                problems.push(Diagnostic::error(path, m).at(front.file, l, c).hint(
+                    "copy the iD from the expert's orcid.org page, e.g. 0000-0002-1825-0097",
+                ));
+            })
+            .ok()
+    });
     if let Some(email) = raw.email.as_deref().filter(|e| !e.is_empty()) {
         if !email.contains('@')
             || email.contains(char::is_whitespace)
@@ -141,11 +157,36 @@ pub(crate) fn parse(
         program: raw.program,
         photo: raw.photo.filter(|p| !p.is_empty()),
         email: raw.email.filter(|e| !e.is_empty()),
+        orcid,
         links: raw.links,
         topics: raw.topics,
         bio_html: bio.html,
         extra: raw.extra,
     })
+}
+
+/// A photo on this site (`/images/x.jpg`) must be a file under static/.
+fn photo_missing(
+    path: &Path,
+    front: &crate::yaml::Block,
+    photo: &str,
+    root: &Path,
+) -> Option<Diagnostic> {
+    let site_path = photo.strip_prefix('/').filter(|p| !p.starts_with('/'))?;
+    let file = site_path.split(['?', '#']).next().unwrap_or("");
+    let on_disk = Path::new("static").join(file);
+    if root.join(&on_disk).is_file() {
+        return None;
+    }
+    let (l, c) = front.find_value(photo, Some("photo"));
+    Some(
+        Diagnostic::error(
+            path,
+            format!("photo `{photo}` not found: there is no file {}", on_disk.display()),
+        )
+        .at(front.file, l, c)
+        .hint("put the photo under static/ (`/images/x.jpg` is static/images/x.jpg), or give an http(s) URL"),
+    )
 }
 
 /// Whether `id` is a valid expert id: lowercase ASCII letters, digits and

@@ -7,10 +7,13 @@ pub(crate) mod date;
 pub(crate) mod expert;
 pub(crate) mod footnotes;
 pub(crate) mod frontmatter;
+pub(crate) mod identifiers;
 pub(crate) mod ids;
 pub(crate) mod links;
 pub(crate) mod markdown;
+pub(crate) mod media;
 pub(crate) mod page;
+pub(crate) mod publication;
 pub(crate) mod slugs;
 pub(crate) mod srcset;
 pub(crate) mod translation;
@@ -149,6 +152,26 @@ pub(crate) fn check_slug(slug: &str) -> Result<(), BadSlug> {
     Ok(())
 }
 
+/// The file stem without a leading `YYYY-MM-DD-`, made URL-safe.
+pub(crate) fn slug_from_file(path: &Path) -> String {
+    let stem = path
+        .file_stem()
+        .map(|s| s.to_string_lossy())
+        .unwrap_or_default();
+    let bytes = stem.as_bytes();
+    let dated = bytes.len() > 11
+        && bytes[..10].iter().enumerate().all(|(i, b)| {
+            if i == 4 || i == 7 {
+                *b == b'-'
+            } else {
+                b.is_ascii_digit()
+            }
+        })
+        && bytes[10] == b'-';
+    let rest = if dated { &stem[11..] } else { &stem[..] };
+    slug::slugify(rest)
+}
+
 /// Runs every parser on arbitrary bytes as if they were a brief, an expert
 /// and a page file, formatting any diagnostics: the entry point of the fuzz
 /// target in `fuzz/`. It must never panic, whatever the input.
@@ -186,6 +209,17 @@ pub fn fuzz_one(bytes: &[u8]) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn slug_from_file_names() {
+        for (file, want) in [
+            ("2024-11-07-nk-troops-clash.md", "nk-troops-clash"),
+            ("nk troops.md", "nk-troops"),
+            ("2024-11-07.md", "2024-11-07"),
+        ] {
+            assert_eq!(slug_from_file(Path::new(file)), want, "{file}");
+        }
+    }
 
     #[test]
     fn slugs() {

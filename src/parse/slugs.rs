@@ -1,6 +1,5 @@
-//! The URL slugs a brief gets from its file: the file name without a
-//! leading date (and without a `.ar` before `.md` for a brief in that
-//! language), and the URL segment of a topic or kind name.
+//! URL slugs: a translation's file name without its language (`x.ar.md`
+//! gives the slug of `x.md`), and the URL segment of a topic or kind name.
 
 use std::path::Path;
 
@@ -35,40 +34,10 @@ pub(crate) fn without_lang(path: &Path, lang: Option<&str>) -> std::path::PathBu
     }
 }
 
-/// The file stem without a leading `YYYY-MM-DD-`, made URL-safe.
-pub(crate) fn slug_from_file(path: &Path) -> String {
-    let stem = path
-        .file_stem()
-        .map(|s| s.to_string_lossy())
-        .unwrap_or_default();
-    let bytes = stem.as_bytes();
-    let dated = bytes.len() > 11
-        && bytes[..10].iter().enumerate().all(|(i, b)| {
-            if i == 4 || i == 7 {
-                *b == b'-'
-            } else {
-                b.is_ascii_digit()
-            }
-        })
-        && bytes[10] == b'-';
-    let rest = if dated { &stem[11..] } else { &stem[..] };
-    slug::slugify(rest)
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn slug_from_file_names() {
-        for (file, want) in [
-            ("2024-11-07-nk-troops-clash.md", "nk-troops-clash"),
-            ("nk troops.md", "nk-troops"),
-            ("2024-11-07.md", "2024-11-07"),
-        ] {
-            assert_eq!(slug_from_file(Path::new(file)), want, "{file}");
-        }
-    }
+    use crate::parse::slug_from_file;
 
     #[test]
     fn a_translation_beside_its_original_keeps_its_slug() {

@@ -4,10 +4,14 @@
 //! parallel, and so do the feeds ([`feeds`]). Render never touches the disk except through the sink.
 
 pub(crate) mod alternates;
+pub(crate) mod cite;
+pub(crate) mod expert_page;
 pub(crate) mod feeds;
 pub(crate) mod filters;
 pub(crate) mod i18n;
+pub(crate) mod meta;
 pub(crate) mod pages;
+pub(crate) mod publication;
 pub(crate) mod shows;
 pub(crate) mod sitemap;
 pub(crate) mod statics;
@@ -116,7 +120,7 @@ fn render_language(
     render_jobs(site, templates, &values, jobs, sink)?;
     crate::background::discard(values);
     Ok(RenderReport {
-        html_pages: jobs.len(),
+        html_pages: jobs.iter().filter(|j| j.is_page()).count(),
         feeds: feeds::render(site, &templates.strings.words(&site.config.language), sink)?,
         ..RenderReport::default()
     })
@@ -205,6 +209,10 @@ fn render_job(
     sink: &dyn Sink,
     job: &Job,
 ) -> anyhow::Result<()> {
+    if let Job::Cite(b, file) = *job {
+        let bytes = file.render(&cite::Reference::of(site, b));
+        return write(sink, &job.output_path(site), &bytes);
+    }
     let words = templates.strings.words(&site.config.language);
     let (template, ctx) = job.context(site, values, &words);
     let mut buf = Vec::with_capacity(16 * 1024);
@@ -224,12 +232,17 @@ fn render_job(
 }
 
 fn sitemap_entry(site: &Site, job: &Job) -> sitemap::Entry {
-    let lastmod = match job {
+    let (lastmod, image) = match job {
         Job::Brief(b) => {
-            let m = site.briefs[*b].last_modified();
-            Some(m.rfc3339(&site.config.timezone))
+            let brief = &site.briefs[*b];
+            let m = brief.last_modified();
+            let image = brief.publication.image.as_ref();
+            (
+                Some(m.rfc3339(&site.config.timezone)),
+                image.map(|i| site.asset_url(&i.asset)),
+            )
         }
-        _ => None,
+        _ => (None, None),
     };
     let path = job.site_path(site);
     let alternates = site.alternates(&path);
@@ -243,6 +256,7 @@ fn sitemap_entry(site: &Site, job: &Job) -> sitemap::Entry {
         loc: site.config.permalink(&path),
         lastmod,
         alternates: links,
+        image,
     }
 }
 
@@ -273,6 +287,15 @@ fn static_files(site: &Site) -> anyhow::Result<BTreeMap<String, StaticSource>> {
                 Err(d) => problems.push(d),
             }
         }
+    }
+    // A brief's image and PDF beside its file go beside its page.
+    let adjacent =
+        (site.briefs.iter()).flat_map(|b| b.publication.assets().filter_map(|a| a.adjacent()));
+    for (from, path) in adjacent {
+        out.insert(
+            path.to_string(),
+            StaticSource::Disk(site.config.root.join(from)),
+        );
     }
     statics::check_names(&site.config.root, &out, &mut problems);
     if problems.has_errors() {

@@ -3,7 +3,9 @@
 //! in parallel; each builds a small context of shared (reference-counted)
 //! values.
 
-use super::values::{Values, expert_page, map};
+use super::cite::CiteFile;
+use super::expert_page::expert_page;
+use super::values::{Values, map};
 use crate::lang::strings::Words;
 use crate::model::{BriefId, ExpertId, Group, Grouping, KindId, Site, TopicId, paths};
 use tera::{Context, Value};
@@ -20,6 +22,8 @@ pub(crate) enum Listing {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub(crate) enum Job {
     Brief(BriefId),
+    /// One of a brief's citation files (`cite.bib`, …): not a template's.
+    Cite(BriefId, CiteFile),
     /// Page `page` (1-based) of a listing.
     Listing(Listing, usize),
     ExpertIndex,
@@ -35,6 +39,7 @@ pub(crate) fn jobs(site: &Site) -> Vec<Job> {
     let pages = |l: Listing| (1..=l.pages(site)).map(move |p| Job::Listing(l, p));
     jobs.extend(pages(Listing::Home));
     jobs.extend((0..site.briefs.len()).map(Job::Brief));
+    jobs.extend((0..site.briefs.len()).flat_map(cite_jobs));
     jobs.push(Job::ExpertIndex);
     jobs.extend((0..site.experts.len()).map(Job::Expert));
     jobs.push(Job::TopicIndex);
@@ -43,6 +48,11 @@ pub(crate) fn jobs(site: &Site) -> Vec<Job> {
     jobs.extend((0..site.pages.len()).map(Job::Page));
     jobs.push(Job::NotFound);
     jobs
+}
+
+/// The citation files of brief `id`.
+pub(crate) fn cite_jobs(id: BriefId) -> impl Iterator<Item = Job> {
+    CiteFile::ALL.into_iter().map(move |f| Job::Cite(id, f))
 }
 
 /// How many pages a listing of `briefs` has at `per_page` a page: one,
@@ -95,6 +105,7 @@ impl Job {
     pub(crate) fn site_path(&self, site: &Site) -> String {
         match *self {
             Job::Brief(b) => site.brief_path(b),
+            Job::Cite(b, f) => format!("{}{}", site.brief_path(b), f.name()),
             Job::Listing(l, n) => paths::listing_page(&l.base(site), n),
             Job::ExpertIndex => "experts/".into(),
             Job::Expert(e) => paths::expert(&site.experts[e].id),
@@ -107,14 +118,19 @@ impl Job {
     /// The output file, relative to the output folder.
     pub(crate) fn output_path(&self, site: &Site) -> String {
         match self {
-            Job::NotFound => "404.html".into(),
+            Job::NotFound | Job::Cite(..) => self.site_path(site),
             _ => format!("{}index.html", self.site_path(site)),
         }
     }
 
     /// Whether the page belongs in the sitemap.
     pub(crate) fn in_sitemap(&self) -> bool {
-        !matches!(self, Job::NotFound)
+        !matches!(self, Job::NotFound | Job::Cite(..))
+    }
+
+    /// Whether the job renders an HTML page (not a citation file).
+    pub(crate) fn is_page(&self) -> bool {
+        !matches!(self, Job::Cite(..))
     }
 
     /// The template name and the context to render it with.
@@ -134,10 +150,11 @@ impl Job {
             Job::Brief(b) => {
                 ctx.insert_value("brief", values.briefs[b].clone());
                 let brief = &site.briefs[b];
+                let p = &brief.publication;
                 (
                     "brief.html",
                     brief.title.to_string(),
-                    brief.summary.to_string(),
+                    crate::model::dek::description(&brief.summary, p.summary_written),
                 )
             }
             Job::Listing(l, n) => {
@@ -183,11 +200,17 @@ impl Job {
                 ("page.html", page.title.clone(), page.description.clone())
             }
             Job::NotFound => ("404.html", w("not_found"), String::new()),
+            Job::Cite(..) => unreachable!("citation files are not rendered from templates"),
         };
         super::alternates::insert(site, &path, &mut ctx);
+        let meta = super::meta::of(site, self, &title, &description, &path);
+        ctx.insert(
+            "description",
+            &crate::model::dek::cut(&description, crate::model::dek::MAX),
+        );
+        ctx.insert_value("meta", meta);
         ctx.insert_value("site", values.site.clone());
         ctx.insert("title", &title);
-        ctx.insert("description", &description);
         ctx.insert("url", &c.url(&path));
         ctx.insert("permalink", &c.permalink(&path));
         ctx.insert_value("feeds", Value::from(feeds));

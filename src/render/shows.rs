@@ -87,7 +87,8 @@ impl Job {
     /// What the page shows of the model.
     pub(crate) fn shows<'s>(&self, site: &'s Site) -> Shows<'s> {
         match *self {
-            Job::Brief(b) => Shows {
+            // A citation file shows what the brief's page shows of it.
+            Job::Brief(b) | Job::Cite(b, _) => Shows {
                 briefs: Briefs::One(b),
                 ..Shows::default()
             },

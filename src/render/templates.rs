@@ -22,6 +22,14 @@ pub(crate) const BUILTIN_TEMPLATES: &[(&str, &str)] = &[
         include_str!("../../themes/default/templates/languages.html"),
     ),
     (
+        "meta.html",
+        include_str!("../../themes/default/templates/meta.html"),
+    ),
+    (
+        "cite.html",
+        include_str!("../../themes/default/templates/cite.html"),
+    ),
+    (
         "card.html",
         include_str!("../../themes/default/templates/card.html"),
     ),

@@ -109,8 +109,8 @@ impl Values {
     }
 
     /// Converts again, in parallel, only the fields showing group names
-    /// (kind, topics, related briefs' kinds) of briefs whose group was
-    /// renamed; the rest of each value (its text above all) is kept.
+    /// (kind, topics, related briefs' kinds, the citations) of briefs whose
+    /// group was renamed; the rest of each value (its text above all) is kept.
     pub(crate) fn regroup_briefs(&mut self, site: &Site, ids: &[BriefId]) {
         let (experts, topics, kinds) = (&self.expert_refs, &self.topic_refs, &self.kind_refs);
         let fresh: Vec<Value> = ids
@@ -121,6 +121,9 @@ impl Values {
                 for (key, value) in ["kind", "topics", "related"].into_iter().zip(fields) {
                     m.insert(key.into(), value);
                 }
+                // The citation names the kind when the brief has no series.
+                let publication = super::publication::fields(site, id).into_iter();
+                m.extend(publication.map(|(k, v)| (k.into(), v)));
                 Value::from(m)
             })
             .collect();
@@ -268,6 +271,7 @@ fn expert_ref(site: &Site, id: ExpertId) -> Value {
         "feed_url" => site.config.url(&format!("{path}feed.xml")),
         "photo" => e.photo.as_deref().map(|p| site.config.local_url(p)),
         "email" => e.email.as_deref(),
+        "orcid" => e.orcid.as_deref(),
         "links" => links,
         "topics" => e.topics.clone(),
         "extra" => Value::from_serializable(&e.extra),
@@ -277,22 +281,12 @@ fn expert_ref(site: &Site, id: ExpertId) -> Value {
 
 /// The anchor of each response of brief `b`: `response-<expert-id>`, and
 /// `-2`, `-3`, … for an expert quoted again.
-fn response_anchors(site: &Site, b: &Brief) -> Vec<String> {
+pub(super) fn response_anchors(site: &Site, b: &Brief) -> Vec<String> {
     crate::parse::ids::response_anchors(
         b.responses
             .iter()
             .map(|r| site.experts[r.expert].id.as_str()),
     )
-}
-
-/// The anchor of response `i` of brief `b` (an expert's first quote is
-/// always `response-<expert-id>`: no need to number the others).
-fn response_anchor(site: &Site, b: &Brief, i: usize) -> String {
-    let expert = b.responses[i].expert;
-    if b.responses[..i].iter().all(|r| r.expert != expert) {
-        return format!("response-{}", site.experts[expert].id);
-    }
-    response_anchors(site, b).swap_remove(i)
 }
 
 fn brief(site: &Site, id: BriefId, experts: &[Value], topics: &[Value], kinds: &[Value]) -> Value {
@@ -314,7 +308,7 @@ fn brief(site: &Site, id: BriefId, experts: &[Value], topics: &[Value], kinds: &
         })
         .collect();
     let [kind, topics, related] = group_fields(site, b, experts, topics, kinds);
-    map! {
+    let value = map! {
         "slug" => &*b.slug,
         "title" => &*b.title,
         "url" => url,
@@ -330,7 +324,10 @@ fn brief(site: &Site, id: BriefId, experts: &[Value], topics: &[Value], kinds: &
         "related" => related,
         "draft" => b.draft,
         "extra" => Value::from_serializable(&*b.extra),
-    }
+    };
+    let mut m = value.as_map().cloned().unwrap_or_default();
+    m.extend((super::publication::fields(site, id).into_iter()).map(|(k, v)| (k.into(), v)));
+    Value::from(m)
 }
 
 /// The fields of a brief's value that show group names: `kind`, `topics`
@@ -357,7 +354,7 @@ fn group_fields(
     ]
 }
 
-fn related(site: &Site, r: &crate::model::Related, experts: &[Value]) -> Value {
+pub(super) fn related(site: &Site, r: &crate::model::Related, experts: &[Value]) -> Value {
     let (url, brief_kind) = site.related_target(r);
     map! {
         "title" => &*r.title,
@@ -368,47 +365,4 @@ fn related(site: &Site, r: &crate::model::Related, experts: &[Value]) -> Value {
         "by" => r.by.iter().map(|&e| experts[e].clone()).collect::<Vec<_>>(),
         "by_name" => r.by_name.to_vec(),
     }
-}
-
-/// The full expert for their own page: the card plus biography, briefs
-/// written, every quote given and related pieces written.
-pub(crate) fn expert_page(site: &Site, values: &Values, id: ExpertId) -> Value {
-    let e = &site.experts[id];
-    let mut m = values.expert_cards[id]
-        .as_map()
-        .cloned()
-        .unwrap_or_default();
-    let quotes: Vec<Value> = e
-        .quoted
-        .iter()
-        .map(|q| {
-            let brief = &values.briefs[q.brief];
-            let b = &site.briefs[q.brief];
-            let r = &b.responses[q.response];
-            let anchor = response_anchor(site, b, q.response);
-            map! {
-                "brief" => brief.clone(),
-                "quote" => &*r.quote,
-                "url" => format!("{}#{anchor}", site.config.url(&paths::brief(&b.slug))),
-            }
-        })
-        .collect();
-    let related: Vec<Value> = e
-        .related
-        .iter()
-        .map(|r| {
-            let piece = &site.briefs[r.brief].related[r.related];
-            let mut v = related(site, piece, &values.expert_refs)
-                .as_map()
-                .cloned()
-                .unwrap_or_default();
-            v.insert("cited_in".into(), values.briefs[r.brief].clone());
-            Value::from(v)
-        })
-        .collect();
-    m.insert("bio".into(), Value::safe_string(&e.bio_html));
-    m.insert("briefs".into(), values.brief_list(&e.authored));
-    m.insert("quotes".into(), Value::from(quotes));
-    m.insert("related".into(), Value::from(related));
-    Value::from(m)
 }

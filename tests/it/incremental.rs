@@ -1145,3 +1145,107 @@ fn the_full_path_names_why_the_quick_path_refused() {
     assert_eq!(session.last_fallback(), Some(&reason));
     assert_eq!(reason.to_string(), "a link to /briefs/b000/ would break");
 }
+
+/// A save that changes what a brief's citation says (its title, DOI,
+/// authors or URL) renders its cite.bib, cite.ris and cite.json again
+/// with its page, on the quick path, and removes them with the page.
+#[test]
+fn edits_that_change_a_citation_render_the_citation_files_again() {
+    let site = generated(20);
+    let store = MemorySink::default();
+    let mut session = Session::new(opts(&site));
+    session.rebuild(&store).unwrap();
+    let path = site.root().join("content/briefs/b005.md");
+    let cite = |name: &str| {
+        let files = store.files.lock().unwrap();
+        files
+            .get(name)
+            .map(|b| String::from_utf8_lossy(b).into_owned())
+    };
+    let fm = |authors: &str, extra: &str| {
+        format!("kind: K2\ntopics: [T0]\nauthors: [{authors}]\n{extra}")
+    };
+    let steps: [(&str, String); 3] = [
+        (
+            "a new title and a DOI (text only)",
+            brief(
+                "Cited Anew",
+                "2021-01-01T00:00:05Z",
+                &fm("e5", "doi: 10.5555/b.5\n"),
+            ),
+        ),
+        (
+            "another author (a reshaping edit)",
+            brief(
+                "Cited Anew",
+                "2021-01-01T00:00:05Z",
+                &fm("e7", "doi: 10.5555/b.5\n"),
+            ),
+        ),
+        (
+            "a new slug",
+            brief(
+                "Cited Anew",
+                "2021-01-01T00:00:05Z",
+                &fm("e7", "slug: cited\n"),
+            ),
+        ),
+    ];
+    for (step, text) in steps {
+        site.write("content/briefs/b005.md", &text);
+        let done = session
+            .rebuild_paths(&store, std::slice::from_ref(&path))
+            .unwrap();
+        assert!(done.patched, "{step}: {}", done.path_taken());
+        assert_same(&store, &site, step);
+    }
+    let bib = cite("briefs/cited/cite.bib").expect("cite.bib at the new URL");
+    assert!(bib.contains("title = {{Cited Anew}}"), "{bib}");
+    assert!(bib.contains("author = {7, Expert}"), "{bib}");
+    assert!(
+        cite("briefs/b005/cite.bib").is_none(),
+        "the old URL's cite.bib is gone"
+    );
+    assert!(
+        cite("briefs/b005/cite.json").is_none(),
+        "the old URL's cite.json is gone"
+    );
+}
+
+/// A brief's PDF replaced by a larger one, and an expert's photo removed
+/// from static/: the rebuild reads the brief again (its page shows the new
+/// size) and fails on the expert, as a full build would.
+#[test]
+fn files_a_brief_or_an_expert_names_are_checked_again() {
+    let site = generated(5);
+    site.write("content/briefs/b.pdf", "%PDF-1.4 small");
+    let fm = "kind: K1\ntopics: [T1]\nauthors: [e1]\npdf: b.pdf\n";
+    site.write(
+        "content/briefs/b001.md",
+        &brief("Brief 1", "2021-01-01T00:00:01Z", fm),
+    );
+    site.write("static/p.png", "not really a PNG");
+    site.write(
+        "content/experts/e2.md",
+        "---\nname: Expert 2\nphoto: /p.png\n---\nBio.\n",
+    );
+    let store = MemorySink::default();
+    let mut session = Session::new(opts(&site));
+    session.rebuild(&store).unwrap();
+    site.write(
+        "content/briefs/b.pdf",
+        &format!("%PDF-1.4 {}", "x".repeat(5000)),
+    );
+    let pdf = site.root().join("content/briefs/b.pdf");
+    session.rebuild_paths(&store, &[pdf]).unwrap();
+    assert_same(&store, &site, "a larger PDF");
+    let page = store.files.lock().unwrap()["briefs/b001/index.html"].clone();
+    assert!(String::from_utf8_lossy(&page).contains("Download PDF (6 kB)"));
+    site.remove("static/p.png");
+    let photo = site.root().join("static/p.png");
+    let err = session.rebuild_paths(&store, &[photo]).unwrap_err();
+    assert!(
+        format!("{err:#}").contains("photo `/p.png` not found"),
+        "{err:#}"
+    );
+}

@@ -22,6 +22,7 @@ mod incremental_props;
 mod input_safety;
 mod links;
 mod output_safety;
+mod publication;
 mod scaffold;
 mod serve;
 mod wxr_gen;

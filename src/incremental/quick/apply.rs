@@ -65,6 +65,10 @@ impl Model {
                 self.ids.remove(&**source);
                 self.slugs.remove(slug);
                 pending.gone.push(format!("{path}index.html"));
+                let cites = crate::render::cite::CiteFile::ALL.iter();
+                pending
+                    .gone
+                    .extend(cites.map(|f| format!("{path}{}", f.name())));
             }
         }
         self.follow_ids(&applied);

@@ -2,12 +2,12 @@
 //! text-only or reshaping; any other change is a [`FallbackReason`].
 
 use super::super::fallback::FallbackReason;
-use super::super::{Cached, Session, hash_of, relative};
+use super::super::{Cached, Session, content_hash, relative};
 use super::{MAX_RESHAPES, Model};
 use crate::config::Config;
 use crate::load::{self, Collection};
 use crate::load::{Stamp, stamp};
-use crate::parse::{self, ParsedFile};
+use crate::parse::{self, ParsedBrief, ParsedFile};
 use std::path::{Path, PathBuf};
 
 /// A changed brief file, parsed.
@@ -73,6 +73,14 @@ impl Session {
             return Err(FallbackReason::Symlink(path));
         }
         let known = self.files.get(&path);
+        let site_input = ["static", "templates", "themes"]
+            .iter()
+            .any(|d| path.starts_with(d));
+        if !full.exists() && site_input {
+            // A static file or template deleted: the full path takes it out
+            // (and reads again what named it, as an expert's photo).
+            return Err(FallbackReason::not_a_brief(&path));
+        }
         if !full.exists() && known.is_none() {
             // A file that came and went within the burst (an editor's
             // swap or backup file) changed nothing; a folder moved
@@ -93,6 +101,9 @@ impl Session {
             None => None,
         };
         if !full.exists() {
+            if older.is_some_and(has_adjacent) {
+                return Err(FallbackReason::BriefFiles(path));
+            }
             let deleted = Edit {
                 path,
                 cached: None,
@@ -116,6 +127,11 @@ impl Session {
             // `lang:` and `translation_of:` are checked by the full path.
             return Err(FallbackReason::Translation(path));
         }
+        if older.is_none_or(|o| adjacent_key(o) != adjacent_key(newer))
+            && (older.is_some_and(has_adjacent) || has_adjacent(newer))
+        {
+            return Err(FallbackReason::BriefFiles(path));
+        }
         let published = model.ids.contains_key(path.as_path());
         // An unpublished brief that stays so under its slug shows
         // nowhere whatever it says (only its slug is checked, and named
@@ -133,12 +149,26 @@ impl Session {
     }
 }
 
+/// Whether a brief has an image or PDF beside it (copied with its page).
+fn has_adjacent(b: &ParsedBrief) -> bool {
+    b.publication.assets().any(|a| a.adjacent().is_some())
+}
+
+/// What decides which files beside a brief are copied where: the files,
+/// their stamps, the brief's URL and its publication.
+fn adjacent_key(b: &ParsedBrief) -> impl PartialEq + '_ {
+    let files: Vec<_> = (b.publication.assets())
+        .filter_map(|a| a.adjacent().map(|at| (at, a.stamp)))
+        .collect();
+    (files, &b.slug, b.draft, b.embargo)
+}
+
 /// Reads and parses brief file `path` (stamped `stamp`).
 fn read_brief(config: &Config, path: &Path, stamp: Stamp) -> Result<Cached, FallbackReason> {
     let broken = || FallbackReason::BrokenBrief(path.to_path_buf());
     let file = load::read_source(&config.root, Collection::Brief, path, config.max_file_size)
         .map_err(|_| broken())?;
-    let hash = hash_of(&file.text);
     let item = parse::parse_one(&file, config).map_err(|_| broken())?;
+    let hash = content_hash(&file.text, &item);
     Ok(Cached { stamp, hash, item })
 }

@@ -130,6 +130,7 @@ impl Session {
                 _ => None,
             };
             let id = model.ids.get(edit.path.as_path()).copied();
+            let image_before = id.and_then(|i| sitemap_image(&model.site.briefs[i]));
             if edit.text_only {
                 if let (Some(id), Some(newer)) = (id, newer) {
                     model.site.briefs[id] = model.site.briefs[id].with_text(newer);
@@ -143,6 +144,10 @@ impl Session {
                 let files = &self.files;
                 model.apply_reshaping_edit(id, older, newer, config.now, files, &mut pending)?;
             }
+            // The sitemap names each brief's lead image.
+            let after = model.ids.get(edit.path.as_path()).copied();
+            pending.sitemap |=
+                image_before != after.and_then(|i| sitemap_image(&model.site.briefs[i]));
             match edit.cached {
                 Some(cached) => self.files.insert(edit.path, cached),
                 None => self.files.remove(&edit.path),
@@ -151,7 +156,17 @@ impl Session {
         model.refresh_brief_values(&pending);
         Ok(pending)
     }
+}
 
+/// Where a brief's lead image is, as the sitemap names it.
+fn sitemap_image(b: &crate::model::Brief) -> Option<crate::parse::media::Location> {
+    b.publication
+        .image
+        .as_ref()
+        .map(|i| i.asset.location.clone())
+}
+
+impl Session {
     /// Puts the first step's pages (`fresh`) in `store` and removes `gone`;
     /// marks them, and the `deferred` ones, as unknown to the fingerprints.
     /// Returns how many files were written.

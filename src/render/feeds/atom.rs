@@ -67,7 +67,12 @@ fn entry(feed: &Feed, e: &Entry) -> anyhow::Result<AtomEntry> {
                 ..Category::default()
             })
             .collect(),
-        links: vec![link(&it.url, "alternate", "text/html")],
+        links: std::iter::once(link(&it.url, "alternate", "text/html"))
+            .chain(it.pdf.as_ref().map(|(url, size)| Link {
+                length: Some(size.to_string()),
+                ..link(url, "enclosure", "application/pdf")
+            }))
+            .collect(),
         summary: Some(Text::plain(e.summary())),
         content: Some(Content {
             value: Some(e.content()),

@@ -35,6 +35,10 @@ pub(crate) struct Item {
     pub(crate) categories: Vec<String>,
     pub(crate) date: Moment,
     pub(crate) updated: Option<Moment>,
+    /// The brief's PDF: absolute URL and size in bytes.
+    pub(crate) pdf: Option<(String, u64)>,
+    /// The lead image's absolute URL.
+    pub(crate) image: Option<String>,
 }
 
 impl Item {
@@ -69,6 +73,8 @@ pub(super) fn build(site: &Site, words: &Words, id: BriefId) -> Item {
             .collect(),
         date: b.date,
         updated: b.updated,
+        pdf: (b.publication.pdf.as_ref()).map(|a| (xml_safe(&site.asset_url(a)), a.size)),
+        image: (b.publication.image.as_ref()).map(|i| xml_safe(&site.asset_url(&i.asset))),
         url,
     }
 }

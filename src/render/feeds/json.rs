@@ -34,6 +34,17 @@ struct JsonItem<'a> {
     #[serde(skip_serializing_if = "Vec::is_empty")]
     authors: Vec<Author<'a>>,
     tags: &'a [String],
+    #[serde(skip_serializing_if = "Option::is_none")]
+    image: Option<&'a str>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    attachments: Vec<Attachment<'a>>,
+}
+
+#[derive(Serialize)]
+struct Attachment<'a> {
+    url: &'a str,
+    mime_type: &'static str,
+    size_in_bytes: u64,
 }
 
 /// The feed as a JSON Feed 1.1 document.
@@ -65,6 +76,14 @@ fn item<'a>(feed: &Feed, e: &'a Entry) -> JsonItem<'a> {
         date_modified: it.updated.map(|_| it.modified().rfc3339(feed.timezone)),
         authors: it.authors.iter().map(author).collect(),
         tags: &it.categories,
+        image: it.image.as_deref(),
+        attachments: (it.pdf.iter())
+            .map(|(url, size)| Attachment {
+                url,
+                mime_type: "application/pdf",
+                size_in_bytes: *size,
+            })
+            .collect(),
     }
 }
 

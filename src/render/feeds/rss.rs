@@ -62,6 +62,11 @@ fn item(feed: &Feed, e: &Entry) -> anyhow::Result<Item> {
                 domain: None,
             })
             .collect(),
+        enclosure: it.pdf.as_ref().map(|(url, size)| ::rss::Enclosure {
+            url: url.clone(),
+            length: size.to_string(),
+            mime_type: "application/pdf".into(),
+        }),
         dublin_core_ext: (!creators.is_empty()).then(|| DublinCoreExtension {
             creators,
             ..DublinCoreExtension::default()
