@@ -1,5 +1,8 @@
 //! Site configuration: `site.yaml` read strictly into [`RawConfig`], then
 //! validated and combined with command-line overrides into [`Config`].
+//! The identity keys (logo, accent, footer lines…) are checked in [`identity`].
+
+mod identity;
 
 use crate::diag::{Diagnostic, Diagnostics};
 use crate::lang::{Language, RawLanguage, is_language_tag};
@@ -9,6 +12,8 @@ use jiff::Timestamp;
 use jiff::tz::TimeZone;
 use serde::Deserialize;
 use std::path::{Path, PathBuf};
+
+pub(crate) use identity::Identity;
 
 /// The file that marks a folder as a site root.
 pub(crate) const CONFIG_FILE: &str = "site.yaml";
@@ -39,6 +44,15 @@ struct RawConfig {
     #[serde(default)]
     languages: indexmap::IndexMap<String, RawLanguage>,
     slugs: Option<String>,
+    logo: Option<String>,
+    favicon: Option<String>,
+    accent: Option<String>,
+    tagline: Option<String>,
+    contact: Option<String>,
+    newsletter: Option<String>,
+    #[serde(default)]
+    social: indexmap::IndexMap<String, String>,
+    copyright: Option<String>,
 }
 
 #[derive(Debug, Default, Deserialize)]
@@ -96,6 +110,8 @@ pub(crate) struct Config {
     pub(crate) timezone: TimeZone,
     pub(crate) max_file_size: u64,
     pub(crate) extra: serde_json::Map<String, serde_json::Value>,
+    /// Masthead and footer: logo, accent colour, tagline, links.
+    pub(crate) identity: Identity,
     pub(crate) drafts: bool,
     pub(crate) now: Timestamp,
     /// The default language's tag (`language` is this site's own).
@@ -212,6 +228,20 @@ impl Config {
             root: &opts.root,
         };
         let sharing = publisher::sharing(raw_sharing, &at, &mut bad);
+        let (identity, identity_problems) = identity::validate(identity::RawIdentity {
+            logo: raw.logo,
+            favicon: raw.favicon,
+            accent: raw.accent,
+            tagline: raw.tagline,
+            contact: raw.contact,
+            newsletter: raw.newsletter,
+            social: raw.social,
+            copyright: raw.copyright,
+        });
+        let missing = identity::missing_files(&identity, &opts.root, &theme);
+        for (key, msg, hint) in identity_problems.into_iter().chain(missing) {
+            bad(key, msg, hint);
+        }
         if problems.has_errors() {
             return Err(problems.sorted());
         }
@@ -241,6 +271,7 @@ impl Config {
             timezone,
             max_file_size: raw.max_file_size.unwrap_or(10 * 1024 * 1024),
             extra: raw.extra,
+            identity,
             drafts: opts.drafts,
             now: opts.now.unwrap_or_else(Timestamp::now),
         })
@@ -287,6 +318,16 @@ impl Config {
         c.organisation = or(&lang.organisation, &self.organisation);
         if lang.footer.is_some() {
             c.feed.footer = lang.footer.clone();
+        }
+        let id = &mut c.identity;
+        for (own, theirs) in [
+            (&mut id.tagline, &lang.tagline),
+            (&mut id.contact, &lang.contact),
+            (&mut id.copyright, &lang.copyright),
+        ] {
+            if let Some(text) = theirs {
+                own.clone_from(text);
+            }
         }
         c
     }

@@ -107,9 +107,9 @@ pub(crate) fn related(
                     found.warn(origin, format!("related “{}” links to {u}: {why}", l.title));
                 }
                 r.url = url.map(str::to_string);
-                if let Some(label) = l.label.as_ref().filter(|_| r.by.is_empty() && r.by_name.is_empty()) {
-                    r.by_name.push(label.clone());
-                    found.review(origin, format!("related “{}” names no brief of the site: its label “{label}” is kept as by_name", l.title));
+                if let Some(label) = &l.label {
+                    r.label = Some(label.clone());
+                    found.review(origin, format!("related “{}” names no brief of the site: it is kept as a citation labelled “{label}”", l.title));
                 }
             }
             r

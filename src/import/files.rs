@@ -51,6 +51,10 @@ pub(crate) struct Related {
     pub(crate) url: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub(crate) brief: Option<String>,
+    /// The publication label ("FDD Flash Brief") of a piece naming no
+    /// brief of the site.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub(crate) label: Option<String>,
 }
 
 /// An expert's front matter.

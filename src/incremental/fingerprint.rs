@@ -125,6 +125,18 @@ fn brief(
     h.finish()
 }
 
+/// What brief `id`'s page shows of the briefs under "More on this topic":
+/// which they are, their titles, kinds and dates.
+pub(super) fn more(site: &Site, id: BriefId) -> u64 {
+    let mut h = FxHasher::default();
+    for m in crate::model::more::more_on_topic(site, id) {
+        let b = &site.briefs[m];
+        (&b.slug, &b.title, &site.kinds[b.kind].name).hash(&mut h);
+        (b.date.timestamp, b.date.date_only).hash(&mut h);
+    }
+    h.finish()
+}
+
 /// Folds what an output shows ([`Job::shows`], [`Spec::shows`]) into `h`.
 fn fold_shows(
     site: &Site,
@@ -135,6 +147,9 @@ fn fold_shows(
     h: &mut FxHasher,
 ) {
     shows.briefs.each(site, |b| briefs[b].hash(h));
+    if let Some(b) = shows.more_of {
+        more(site, b).hash(h);
+    }
     shows.list_len.hash(h);
     if let Some((g, id)) = shows.group {
         let group = site.group(g, id);

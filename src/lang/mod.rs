@@ -16,6 +16,9 @@ pub(crate) struct RawLanguage {
     title: Option<String>,
     description: Option<String>,
     organisation: Option<String>,
+    tagline: Option<String>,
+    contact: Option<String>,
+    copyright: Option<String>,
     dir: Option<String>,
     #[serde(default)]
     feed: RawLanguageFeed,
@@ -37,6 +40,10 @@ pub(crate) struct Language {
     pub(crate) description: Option<String>,
     pub(crate) organisation: Option<String>,
     pub(crate) footer: Option<String>,
+    /// The masthead and footer lines of site.yaml's identity keys.
+    pub(crate) tagline: Option<String>,
+    pub(crate) contact: Option<String>,
+    pub(crate) copyright: Option<String>,
     /// `ltr` or `rtl`.
     pub(crate) dir: &'static str,
 }
@@ -56,6 +63,9 @@ impl Language {
             description: raw.description,
             organisation: raw.organisation,
             footer: raw.feed.footer,
+            tagline: raw.tagline,
+            contact: raw.contact,
+            copyright: raw.copyright,
             dir,
         })
     }

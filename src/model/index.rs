@@ -159,6 +159,7 @@ mod tests {
                 date: moment,
                 updated: None,
                 summary: text(""),
+                summary_written: false,
                 body_html: text(""),
                 draft: false,
                 publication: Default::default(),
@@ -178,6 +179,7 @@ mod tests {
                     title: text("r"),
                     by: by.to_vec(),
                     by_name: Vec::new().into(),
+                    label: None,
                     link: Link::None,
                 })
                 .collect(),

@@ -9,6 +9,8 @@ mod group_move;
 mod groups;
 pub(crate) mod index;
 mod languages;
+pub(crate) mod more;
+pub(crate) mod reading;
 mod renumber;
 mod resolve;
 mod translations;
@@ -115,6 +117,7 @@ impl Brief {
                     title: n.title.clone(),
                     by: r.by.clone(),
                     by_name: n.by_name.clone(),
+                    label: n.label.clone(),
                     link: match &n.url {
                         Some(url) => Link::External(url.clone()),
                         None => r.link.clone(),
@@ -171,6 +174,8 @@ pub(crate) struct Related {
     pub(crate) title: Text,
     pub(crate) by: Vec<ExpertId>,
     pub(crate) by_name: Arc<[String]>,
+    /// Where the piece appeared, as written (`label:`).
+    pub(crate) label: Option<Text>,
     pub(crate) link: Link,
 }
 

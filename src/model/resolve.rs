@@ -88,6 +88,7 @@ impl<S: Borrow<str> + Hash + Eq> Resolver<'_, S> {
                 title: r.title.clone(),
                 by: self.experts_of(&b.source, &r.by, "related piece author", problems),
                 by_name: r.by_name.clone(),
+                label: r.label.clone(),
                 link: match (&r.url, &r.brief) {
                     (Some(url), _) => Link::External(url.clone()),
                     (None, Some(target)) => self.brief_link(&b.source, target, problems),

@@ -77,6 +77,7 @@ struct RawRelated {
     by_name: Vec<String>,
     url: Option<String>,
     brief: Option<String>,
+    label: Option<String>,
 }
 
 /// One quote in a brief's "Expert Response" section.
@@ -94,6 +95,8 @@ pub(crate) struct ParsedRelated {
     pub(crate) by_name: Arc<[String]>,
     pub(crate) url: Option<Text>,
     pub(crate) brief: Option<Ref>,
+    /// Where the piece appeared ("Foreign Policy", "FDD Flash Brief").
+    pub(crate) label: Option<Text>,
 }
 
 /// What a brief is on its own, as written: its file, URL slug, text and
@@ -108,6 +111,9 @@ pub(crate) struct BriefCore {
     pub(crate) date: Moment,
     pub(crate) updated: Option<Moment>,
     pub(crate) summary: Text,
+    /// Whether `summary` was written apart from the body (then pages show
+    /// it as a dek; otherwise it is the body's first paragraph).
+    pub(crate) summary_written: bool,
     pub(crate) body_html: Text,
     pub(crate) draft: bool,
     /// Image, PDF, DOI, number, series.
@@ -267,6 +273,7 @@ pub(crate) fn parse(
     problems.extend(body_problems);
     let files = Resolver::new(&config.root, path, &slug, &front);
     let publication = publication::read(raw_publication, &files, &mut problems);
+    let summary_written = raw.summary.is_some();
     let summary = match raw.summary {
         Some(s) => markdown::to_text(&s),
         None => body.first_paragraph,
@@ -283,6 +290,7 @@ pub(crate) fn parse(
             date,
             updated,
             summary: summary.into(),
+            summary_written,
             body_html: body.html.into(),
             draft: raw.draft,
             publication: Arc::new(publication),
@@ -336,6 +344,7 @@ fn related(
                 title: r.title.into(),
                 by_name: r.by_name.into(),
                 url: r.url.map(Text::from),
+                label: r.label.filter(|l| !l.trim().is_empty()).map(Text::from),
             }
         })
         .collect()

@@ -5,12 +5,12 @@
 
 pub(crate) mod alternates;
 pub(crate) mod cite;
-pub(crate) mod expert_page;
 pub(crate) mod feeds;
 pub(crate) mod filters;
 pub(crate) mod i18n;
 pub(crate) mod meta;
 pub(crate) mod pages;
+pub(crate) mod paginator;
 pub(crate) mod publication;
 pub(crate) mod shows;
 pub(crate) mod sitemap;

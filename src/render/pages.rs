@@ -4,8 +4,8 @@
 //! values.
 
 use super::cite::CiteFile;
-use super::expert_page::expert_page;
-use super::values::{Values, map};
+use super::paginator::paginator;
+use super::values::{Values, expert_page, experts_index, map};
 use crate::lang::strings::Words;
 use crate::model::{BriefId, ExpertId, Group, Grouping, KindId, Site, TopicId, paths};
 use tera::{Context, Value};
@@ -149,6 +149,8 @@ impl Job {
         let (template, title, description) = match *self {
             Job::Brief(b) => {
                 ctx.insert_value("brief", values.briefs[b].clone());
+                let more = crate::model::more::more_on_topic(site, b);
+                ctx.insert_value("more", values.brief_list(&more));
                 let brief = &site.briefs[b];
                 let p = &brief.publication;
                 (
@@ -158,13 +160,15 @@ impl Job {
                 )
             }
             Job::Listing(l, n) => {
-                let suffix = w("page_suffix").replace("{n}", &n.to_string());
                 let (template, title) =
-                    self.listing(site, values, (l, n, &suffix), &mut ctx, &mut feeds);
+                    self.listing(site, values, (l, n, words), &mut ctx, &mut feeds);
                 (template, title, c.description.clone())
             }
             Job::ExpertIndex => {
                 ctx.insert_value("experts", Value::from(values.expert_cards.clone()));
+                let (programs, letters) = experts_index(site, values);
+                ctx.insert_value("programs", programs);
+                ctx.insert_value("letters", letters);
                 ("experts.html", w("experts"), of_site("experts_of"))
             }
             Job::Expert(e) => {
@@ -214,14 +218,27 @@ impl Job {
         ctx.insert("url", &c.url(&path));
         ctx.insert("permalink", &c.permalink(&path));
         ctx.insert_value("feeds", Value::from(feeds));
+        ctx.insert("section", &self.section(site));
         (template, ctx)
+    }
+
+    /// The navigation entry the page belongs to (for `aria-current`):
+    /// `briefs`, `experts`, `topics`, a plain page's path, or nothing.
+    fn section(&self, site: &Site) -> String {
+        match *self {
+            Job::Brief(_) | Job::Cite(..) | Job::Listing(Listing::Home, _) => "briefs".into(),
+            Job::Expert(_) | Job::ExpertIndex => "experts".into(),
+            Job::Listing(_, _) | Job::TopicIndex => "topics".into(),
+            Job::Page(p) => site.pages[p].path.clone(),
+            Job::NotFound => String::new(),
+        }
     }
 
     fn listing(
         &self,
         site: &Site,
         values: &Values,
-        (l, n, page_suffix): (Listing, usize, &str),
+        (l, n, words): (Listing, usize, &Words),
         ctx: &mut Context,
         feeds: &mut Vec<Value>,
     ) -> (&'static str, String) {
@@ -253,13 +270,18 @@ impl Job {
                 total_briefs,
             ),
         );
+        let total = page_count(total_briefs, per);
+        let word = |k: &str| words.get(k).cloned().unwrap_or_else(|| k.to_string());
         let suffix = if n > 1 {
-            page_suffix.to_string()
+            word("page_suffix")
+                .replace("{n}", &n.to_string())
+                .replace("{total}", &total.to_string())
         } else {
             String::new()
         };
         match l {
-            Listing::Home => ("index.html", format!("{}{suffix}", site.config.title)),
+            Listing::Home if n > 1 => ("index.html", format!("{}{suffix}", word("latest_briefs"))),
+            Listing::Home => ("index.html", site.config.title.clone()),
             Listing::Topic(t) => {
                 let g = &site.topics[t];
                 feeds.push(feed_link(
@@ -283,19 +305,6 @@ impl Job {
                 ("listing.html", format!("{}{suffix}", g.name))
             }
         }
-    }
-}
-
-fn paginator(site: &Site, base: &str, current: usize, total: usize, items: usize) -> Value {
-    let url = |n: usize| site.config.url(&paths::listing_page(base, n));
-    map! {
-        "current" => current,
-        "total" => total,
-        "items" => items,
-        "first" => url(1),
-        "last" => url(total),
-        "previous" => (current > 1).then(|| url(current - 1)),
-        "next" => (current < total).then(|| url(current + 1)),
     }
 }
 

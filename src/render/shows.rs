@@ -16,6 +16,9 @@ pub(crate) struct Shows<'s> {
     /// The briefs the page shows, each as much as its page does at most
     /// (title, dates, summary, experts, groups, related pieces).
     pub(crate) briefs: Briefs<'s>,
+    /// The brief whose "More on this topic" list the page shows (titles,
+    /// kinds, dates of the briefs in it).
+    pub(crate) more_of: Option<BriefId>,
     /// The group the page lists: its name and slug.
     pub(crate) group: Option<(Grouping, usize)>,
     /// How long the list is that the page is one page of (its page count
@@ -87,8 +90,13 @@ impl Job {
     /// What the page shows of the model.
     pub(crate) fn shows<'s>(&self, site: &'s Site) -> Shows<'s> {
         match *self {
+            Job::Brief(b) => Shows {
+                briefs: Briefs::One(b),
+                more_of: Some(b),
+                ..Shows::default()
+            },
             // A citation file shows what the brief's page shows of it.
-            Job::Brief(b) | Job::Cite(b, _) => Shows {
+            Job::Cite(b, _) => Shows {
                 briefs: Briefs::One(b),
                 ..Shows::default()
             },

@@ -38,6 +38,18 @@ pub(crate) const BUILTIN_TEMPLATES: &[(&str, &str)] = &[
         include_str!("../../themes/default/templates/pagination.html"),
     ),
     (
+        "pagination_head.html",
+        include_str!("../../themes/default/templates/pagination_head.html"),
+    ),
+    (
+        "follow.html",
+        include_str!("../../themes/default/templates/follow.html"),
+    ),
+    (
+        "avatar.html",
+        include_str!("../../themes/default/templates/avatar.html"),
+    ),
+    (
         "index.html",
         include_str!("../../themes/default/templates/index.html"),
     ),
@@ -72,10 +84,20 @@ pub(crate) const BUILTIN_TEMPLATES: &[(&str, &str)] = &[
 ];
 
 /// The default theme's static files, compiled into the binary.
-pub(crate) const BUILTIN_STATIC: &[(&str, &[u8])] = &[(
-    "style.css",
-    include_bytes!("../../themes/default/static/style.css"),
-)];
+pub(crate) const BUILTIN_STATIC: &[(&str, &[u8])] = &[
+    (
+        "style.css",
+        include_bytes!("../../themes/default/static/style.css"),
+    ),
+    (
+        "actions.js",
+        include_bytes!("../../themes/default/static/actions.js"),
+    ),
+    (
+        "favicon.svg",
+        include_bytes!("../../themes/default/static/favicon.svg"),
+    ),
+];
 
 /// Where a template came from.
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -94,7 +94,7 @@ fn missing_theme_strings_are_listed_and_fall_back() {
     let all = format!("{}{}", run.stdout, run.stderr);
     assert!(all.contains("theme strings are missing in `he`"), "{all}");
     assert!(
-        all.contains("expert_response, experts, experts_of"),
+        all.contains("expert_response, experts, experts_az_label"),
         "{all}"
     );
     site.build_ok(&[]);

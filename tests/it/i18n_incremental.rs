@@ -40,12 +40,12 @@ fn edits_to_translations_originals_and_translation_files_equal_full_builds() {
     rebuild(&mut session, &store, &site, original);
     assert_same(&store, &site, "an edited original");
 
-    site.write("i18n/ar.yaml", "by: كتبه\nmonth_11: تشرين الثاني\n");
+    site.write("i18n/ar.yaml", "updated: عُدّل في\nmonth_11: تشرين الثاني\n");
     rebuild(&mut session, &store, &site, "i18n/ar.yaml");
     assert_same(&store, &site, "a new translation file");
     let page = site_page(&store, "ar/briefs/troops-clash/index.html");
     assert!(
-        page.contains("كتبه") && page.contains("7 تشرين الثاني 2024"),
+        page.contains("عُدّل في") && page.contains("7 تشرين الثاني 2024"),
         "{page}"
     );
 

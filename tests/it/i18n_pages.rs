@@ -120,11 +120,11 @@ fn every_language_has_its_listings_experts_and_feeds() {
     let experts = site.html("ar/experts/index.html");
     assert!(
         experts
-            .texts(".experts a")
+            .texts(".expert-grid a.name")
             .contains(&"جون هاردي".to_string())
     );
     let topic = site.html("ar/briefs/troops-clash/index.html");
-    let href = topic.attrs(".topics a", "href");
+    let href = topic.attrs(".brief-head .tags a", "href");
     assert!(
         href[0].starts_with("/ar/topics/%D8%A7%D9%84%D8%B4"),
         "{href:?}"
@@ -142,7 +142,8 @@ fn labels_and_dates_are_in_the_page_language() {
         ar.texts("nav[aria-label] li a")[..3],
         ["الموجزات", "الخبراء", "الموضوعات"]
     );
-    assert_eq!(ar.texts(".meta bdi"), ["جون هاردي"]);
+    assert_eq!(ar.texts(".byline bdi"), ["جون هاردي"]);
+    assert_eq!(ar.texts(".rail-heading")[0], "الكاتب");
     assert_eq!(
         ar.texts("title"),
         ["اشتباك القوات الكورية الشمالية والأوكرانية | معهد الشرق الأوسط"]

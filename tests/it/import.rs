@@ -305,7 +305,7 @@ fn wordpress_export_imports_every_kind_of_item() {
         serde_json::json!([
             {"title": "Sanctions on Россия: “What Comes Next” & Énergie", "by": ["zoe-angstrom"], "brief": "sanctions"},
             {"title": "Pipes and Power", "by": ["ada-obi"], "by_name": ["Ben Ng"], "url": "https://journal.example.net/pipes"},
-            {"title": "An Older Piece", "by_name": ["Policy Institute Flash Brief"], "url": "https://old.example.org/2023/05/05/not-exported/"},
+            {"title": "An Older Piece", "label": "Policy Institute Flash Brief", "url": "https://old.example.org/2023/05/05/not-exported/"},
         ])
     );
     assert_eq!(
@@ -659,7 +659,7 @@ fn other_flash_briefs_are_recognised() {
         front["related"],
         serde_json::json!([
             {"title": "Piece A", "by": ["ann-ng"], "url": "https://journal.example.net/a"},
-            {"title": "Piece B", "by_name": ["TI Flash Brief"], "url": "https://journal.example.net/b"},
+            {"title": "Piece B", "label": "TI Flash Brief", "url": "https://journal.example.net/b"},
         ])
     );
     check_clean(&site);

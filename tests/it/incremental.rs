@@ -1249,3 +1249,49 @@ fn files_a_brief_or_an_expert_names_are_checked_again() {
         "{err:#}"
     );
 }
+
+/// Retitling, re-topicking and deleting a brief change what other brief
+/// pages list under "More on this topic": the quick path renders them
+/// again, equal to a full build.
+#[test]
+fn more_on_this_topic_follows_edits_incrementally() {
+    let site = crate::theme::related_site();
+    let store = MemorySink::default();
+    let mut session = Session::new(opts(&site));
+    session.rebuild(&store).unwrap();
+    let edits: [(&str, Option<String>); 4] = [
+        (
+            "b.md",
+            Some(brief(
+                "B retitled",
+                "2024-01-09",
+                "topics: [Russia]\nauthors: [ann]\n",
+            )),
+        ),
+        (
+            "c.md",
+            Some(brief("C", "2024-01-08", "topics: [Trade]\nauthors: [cy]\n")),
+        ),
+        (
+            "f.md",
+            Some(brief(
+                "F",
+                "2024-01-11",
+                "topics: [Russia, Iran]\nauthors: [ann]\n",
+            )),
+        ),
+        ("b.md", None),
+    ];
+    for (file, text) in edits {
+        let path = site.root().join("content/briefs").join(file);
+        match &text {
+            Some(t) => site.write(&format!("content/briefs/{file}"), t),
+            None => std::fs::remove_file(&path).unwrap(),
+        }
+        let r = session.rebuild_paths(&store, &[path]).unwrap();
+        assert!(r.patched, "{file}: {:?}", r.fallback);
+        assert_same(&store, &site, file);
+    }
+    let a = String::from_utf8(store.files.lock().unwrap()["briefs/a/index.html"].clone()).unwrap();
+    assert!(a.contains(">F</a>") && !a.contains("B retitled"));
+}

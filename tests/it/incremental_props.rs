@@ -6,7 +6,9 @@
 //! fresh full build of the same sources byte for byte, with the same
 //! warnings; a save the full build refuses (a citation broken by a
 //! deleted brief or a changed slug) must fail in the session too, and the
-//! fix that follows must bring it back.
+//! fix that follows must bring it back. The briefs share a few topics
+//! and experts, so the brief pages compared carry "More on this topic"
+//! lists (other briefs' titles, dates and kinds) that the saves change.
 //!
 //! Bugs of the engine the property found are kept as tests at the end
 //! (all fixed), each with its minimal reproduction.

@@ -25,4 +25,5 @@ mod output_safety;
 mod publication;
 mod scaffold;
 mod serve;
+mod theme;
 mod wxr_gen;

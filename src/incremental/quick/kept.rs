@@ -6,6 +6,7 @@
 
 use super::super::Cached;
 use super::super::fallback::FallbackReason;
+use super::super::fingerprint::more;
 use super::PendingRenders;
 use super::renders::group_outputs;
 use crate::diag::Diagnostics;
@@ -38,6 +39,9 @@ pub(crate) struct Model {
     /// The earliest embargo still ahead: once it passes, a brief is
     /// published and the site changes shape.
     pub(crate) next_embargo: Option<Timestamp>,
+    /// What each brief's page shows under "More on this topic", by source
+    /// path (ids shift as briefs come and go).
+    pub(crate) more: FxHashMap<Arc<Path>, u64>,
 }
 
 impl Model {
@@ -74,6 +78,7 @@ impl Model {
             }
         }
         let cited_by = index::cited_by(&site.briefs);
+        let more = more_shown(&site);
         Model {
             site,
             values,
@@ -85,7 +90,41 @@ impl Model {
             items: Items::default(),
             warnings,
             next_embargo,
+            more,
         }
+    }
+
+    /// The briefs whose "More on this topic" shows something else than
+    /// when last rendered (another brief there, or one of them retitled,
+    /// redated or of another kind); remembers what each shows now. With
+    /// `near`, only `near` and the briefs weighed with them are looked at
+    /// (enough when no brief moved); otherwise every brief.
+    pub(crate) fn more_changed(&mut self, near: Option<&[BriefId]>) -> Vec<BriefId> {
+        let Some(near) = near else {
+            let now = more_shown(&self.site);
+            let changed = (self.site.briefs.iter().enumerate())
+                .filter(|(_, b)| self.more.get(&b.source) != now.get(&b.source))
+                .map(|(id, _)| id)
+                .collect();
+            self.more = now;
+            return changed;
+        };
+        let mut ids: Vec<BriefId> = near
+            .iter()
+            .flat_map(|&id| model::more::weighed(&self.site, id))
+            .chain(near.iter().copied())
+            .collect();
+        ids.sort_unstable();
+        ids.dedup();
+        let mut changed = Vec::new();
+        for id in ids {
+            let shown = more(&self.site, id);
+            let source = self.site.briefs[id].source.clone();
+            if self.more.insert(source, shown) != Some(shown) {
+                changed.push(id);
+            }
+        }
+        changed
     }
 
     /// Takes in one brief file's change that is more than text: `id` is
@@ -257,4 +296,13 @@ impl Model {
             }
         }
     }
+}
+
+/// What every brief's page shows under "More on this topic", by source path.
+fn more_shown(site: &Site) -> FxHashMap<Arc<Path>, u64> {
+    use rayon::prelude::*;
+    (0..site.briefs.len())
+        .into_par_iter()
+        .map(|id| (site.briefs[id].source.clone(), more(site, id)))
+        .collect()
 }

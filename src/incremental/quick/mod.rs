@@ -15,6 +15,9 @@
 //! later (see [`Session::finish`]). A topic or kind whose newest brief
 //! spells it another way is renamed, and every brief in it (for a kind,
 //! also every brief citing one) shows the new name, in the second step.
+//! Brief pages whose "More on this topic" list changed (other briefs
+//! listing an edited one) are found by comparing what each shows with
+//! what it showed, and rendered in the second step too.
 //! Anything else takes the full path: links of other briefs that would
 //! break, experts, pages, templates, site.yaml, a larger burst, an embargo
 //! passing.
@@ -73,8 +76,15 @@ impl Session {
 
         let mut model = self.model.take().expect("checked above");
         let reparsed = edits.len();
+        let reshaped = edits.iter().any(|e| !e.text_only);
         let pending = match self.apply_edits(&mut model, edits, config) {
-            Ok(pending) => pending,
+            Ok(mut pending) => {
+                // Text edits move no brief: only briefs near the edited
+                // ones can show them under "More on this topic".
+                let near = (!reshaped).then(|| pending.briefs.clone());
+                pending.more = model.more_changed(near.as_deref());
+                pending
+            }
             Err(reason) => {
                 // Half changed: the full path assembles the site again.
                 crate::background::discard(model);

@@ -48,6 +48,9 @@ pub(super) struct PendingRenders {
     pub(super) sitemap: bool,
     /// Output files of pages that no longer exist.
     pub(super) gone: Vec<String>,
+    /// Briefs whose "More on this topic" changed: their pages come in the
+    /// second step.
+    pub(super) more: Vec<BriefId>,
 }
 
 impl PendingRenders {
@@ -99,6 +102,7 @@ pub(super) fn split_renders(
         feeds: scopes,
         sitemap,
         mut gone,
+        more,
     } = pending;
     for &b in shown.iter().chain(&shown_later) {
         model.items.forget(b);
@@ -121,10 +125,15 @@ pub(super) fn split_renders(
     gone.dedup();
     // What shows the edit comes first; listing pages that only
     // shifted or show a new count come later, with feeds and sitemap.
-    let (jobs, later_jobs): (Vec<Job>, Vec<Job>) = kept.into_iter().partition(|job| {
+    let (jobs, mut later_jobs): (Vec<Job>, Vec<Job>) = kept.into_iter().partition(|job| {
         let shifted = matches!(job, Job::Listing(_, n) if *n > 1);
         showing.contains(job) || !(shifted || showing_later.contains(job))
     });
+    for job in more.into_iter().map(Job::Brief) {
+        if seen.insert(job) {
+            later_jobs.push(job);
+        }
+    }
     let touched: FxHashSet<BriefId> = shown.iter().chain(&shown_later).copied().collect();
     let feeds: Vec<Spec> = Spec::all(site)
         .into_iter()

@@ -133,11 +133,13 @@ pub(super) fn quote_html(site: &Site, expert: ExpertId, quote: &str) -> String {
     )
 }
 
-/// A related piece: “Title,” by A and B — or “Title,” Org Kind.
+/// A related piece: “Title,” by A and B — or “Title,” Org Kind; a
+/// written label follows in brackets.
 fn related_html(site: &Site, words: &Words, r: &Related) -> String {
     let (href, kind) = site.related_target(r);
     let by = people_html(site, r, &escape(word(words, "and")));
-    let attributed = !by.is_empty() || kind.is_some();
+    let label = r.label.as_deref().filter(|_| kind.is_none());
+    let attributed = !by.is_empty() || kind.is_some() || label.is_some();
     let comma = if attributed && !r.title_ends_in_punctuation() {
         ","
     } else {
@@ -157,6 +159,9 @@ fn related_html(site: &Site, words: &Words, r: &Related) -> String {
             escape(&site.config.organisation),
             escape(k)
         ));
+    }
+    if let Some(l) = label {
+        html.push_str(&format!(" ({})", escape(l)));
     }
     html
 }

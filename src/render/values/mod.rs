@@ -5,10 +5,16 @@
 //!
 //! Field names here are documented in the README ("Templates"); keep both in step.
 
-use crate::model::{Brief, BriefId, Expert, ExpertId, Group, Grouping, Link, Site, paths};
+mod experts;
+mod site;
+
+use crate::model::{Brief, BriefId, ExpertId, Group, Grouping, Link, Site, paths};
 use crate::parse::Moment;
 use crate::parse::date::rfc3339;
+use experts::{expert_card, expert_ref};
+pub(crate) use experts::{expert_page, index as experts_index};
 use rayon::prelude::*;
+use site::{share, site_value};
 use std::collections::HashMap;
 use tera::Value;
 
@@ -178,25 +184,6 @@ impl Values {
     }
 }
 
-fn site_value(site: &Site) -> Value {
-    let c = &site.config;
-    let extra = Value::from_serializable(&c.extra);
-    map! {
-        "title" => c.title.as_str(),
-        "description" => c.description.as_str(),
-        "language" => c.language.as_str(),
-        "organisation" => c.organisation.as_str(),
-        "base_url" => c.base_url.as_str(),
-        "base_path" => c.base_path.as_str(),
-        "url" => c.url(""),
-        "extra" => extra,
-        "pages" => Value::from(site.pages.iter().map(|p| map! {
-            "title" => p.title.as_str(),
-            "url" => c.url(&format!("{}/", p.path)),
-        }).collect::<Vec<_>>()),
-    }
-}
-
 /// A moment as three strings: `date` (2024-11-07), `display` (November 7,
 /// 2024) and `datetime` (RFC 3339), all in the site's time zone.
 fn moment(site: &Site, m: Moment) -> Value {
@@ -239,46 +226,6 @@ fn with_count(group: &Value, count: usize) -> Value {
     Value::from(m)
 }
 
-/// An expert card: the reference plus counts of briefs, quotes and related pieces.
-fn expert_card(site: &Site, expert_ref: &Value, id: ExpertId) -> Value {
-    let e = &site.experts[id];
-    let mut m = expert_ref.as_map().cloned().unwrap_or_default();
-    m.insert("brief_count".into(), Value::from(e.authored.len()));
-    m.insert("quote_count".into(), Value::from(e.quoted.len()));
-    m.insert("related_count".into(), Value::from(e.related.len()));
-    Value::from(m)
-}
-
-/// The short form of an expert used wherever one is mentioned.
-fn expert_ref(site: &Site, id: ExpertId) -> Value {
-    let e: &Expert = &site.experts[id];
-    let path = paths::expert(&e.id);
-    let links: Vec<Value> = e
-        .links
-        .iter()
-        .map(|(label, url)| map! { "label" => label.as_str(), "url" => url.as_str() })
-        .collect();
-    map! {
-        "id" => e.id.as_str(),
-        "name" => e.name.as_str(),
-        "honorific" => e.honorific.as_str(),
-        "full_name" => site.expert_full_name(id),
-        "role" => e.role.as_str(),
-        "program" => e.program.as_str(),
-        "sort_name" => e.sort_name.as_str(),
-        "url" => site.config.url(&path),
-        "permalink" => site.config.permalink(&path),
-        "feed_url" => site.config.url(&format!("{path}feed.xml")),
-        "photo" => e.photo.as_deref().map(|p| site.config.local_url(p)),
-        "email" => e.email.as_deref(),
-        "orcid" => e.orcid.as_deref(),
-        "links" => links,
-        "topics" => e.topics.clone(),
-        "extra" => Value::from_serializable(&e.extra),
-        "lang" => e.translation.tag(&site.config.default_language),
-    }
-}
-
 /// The anchor of each response of brief `b`: `response-<expert-id>`, and
 /// `-2`, `-3`, … for an expert quoted again.
 pub(super) fn response_anchors(site: &Site, b: &Brief) -> Vec<String> {
@@ -287,6 +234,16 @@ pub(super) fn response_anchors(site: &Site, b: &Brief) -> Vec<String> {
             .iter()
             .map(|r| site.experts[r.expert].id.as_str()),
     )
+}
+
+/// The anchor of response `i` of brief `b` (an expert's first quote is
+/// always `response-<expert-id>`: no need to number the others).
+pub(super) fn response_anchor(site: &Site, b: &Brief, i: usize) -> String {
+    let expert = b.responses[i].expert;
+    if b.responses[..i].iter().all(|r| r.expert != expert) {
+        return format!("response-{}", site.experts[expert].id);
+    }
+    response_anchors(site, b).swap_remove(i)
 }
 
 fn brief(site: &Site, id: BriefId, experts: &[Value], topics: &[Value], kinds: &[Value]) -> Value {
@@ -317,6 +274,10 @@ fn brief(site: &Site, id: BriefId, experts: &[Value], topics: &[Value], kinds: &
         "updated" => b.updated.map(|u| moment(site, u)),
         "kind" => kind,
         "summary" => &*b.summary,
+        "dek" => crate::model::dek::dek(&b.summary),
+        "summary_written" => b.summary_written,
+        "share" => share(&site.config.permalink(&path), &b.title),
+        "reading_minutes" => crate::model::reading::minutes(b),
         "content" => Value::safe_string(&b.body_html),
         "topics" => topics,
         "authors" => b.authors.iter().map(|&a| experts[a].clone()).collect::<Vec<_>>(),
@@ -364,5 +325,6 @@ pub(super) fn related(site: &Site, r: &crate::model::Related, experts: &[Value])
         "brief_kind" => brief_kind,
         "by" => r.by.iter().map(|&e| experts[e].clone()).collect::<Vec<_>>(),
         "by_name" => r.by_name.to_vec(),
+        "label" => r.label.as_deref(),
     }
 }
