@@ -186,7 +186,9 @@ pub fn build_into(opts: &BuildOptions, sink: &dyn Sink) -> anyhow::Result<BuildR
         }
     };
     let templates = Templates::load(&site.config)?;
+    render::cite::memo::load(&site.config.root);
     let render = render::render(&site, &templates, sink)?;
+    render::cite::memo::save(&site.config.root);
     clock.lap("render and write");
     let count = |of: fn(&Site) -> usize| site.languages().map(of).sum();
     let report = BuildReport {

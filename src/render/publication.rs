@@ -3,7 +3,7 @@
 //! `description`, `citations` (the reference formatted by the CSL
 //! processor) and `cite_files` (the citation files' URLs).
 
-use super::cite::{CiteFile, Reference, csl};
+use super::cite::{CiteFile, Reference, memo};
 use super::values::map;
 use crate::model::{Brief, BriefId, Site, dek, paths};
 use crate::parse::media::{Asset, Location, human_size};
@@ -31,14 +31,14 @@ pub(crate) fn fields(site: &Site, id: BriefId) -> Vec<(&'static str, Value)> {
             "size_display" => human_size(a.size),
         }
     });
-    let citations: Vec<Value> = csl::format(&Reference::of(site, id))
-        .into_iter()
+    let citations: Vec<Value> = memo::format(&Reference::of(site, id))
+        .iter()
         .map(|f| {
             map! {
                 "id" => f.id,
                 "label" => f.label,
                 "html" => Value::safe_string(&f.html),
-                "text" => f.text,
+                "text" => f.text.as_str(),
             }
         })
         .collect();

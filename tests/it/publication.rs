@@ -356,3 +356,35 @@ fn feeds_and_sitemap_carry_the_pdf_and_the_image() {
     let sitemap = site.read("sitemap.xml");
     assert!(sitemap.contains("<image:image><image:loc>https://pi.example.org/briefs/grid/lead.png</image:loc></image:image>"), "{sitemap}");
 }
+
+/// The citation cache changes nothing but the time: a build that reads it
+/// gives the same files as the first, and an edited brief's citations are
+/// formatted anew, not taken from it.
+#[test]
+fn a_build_with_the_citation_cache_equals_one_without() {
+    let site = built();
+    let cache = site.root().join(".briefs-cache/citations");
+    assert!(cache.is_file(), "the cache is written");
+    let first = site.snapshot();
+    site.build_ok(&[]);
+    assert_eq!(site.snapshot(), first, "a build reading the cache");
+    let path = "content/briefs/2024/2024-03-01-grid.md";
+    let text = std::fs::read_to_string(site.root().join(path)).unwrap();
+    site.write(path, &text.replacen("title: ", "title: Retitled ", 1));
+    site.build_ok(&[]);
+    let with_cache = site.snapshot();
+    site.remove(".briefs-cache/citations");
+    site.build_ok(&[]);
+    assert_eq!(
+        site.snapshot(),
+        with_cache,
+        "after an edit, with and without the cache"
+    );
+    let bib = site.read("briefs/grid/cite.bib");
+    assert!(
+        bib.contains("Retitled"),
+        "the edit reached the citations: {bib}"
+    );
+    let page = site.read(GRID);
+    assert!(page.contains("Retitled"), "and the page's citations");
+}

@@ -6,6 +6,7 @@
 
 pub(crate) mod csl;
 pub(crate) mod files;
+pub(crate) mod memo;
 
 use crate::model::{BriefId, Site, paths};
 
@@ -42,14 +43,14 @@ impl CiteFile {
 }
 
 /// Who is credited: people, or the organisation for an unsigned brief.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub(crate) enum Creator {
     Person { family: String, given: String },
     Organisation(String),
 }
 
 /// A brief as a bibliographic reference (a report).
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Hash)]
 pub(crate) struct Reference {
     /// The citation key: the brief's slug.
     pub(crate) key: String,
