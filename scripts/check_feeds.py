@@ -9,7 +9,12 @@ reader and fails on any problem:
   against JSON Feed 1.1: version, required keys and types, absolute URLs,
   RFC 3339 dates.
 
-usage: check_feeds.py OUT_DIR...
+- With `--lang LANG DIR`, every feed under DIR must also say it is in
+  LANG (RSS `<language>`, Atom `xml:lang`, JSON Feed `language`, as the
+  reader reports them): a site in several languages has each language's
+  feeds under its own folder (`public/ar/`).
+
+usage: check_feeds.py [--lang LANG DIR]... OUT_DIR...
 """
 import datetime, json, os, sys
 import feedparser
@@ -76,7 +81,17 @@ def json_problems(path):
             yield f"tags are not strings: {item.get('url')!r}"
 
 
-def problems_of(path):
+def language_of(path):
+    if path.endswith(".json"):
+        with open(path, encoding="utf-8") as f:
+            return json.load(f).get("language")
+    with open(path, "rb") as f:
+        return feedparser.parse(f.read()).feed.get("language")
+
+
+def problems_of(path, lang=None):
+    if lang is not None and language_of(path) != lang:
+        yield f"language is {language_of(path)!r}, not {lang!r}"
     if path.endswith(".json"):
         yield from json_problems(path)
         return
@@ -94,12 +109,21 @@ def problems_of(path):
             yield f"entry without id: {link!r}"
 
 
-def main(roots):
+def main(args):
+    langs, roots = [], []
+    while args:
+        if args[0] == "--lang" and len(args) >= 3:
+            langs.append((args[1], args[2]))
+            args = args[3:]
+        else:
+            roots.append(args[0])
+            args = args[1:]
     count, failed = 0, 0
-    for root in roots:
+    checked = [(None, r) for r in roots] + langs
+    for lang, root in checked:
         for path in feeds_under(root):
-            count += 1
-            for problem in problems_of(path):
+            count += lang is None
+            for problem in problems_of(path, lang):
                 failed += 1
                 print(f"{path}: {problem}", file=sys.stderr)
     if count == 0:

@@ -74,7 +74,7 @@ Examples:\n  briefs new brief \"Iran Tests New Missile\"\n  briefs new brief \"T
     Brief(NewBriefArgs),
     /// Write content/experts/<id>.md; the id is the slug of the name.
     #[command(
-        after_help = "Examples:\n  briefs new expert \"Clifford D. May\"    # writes content/experts/clifford-d-may.md"
+        after_help = "Examples:\n  briefs new expert \"Clifford D. May\"    # writes content/experts/clifford-d-may.md\n  briefs new expert \"أمل حداد\" --id amal-haddad"
     )]
     Expert(NewExpertArgs),
 }
@@ -128,6 +128,12 @@ pub(crate) struct NewBriefArgs {
     /// The kind [default: Brief].
     #[arg(long)]
     pub kind: Option<String>,
+    /// The URL slug (for a title in a non-Latin script) [default: from the title].
+    #[arg(long)]
+    pub slug: Option<String>,
+    /// The brief's language, when not the site's default (`lang:`).
+    #[arg(long)]
+    pub lang: Option<String>,
     /// The site folder (holding site.yaml).
     #[arg(long, default_value = ".")]
     pub root: PathBuf,
@@ -138,6 +144,9 @@ pub(crate) struct NewBriefArgs {
 pub(crate) struct NewExpertArgs {
     /// The expert's full name.
     pub name: String,
+    /// The expert's id (file name and URL) [default: from the name].
+    #[arg(long)]
+    pub id: Option<String>,
     /// The site folder (holding site.yaml).
     #[arg(long, default_value = ".")]
     pub root: PathBuf,

@@ -5,6 +5,7 @@
 mod identity;
 
 use crate::diag::{Diagnostic, Diagnostics};
+use crate::lang::{Language, RawLanguage, is_language_tag};
 use crate::publisher::{self, Publisher, RawOrganisation};
 use crate::yaml::Block;
 use jiff::Timestamp;
@@ -41,6 +42,9 @@ struct RawConfig {
     search: Option<bool>,
     #[serde(default)]
     extra: serde_json::Map<String, serde_json::Value>,
+    #[serde(default)]
+    languages: indexmap::IndexMap<String, RawLanguage>,
+    slugs: Option<String>,
     logo: Option<String>,
     favicon: Option<String>,
     accent: Option<String>,
@@ -113,6 +117,17 @@ pub(crate) struct Config {
     pub(crate) identity: Identity,
     pub(crate) drafts: bool,
     pub(crate) now: Timestamp,
+    /// The default language's tag (`language` is this site's own).
+    pub(crate) default_language: String,
+    /// Every language but the default, in site.yaml order (empty for a
+    /// site in one language).
+    pub(crate) languages: Vec<Language>,
+    /// `""` for the default language, `ar/` for the others.
+    pub(crate) lang_prefix: String,
+    /// `ltr` or `rtl`.
+    pub(crate) dir: &'static str,
+    /// `slugs: unicode`: topic and kind slugs keep their letters.
+    pub(crate) unicode_slugs: bool,
 }
 
 impl Config {
@@ -201,6 +216,8 @@ impl Config {
                 "name a folder under themes/, or leave `theme` out for the built-in theme",
             );
         }
+        let languages = languages(&language, raw.languages, &mut bad);
+        let unicode_slugs = unicode_slugs(raw.slugs.as_deref(), &mut bad);
         let raw_sharing = publisher::RawSharing {
             organisation: raw.organisation,
             social_image: raw.social_image,
@@ -232,6 +249,11 @@ impl Config {
             return Err(problems.sorted());
         }
         Ok(Config {
+            default_language: language.clone(),
+            dir: crate::lang::direction(&language),
+            languages,
+            lang_prefix: String::new(),
+            unicode_slugs,
             root: opts.root.clone(),
             organisation: sharing.publisher.name.clone(),
             publisher: sharing.publisher,
@@ -259,16 +281,18 @@ impl Config {
         })
     }
 
-    /// The root-relative URL of a site path such as `briefs/x/`.
+    /// The root-relative URL of a site path such as `briefs/x/` (in this
+    /// site's language: `/ar/briefs/x/`), non-ASCII letters percent-encoded.
     pub(crate) fn url(&self, path: &str) -> String {
-        format!("{}{}", self.base_path, path.trim_start_matches('/'))
+        let path = encode(path.trim_start_matches('/'));
+        format!("{}{}{path}", self.base_path, self.lang_prefix)
     }
 
     /// A URL from content: a root-relative path (`/images/x.jpg`) gets the
-    /// base path; any other URL stays as written.
+    /// base path (not the language's prefix); any other URL stays as written.
     pub(crate) fn local_url(&self, url: &str) -> String {
         if url.starts_with('/') && !url.starts_with("//") {
-            self.url(url)
+            format!("{}{}", self.base_path, url.trim_start_matches('/'))
         } else {
             url.to_string()
         }
@@ -276,7 +300,40 @@ impl Config {
 
     /// The absolute URL of a site path such as `briefs/x/`.
     pub(crate) fn permalink(&self, path: &str) -> String {
-        format!("{}{}", self.base_url, path.trim_start_matches('/'))
+        let path = encode(path.trim_start_matches('/'));
+        format!("{}{}{path}", self.base_url, self.lang_prefix)
+    }
+
+    /// Whether the site has more than one language.
+    pub(crate) fn is_multilingual(&self) -> bool {
+        !self.languages.is_empty()
+    }
+
+    /// This configuration for `lang` (one of `languages`): its text for
+    /// people where site.yaml gives it, its direction and URL prefix.
+    pub(crate) fn for_language(&self, lang: &Language) -> Config {
+        let mut c = self.clone();
+        c.language = lang.tag.clone();
+        c.lang_prefix = format!("{}/", lang.tag);
+        c.dir = lang.dir;
+        let or = |v: &Option<String>, d: &String| v.clone().unwrap_or_else(|| d.clone());
+        c.title = or(&lang.title, &self.title);
+        c.description = or(&lang.description, &self.description);
+        c.organisation = or(&lang.organisation, &self.organisation);
+        if lang.footer.is_some() {
+            c.feed.footer = lang.footer.clone();
+        }
+        let id = &mut c.identity;
+        for (own, theirs) in [
+            (&mut id.tagline, &lang.tagline),
+            (&mut id.contact, &lang.contact),
+            (&mut id.copyright, &lang.copyright),
+        ] {
+            if let Some(text) = theirs {
+                own.clone_from(text);
+            }
+        }
+        c
     }
 }
 
@@ -313,12 +370,57 @@ fn normalise_base_url(raw: &str) -> Result<(String, String), String> {
     Ok((base, path))
 }
 
-fn is_language_tag(tag: &str) -> bool {
-    let mut parts = tag.split('-');
-    let first = parts.next().unwrap_or("");
-    (2..=8).contains(&first.len())
-        && first.chars().all(|c| c.is_ascii_alphabetic())
-        && parts.all(|p| (1..=8).contains(&p.len()) && p.chars().all(|c| c.is_ascii_alphanumeric()))
+/// A site path with its non-ASCII characters percent-encoded (an ASCII
+/// path comes back as it is).
+fn encode(path: &str) -> std::borrow::Cow<'_, str> {
+    if path.is_ascii() {
+        return path.into();
+    }
+    percent_encoding::utf8_percent_encode(path, percent_encoding::CONTROLS).into()
+}
+
+/// `slugs: unicode` (`true`) or `ascii`.
+fn unicode_slugs(value: Option<&str>, bad: &mut impl FnMut(&str, String, &str)) -> bool {
+    match value {
+        None | Some("ascii") => false,
+        Some("unicode") => true,
+        Some(other) => {
+            bad(
+                "slugs",
+                format!("`slugs: {other}` is neither `ascii` nor `unicode`"),
+                "`slugs: unicode` keeps non-Latin letters in topic and kind URLs",
+            );
+            false
+        }
+    }
+}
+
+/// The `languages:` map checked: tags, no repeat of the default, and each
+/// entry's values.
+fn languages(
+    default: &str,
+    raw: indexmap::IndexMap<String, RawLanguage>,
+    bad: &mut impl FnMut(&str, String, &str),
+) -> Vec<Language> {
+    let mut out = Vec::new();
+    for (tag, entry) in raw {
+        let hint = "write a BCP 47 tag such as `ar`, `fr` or `zh-Hans`";
+        if !is_language_tag(&tag) || crate::model::paths::RESERVED.contains(&tag.as_str()) {
+            bad(&tag, format!("`{tag}` is not a BCP 47 language tag"), hint);
+        } else if tag.eq_ignore_ascii_case(default) {
+            bad(
+                &tag,
+                format!("`{tag}` is the default language (`language:`)"),
+                "list only the other languages under `languages:`",
+            );
+        } else {
+            match Language::new(&tag, entry) {
+                Ok(l) => out.push(l),
+                Err(m) => bad(&tag, m, "`dir: rtl` or `dir: ltr`"),
+            }
+        }
+    }
+    out
 }
 
 #[cfg(test)]

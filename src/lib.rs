@@ -44,6 +44,7 @@ mod escape;
 mod import;
 mod incremental;
 mod input;
+mod lang;
 mod load;
 mod model;
 mod parse;
@@ -191,12 +192,13 @@ pub fn build_into(opts: &BuildOptions, sink: &dyn Sink) -> anyhow::Result<BuildR
     let render = search::render_with_bundle(&site, &templates, sink)?;
     render::cite::memo::save(&site.config.root);
     clock.lap("render, index and write");
+    let count = |of: fn(&Site) -> usize| site.languages().map(of).sum();
     let report = BuildReport {
-        briefs: site.briefs.len(),
-        experts: site.experts.len(),
-        topics: site.topics.len(),
-        kinds: site.kinds.len(),
-        pages: site.pages.len(),
+        briefs: count(|s| s.briefs.len()),
+        experts: count(|s| s.experts.len()),
+        topics: count(|s| s.topics.len()),
+        kinds: count(|s| s.kinds.len()),
+        pages: count(|s| s.pages.len()),
         render,
         warnings: warnings.with_snippets(&opts.root),
         elapsed: started.elapsed(),

@@ -22,6 +22,11 @@ pub struct NewBrief {
     pub topics: Vec<String>,
     /// Default "Brief".
     pub kind: Option<String>,
+    /// The URL slug, for a title that gives none worth having (a title in
+    /// Arabic or Chinese); default: the slug of the title.
+    pub slug: Option<String>,
+    /// The brief's language (`lang:`), when not the site's default.
+    pub lang: Option<String>,
 }
 
 /// Writes `content/briefs/YYYY-MM-DD-<slug>.md` (today in the site's time
@@ -31,7 +36,15 @@ pub fn new_brief(req: &NewBrief) -> anyhow::Result<PathBuf> {
         root: req.root.clone(),
         ..BuildOptions::default()
     })?;
-    let slug = slug::slugify(&req.title);
+    if let Some(s) = &req.slug {
+        if let Err(bad) = crate::parse::check_slug(s) {
+            bail!("--slug: {}", bad.message);
+        }
+    }
+    let slug = req
+        .slug
+        .clone()
+        .unwrap_or_else(|| slug::slugify(&req.title));
     if slug.is_empty() {
         bail!(
             "the title `{}` gives an empty slug; use a title with letters or digits",
@@ -57,16 +70,21 @@ pub fn new_brief(req: &NewBrief) -> anyhow::Result<PathBuf> {
 }
 
 /// Writes `content/experts/<id>.md` with every front-matter key; returns its path.
-pub fn new_expert(root: &Path, name: &str) -> anyhow::Result<PathBuf> {
+/// `id` (`--id`) names the file when the name gives no id worth having (a
+/// name in Arabic or Chinese).
+pub fn new_expert(root: &Path, name: &str, id: Option<&str>) -> anyhow::Result<PathBuf> {
     if !root.join(crate::config::CONFIG_FILE).is_file() {
         bail!(
             "{} has no site.yaml; run briefs in a site folder or pass --root DIR",
             root.display()
         );
     }
-    let id = slug::slugify(name);
+    let id = id.map_or_else(|| slug::slugify(name), str::to_string);
     if !is_expert_id(&id) {
-        bail!("the name `{name}` gives no usable expert id; use a name with letters or digits");
+        bail!(
+            "`{id}` (from the name `{name}` or --id) is no usable expert id; \
+             pass --id with lowercase letters, digits and hyphens"
+        );
     }
     if let Err(problem) = crate::portable::check(&id) {
         bail!(
@@ -75,7 +93,7 @@ pub fn new_expert(root: &Path, name: &str) -> anyhow::Result<PathBuf> {
         );
     }
     let path = root.join("content/experts").join(format!("{id}.md"));
-    write_new(&path, expert_text(name).as_bytes())?;
+    write_new(&path, expert_text(name, &id).as_bytes())?;
     Ok(path)
 }
 
@@ -226,8 +244,14 @@ fn brief_text(req: &NewBrief, date: &str) -> String {
     } else {
         format!("responses:\n{responses}")
     };
+    let slug = (req.slug.clone()).unwrap_or_else(|| slug::slugify(&req.title));
+    let slug_line = match &req.slug {
+        Some(s) => format!("slug: {s}\n"),
+        None => format!("# slug: {slug}\n"),
+    };
+    let lang = (req.lang.as_deref()).map_or_else(String::new, |l| format!("lang: {l}\n"));
     format!(
-        "---\ntitle: {title}\ndate: {date}\n# updated: {date}\n# slug: {slug}\nkind: {kind}\n\
+        "---\ntitle: {title}\ndate: {date}\n# updated: {date}\n{slug_line}{lang}kind: {kind}\n\
          # summary: \"One sentence for listings and feeds (default: the first paragraph).\"\n\
          topics: {topics}\nauthors: []\n{responses}\
          related: []\n#  - title: \"An earlier piece\"\n#    by: [expert-id]\n#    url: https://example.org/\n\
@@ -239,13 +263,12 @@ fn brief_text(req: &NewBrief, date: &str) -> String {
          - **First development:** What happened, in one or two sentences.\n\
          - **Second development:** Why it matters.\n",
         title = quoted(&req.title),
-        slug = slug::slugify(&req.title),
         kind = quoted(kind),
         topics = flow_list(&req.topics),
     )
 }
 
-fn expert_text(name: &str) -> String {
+fn expert_text(name: &str, id: &str) -> String {
     format!(
         "---\nname: {name}\nhonorific: \"\"\nrole: \"\"\nprogram: \"\"\n\
          # sort_name: \"Last, First\"\n# photo: /images/experts/{id}.jpg\n\
@@ -253,7 +276,6 @@ fn expert_text(name: &str) -> String {
          email: \"\"\nlinks: {{}}\ntopics: []\nextra: {{}}\n---\n\
          Biography in Markdown.\n",
         name = quoted(name),
-        id = slug::slugify(name),
     )
 }
 

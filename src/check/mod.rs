@@ -46,8 +46,9 @@ pub(crate) type Files = BTreeMap<String, Vec<u8>>;
 /// together as [`Diagnostics`] (inside the error).
 pub fn check(opts: &BuildOptions) -> anyhow::Result<CheckReport> {
     let started = Instant::now();
-    let (site, warnings) = crate::load_site(opts).map_err(|d| d.with_snippets(&opts.root))?;
+    let (site, mut warnings) = crate::load_site(opts).map_err(|d| d.with_snippets(&opts.root))?;
     let templates = Templates::load(&site.config)?;
+    warnings.extend(templates.strings.missing_warnings().0);
     let sink = MemorySink::default();
     crate::search::render_with_bundle(&site, &templates, &sink)?;
     let files = sink.into_files();
@@ -56,10 +57,9 @@ pub fn check(opts: &BuildOptions) -> anyhow::Result<CheckReport> {
     if problems.has_errors() {
         return Err(problems.sorted().into());
     }
-    let mut warnings = warnings;
     warnings.extend(problems.0);
     Ok(CheckReport {
-        briefs: site.briefs.len(),
+        briefs: site.languages().map(|s| s.briefs.len()).sum(),
         files: files.len(),
         links,
         warnings: warnings.with_snippets(&opts.root),
@@ -67,8 +67,13 @@ pub fn check(opts: &BuildOptions) -> anyhow::Result<CheckReport> {
     })
 }
 
-/// The source file of each output page that has one (briefs, plain pages).
+/// The source file of each output page that has one (briefs, plain
+/// pages), in every language.
 fn sources(site: &Site) -> HashMap<String, PathBuf> {
+    site.languages().flat_map(language_sources).collect()
+}
+
+fn language_sources(site: &Site) -> Vec<(String, PathBuf)> {
     pages::jobs(site)
         .into_iter()
         .filter_map(|job| {
@@ -77,7 +82,8 @@ fn sources(site: &Site) -> HashMap<String, PathBuf> {
                 pages::Job::Page(p) => site.pages[p].source.clone(),
                 _ => return None,
             };
-            Some((job.output_path(site), source))
+            let prefix = &site.config.lang_prefix;
+            Some((format!("{prefix}{}", job.output_path(site)), source))
         })
         .collect()
 }

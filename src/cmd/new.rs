@@ -12,8 +12,10 @@ pub(crate) fn run(command: NewCommand) -> anyhow::Result<()> {
             experts: a.experts,
             topics: a.topics,
             kind: a.kind,
+            slug: a.slug,
+            lang: a.lang,
         })?,
-        NewCommand::Expert(a) => new_expert(&a.root, &a.name)?,
+        NewCommand::Expert(a) => new_expert(&a.root, &a.name, a.id.as_deref())?,
     };
     println!("{}", path.display());
     Ok(())

@@ -62,6 +62,13 @@ pub enum FallbackReason {
     Unknown(PathBuf),
     /// The model refused to put a brief in or take it out.
     Refused(Refusal),
+    /// The site has several languages (or Unicode slugs): every rebuild
+    /// renders the whole site and writes the files that changed.
+    SeveralLanguages,
+    /// A brief says `lang:` or `translation_of:` (checked by the full path).
+    Translation(PathBuf),
+    /// A translation file of the site (`i18n/`) changed.
+    StringsChanged,
 }
 
 impl FallbackReason {
@@ -75,6 +82,7 @@ impl FallbackReason {
             _ if path.starts_with("content/experts") => FallbackReason::ExpertChanged(owned),
             _ if path.starts_with("content/pages") => FallbackReason::PageChanged(owned),
             "templates" | "themes" => FallbackReason::TemplateChanged,
+            "i18n" => FallbackReason::StringsChanged,
             "static" => FallbackReason::StaticChanged(owned),
             crate::config::CONFIG_FILE => FallbackReason::ConfigChanged,
             _ => FallbackReason::OtherFile(owned),
@@ -112,6 +120,9 @@ impl fmt::Display for FallbackReason {
             Unresolved(p) => write!(f, "{} names an unknown expert or brief", p.display()),
             Unknown(p) => write!(f, "the kept site does not know {}", p.display()),
             Refused(why) => write!(f, "{why}"),
+            SeveralLanguages => write!(f, "the site has several languages or Unicode slugs"),
+            Translation(p) => write!(f, "{} names a language or an original", p.display()),
+            StringsChanged => write!(f, "a translation file changed"),
         }
     }
 }
@@ -138,6 +149,7 @@ mod tests {
                 "a page changed (content/pages/about.md)",
             ),
             ("templates/brief.html", "a template changed"),
+            ("i18n/ar.yaml", "a translation file changed"),
             ("themes/default/templates/base.html", "a template changed"),
             ("static/logo.png", "a static file changed (static/logo.png)"),
             ("site.yaml", "site.yaml changed"),

@@ -5,8 +5,8 @@
 
 use super::fingerprint::{self, Inputs};
 use super::{
-    Cached, FallbackReason, Output, Rebuild, Session, Store, content_files, content_hash, hash_of,
-    quick, site_files,
+    Cached, Output, Pass, Rebuild, Session, Store, content_files, content_hash, hash_of, quick,
+    site_files,
 };
 use crate::config::Config;
 use crate::diag::{Diagnostic, Diagnostics};
@@ -21,7 +21,7 @@ use crate::write::MemorySink;
 use rayon::prelude::*;
 use std::collections::{BTreeMap, HashMap};
 use std::path::{Path, PathBuf};
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
 /// Every page and feed with the fingerprint of its inputs.
 struct Fingerprints {
@@ -38,11 +38,14 @@ impl Session {
         &mut self,
         config: Config,
         config_hash: u64,
-        hints: Option<&[PathBuf]>,
-        store: &dyn Store,
-        started: Instant,
-        fallback: FallbackReason,
+        pass: Pass,
     ) -> anyhow::Result<Rebuild> {
+        let Pass {
+            hints,
+            store,
+            started,
+            fallback,
+        } = pass;
         // The kept model is out of date from here on, even if this
         // rebuild fails.
         self.last_fallback = Some(fallback.clone());
@@ -120,7 +123,8 @@ impl Session {
             .filter(|(path, fp, _)| stale(path, *fp))
             .map(|(_, _, spec)| *spec)
             .collect();
-        render::feeds::render_specs(site, &feeds, &fresh)?;
+        let words = templates.strings.words(&site.config.language);
+        render::feeds::render_specs(site, &words, &feeds, &fresh)?;
         if fps.sitemap != self.sitemap {
             render::write_site_files(site, &plan.jobs, &fresh)?;
         }
@@ -182,7 +186,7 @@ impl Session {
     }
 
     /// Re-reads changed content files; returns how many were parsed again.
-    fn refresh(
+    pub(super) fn refresh(
         &mut self,
         config: &Config,
         hints: Option<&[PathBuf]>,
@@ -265,7 +269,10 @@ impl Session {
         }
     }
 
-    fn assemble(&self, config: Config) -> Result<(model::Site, Diagnostics), Diagnostics> {
+    pub(super) fn assemble(
+        &self,
+        config: Config,
+    ) -> Result<(model::Site, Diagnostics), Diagnostics> {
         let root = config.root.clone();
         let (mut briefs, mut experts, mut pages) = (Vec::new(), Vec::new(), Vec::new());
         for cached in self.files.values() {
@@ -276,8 +283,13 @@ impl Session {
             }
         }
         pages.sort_by(|a: &&crate::parse::ParsedPage, b| a.source.cmp(&b.source));
-        model::assemble_refs(&briefs, &experts, &pages, &[], config)
-            .map_err(|d| d.with_snippets(&root))
+        let files = model::Files {
+            briefs: &briefs,
+            experts: &experts,
+            pages: &pages,
+            failed: &[],
+        };
+        model::assemble_languages(&files, config).map_err(|d| d.with_snippets(&root))
     }
 }
 

@@ -13,6 +13,7 @@ mod fallback;
 mod fingerprint;
 mod full;
 mod quick;
+mod whole;
 
 pub use fallback::FallbackReason;
 use fallback::QuickRebuild;
@@ -292,6 +293,8 @@ impl Session {
                 true => FallbackReason::NoKeptModel,
                 false => FallbackReason::ConfigChanged,
             }
+        } else if config.is_multilingual() || config.unicode_slugs {
+            FallbackReason::SeveralLanguages
         } else {
             match hints {
                 None => FallbackReason::NotTold,
@@ -301,8 +304,27 @@ impl Session {
                 },
             }
         };
-        self.full_rebuild(config, config_hash, hints, store, started, fallback)
+        let pass = Pass {
+            hints,
+            store,
+            started,
+            fallback,
+        };
+        if config.is_multilingual() || config.unicode_slugs {
+            return self.render_all(config, pass);
+        }
+        self.full_rebuild(config, config_hash, pass)
     }
+}
+
+/// A rebuild on the full path (or the whole-site one): the files named as
+/// changed, where the output goes, when it started and why the quick path
+/// was not taken.
+struct Pass<'a> {
+    hints: Option<&'a [PathBuf]>,
+    store: &'a dyn Store,
+    started: Instant,
+    fallback: FallbackReason,
 }
 
 /// The sitemap's files (past 50,000 URLs it comes in parts) and

@@ -13,7 +13,8 @@ use rustc_hash::FxHashMap as HashMap;
 use std::collections::BTreeMap;
 use std::path::Path;
 
-/// Builds the site model; all reference problems are reported together.
+/// Builds the site model (in every language: [`super::assemble_languages`]);
+/// all reference problems are reported together.
 /// Warnings (nothing wrong, but worth a look) come back with the site.
 pub(crate) fn assemble(
     parsed: &Parsed,
@@ -22,7 +23,13 @@ pub(crate) fn assemble(
     let briefs: Vec<&ParsedBrief> = parsed.briefs.iter().collect();
     let experts: Vec<&ParsedExpert> = parsed.experts.iter().collect();
     let pages: Vec<&ParsedPage> = parsed.pages.iter().collect();
-    assemble_refs(&briefs, &experts, &pages, &parsed.failed, config)
+    let files = super::Files {
+        briefs: &briefs,
+        experts: &experts,
+        pages: &pages,
+        failed: &parsed.failed,
+    };
+    super::assemble_languages(&files, config)
 }
 
 /// [`assemble`] over borrowed files (as a rebuild cache holds them); pages
@@ -52,8 +59,9 @@ pub(crate) fn assemble_refs(
         .map(|(i, b)| (&*b.slug, i))
         .collect();
     let spelled = |g| published.iter().flat_map(move |b| spellings(b, g));
-    let (mut topics, topic_of) = group(spelled(Grouping::Topics));
-    let (mut kinds, kind_of) = group(spelled(Grouping::Kinds));
+    let unicode = config.unicode_slugs;
+    let (mut topics, topic_of) = group(spelled(Grouping::Topics), unicode);
+    let (mut kinds, kind_of) = group(spelled(Grouping::Kinds), unicode);
 
     let resolver = Resolver::new(failed, &expert_ids, &brief_ids, &unpublished);
     let briefs = resolve_all(&resolver, &published, (&topic_of, &kind_of), &mut problems)?;
@@ -77,6 +85,7 @@ pub(crate) fn assemble_refs(
             topics: topic_of,
             kinds: kind_of,
         },
+        translations: Translations::default(),
     };
     Ok((site, problems.sorted()))
 }
@@ -148,12 +157,15 @@ pub(crate) fn is_published(b: &ParsedBrief, drafts: bool, now: jiff::Timestamp) 
 
 /// Groups names by slug; the first spelling seen names the group.
 /// Each distinct spelling is slugified once, however many briefs use it.
-fn group<'a>(names: impl Iterator<Item = &'a str>) -> (Vec<Group>, HashMap<String, usize>) {
+fn group<'a>(
+    names: impl Iterator<Item = &'a str>,
+    unicode: bool,
+) -> (Vec<Group>, HashMap<String, usize>) {
     let mut spellings: HashMap<&str, String> = HashMap::default();
     let mut by_slug: BTreeMap<String, &str> = BTreeMap::new();
     for n in names {
         if !spellings.contains_key(n) {
-            let slug = slug::slugify(n);
+            let slug = group_slug(n, unicode);
             by_slug.entry(slug.clone()).or_insert(n);
             spellings.insert(n, slug);
         }
@@ -176,6 +188,24 @@ fn group<'a>(names: impl Iterator<Item = &'a str>) -> (Vec<Group>, HashMap<Strin
         })
         .collect();
     (groups, of)
+}
+
+/// The URL segment of a topic or kind name: ASCII (`slug::slugify`
+/// transliterates), or with `slugs: unicode` its own letters, lower case,
+/// words joined by hyphens.
+pub(crate) fn group_slug(name: &str, unicode: bool) -> String {
+    if !unicode {
+        return slug::slugify(name);
+    }
+    let mut out = String::with_capacity(name.len());
+    for c in name.chars().flat_map(char::to_lowercase) {
+        if c.is_alphanumeric() {
+            out.push(c);
+        } else if !out.is_empty() && !out.ends_with('-') {
+            out.push('-');
+        }
+    }
+    out.trim_end_matches('-').to_string()
 }
 
 fn check_brief_slugs(briefs: &[&ParsedBrief], problems: &mut Diagnostics) {

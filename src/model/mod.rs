@@ -8,18 +8,22 @@ pub(crate) mod dek;
 mod group_move;
 mod groups;
 pub(crate) mod index;
+mod languages;
 pub(crate) mod more;
 pub(crate) mod reading;
 mod renumber;
 mod resolve;
+mod translations;
 mod update;
 
 pub(crate) use assemble::{
     assemble, assemble_refs, idle_warning, is_idle, is_published, why_unpublished,
 };
 pub(crate) use groups::Grouping;
+pub(crate) use languages::{Files, assemble_languages};
 pub(crate) use renumber::Renumber;
 pub(crate) use resolve::resolve_again;
+pub(crate) use translations::{Alternate, Translations};
 pub use update::Refusal;
 pub(crate) use update::{Moved, update_brief};
 
@@ -47,6 +51,8 @@ pub(crate) struct Site {
     pub(crate) pages: Vec<Page>,
     /// Which topic and kind each spelling in front matter names.
     pub(crate) spellings: Spellings,
+    /// The other languages, and which pages are translations.
+    pub(crate) translations: Translations,
 }
 
 /// Every spelling of a topic or kind name met in the briefs, and the group

@@ -5,6 +5,7 @@
 use super::date::{self, DATE_HINT, Moment};
 use super::media::Resolver;
 use super::publication::{self, Publication, RawImage, RawPublication};
+use super::slugs::{group_segment, without_lang};
 use super::url::URL_HINT;
 use super::{Ref, Text, UrlUse, check_slug, check_url, frontmatter, ids, markdown, slug_from_file};
 use crate::config::Config;
@@ -41,6 +42,8 @@ struct RawBrief {
     series: Option<String>,
     #[serde(default)]
     extra: serde_json::Map<String, serde_json::Value>,
+    lang: Option<String>,
+    translation_of: Option<String>,
 }
 
 impl RawBrief {
@@ -132,6 +135,8 @@ pub(crate) struct ParsedBrief {
     pub(crate) responses: Vec<ParsedResponse>,
     pub(crate) related: Vec<ParsedRelated>,
     pub(crate) embargo: Option<Moment>,
+    /// `lang:` and `translation_of:`.
+    pub(crate) translation: super::Translation,
 }
 
 impl std::ops::Deref for ParsedBrief {
@@ -154,6 +159,7 @@ impl ParsedBrief {
             (&r.by, r.brief.as_ref(), r.url.is_some())
         }
         self.source == newer.source
+            && self.translation == newer.translation
             && self.slug == newer.slug
             && self.slug_at == newer.slug_at
             && (self.date, self.updated, self.embargo, self.draft)
@@ -226,7 +232,10 @@ pub(crate) fn parse(
     }
     let (slug, slug_at) = match &raw.slug {
         Some(s) => (s.clone(), front.find_key("slug").unwrap_or((1, 1))),
-        None => (slug_from_file(path), (1, 1)),
+        None => (
+            slug_from_file(&without_lang(path, raw.lang.as_deref())),
+            (1, 1),
+        ),
     };
     if let Err(bad) = check_slug(&slug) {
         let hint = match (raw.slug.is_some(), bad.hint) {
@@ -269,6 +278,7 @@ pub(crate) fn parse(
         Some(s) => markdown::to_text(&s),
         None => body.first_paragraph,
     };
+    let translation = super::Translation::read(&front, raw.lang, raw.translation_of);
     let Some(date) = date.filter(|_| problems.is_empty()) else {
         return Err(problems);
     };
@@ -300,6 +310,7 @@ pub(crate) fn parse(
             .collect(),
         related,
         embargo,
+        translation,
     })
 }
 
@@ -350,23 +361,6 @@ fn locate(front: &Block, id: &str, key: &str) -> Ref {
         line,
         col,
     }
-}
-
-/// Checks the URL segment a topic or kind name gives (its slug); the
-/// message and hint when it is unusable.
-fn group_segment(what: &str, name: &str, example: &str) -> Result<(), (String, String)> {
-    let segment = slug::slugify(name);
-    if name.trim().is_empty() || segment.is_empty() {
-        let message = format!("{what} `{name}` gives no usable URL");
-        return Err((message, format!("use words, e.g. {example}")));
-    }
-    crate::portable::check(&segment).map_err(|p| {
-        let message = format!(
-            "{what} `{name}` gives the URL segment `{segment}`, which {}",
-            p.tail()
-        );
-        (message, p.hint().to_string())
-    })
 }
 
 #[cfg(test)]

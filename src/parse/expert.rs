@@ -29,6 +29,8 @@ struct RawExpert {
     topics: Vec<String>,
     #[serde(default)]
     extra: serde_json::Map<String, serde_json::Value>,
+    lang: Option<String>,
+    translation_of: Option<String>,
 }
 
 /// An expert as written.
@@ -49,6 +51,9 @@ pub(crate) struct ParsedExpert {
     pub(crate) topics: Vec<String>,
     pub(crate) bio_html: String,
     pub(crate) extra: serde_json::Map<String, serde_json::Value>,
+    /// `lang:` and `translation_of:` (the original's id, which this
+    /// profile then takes in its language).
+    pub(crate) translation: super::Translation,
 }
 
 /// Parses one expert file.
@@ -140,6 +145,7 @@ pub(crate) fn parse(
         return Err(problems);
     }
     Ok(ParsedExpert {
+        translation: super::Translation::read(&front, raw.lang, raw.translation_of),
         source: path.to_path_buf(),
         sort_name: raw
             .sort_name

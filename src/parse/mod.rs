@@ -14,13 +14,16 @@ pub(crate) mod markdown;
 pub(crate) mod media;
 pub(crate) mod page;
 pub(crate) mod publication;
+pub(crate) mod slugs;
 pub(crate) mod srcset;
+pub(crate) mod translation;
 pub(crate) mod url;
 
 pub(crate) use brief::{BriefCore, ParsedBrief};
 pub(crate) use date::Moment;
 pub(crate) use expert::ParsedExpert;
 pub(crate) use page::ParsedPage;
+pub(crate) use translation::Translation;
 pub(crate) use url::{UrlUse, check_url};
 
 use crate::config::Config;

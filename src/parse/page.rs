@@ -18,6 +18,8 @@ struct RawPage {
     draft: bool,
     #[serde(default)]
     extra: serde_json::Map<String, serde_json::Value>,
+    lang: Option<String>,
+    translation_of: Option<String>,
 }
 
 /// A plain page as written.
@@ -33,6 +35,8 @@ pub(crate) struct ParsedPage {
     pub(crate) draft: bool,
     pub(crate) body_html: String,
     pub(crate) extra: serde_json::Map<String, serde_json::Value>,
+    /// `lang:` and `translation_of:` (the original page's slug).
+    pub(crate) translation: super::Translation,
 }
 
 /// Parses one page file; `rel_in_pages` is its path below `content/pages/`.
@@ -96,6 +100,7 @@ pub(crate) fn parse(
         return Err(problems);
     }
     Ok(ParsedPage {
+        translation: super::Translation::read(&front, raw.lang, raw.translation_of),
         slug_at: front.find_key("slug").unwrap_or((1, 1)),
         source: path.to_path_buf(),
         title: raw.title,

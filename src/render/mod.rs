@@ -3,9 +3,11 @@
 //! are parsed once; values are converted once and shared; pages render in
 //! parallel, and so do the feeds ([`feeds`]). Render never touches the disk except through the sink.
 
+pub(crate) mod alternates;
 pub(crate) mod cite;
 pub(crate) mod feeds;
 pub(crate) mod filters;
+pub(crate) mod i18n;
 pub(crate) mod meta;
 pub(crate) mod pages;
 pub(crate) mod paginator;
@@ -85,25 +87,61 @@ impl Plan {
     }
 }
 
-/// Renders the whole site into `sink`.
+/// Renders the whole site into `sink`: every language (the others under
+/// their prefix), one sitemap and one set of static files.
 pub(crate) fn render(
     site: &Site,
     templates: &Templates,
     sink: &dyn Sink,
 ) -> anyhow::Result<RenderReport> {
     let plan = Plan::new(site)?;
+    let mut report = render_language(site, templates, &plan.jobs, sink)?;
+    for other in &site.translations.others {
+        let jobs = pages::jobs(other);
+        let prefixed = Prefixed {
+            sink,
+            prefix: &other.config.lang_prefix,
+        };
+        let r = render_language(other, templates, &jobs, &prefixed)?;
+        report.html_pages += r.html_pages;
+        report.feeds += r.feeds;
+    }
+    report.other_files = write_site_files(site, &plan.jobs, sink)?;
+    report.static_files = copy_statics(plan.statics.iter(), sink)?;
+    Ok(report)
+}
+
+/// The pages and feeds of one language.
+fn render_language(
+    site: &Site,
+    templates: &Templates,
+    jobs: &[Job],
+    sink: &dyn Sink,
+) -> anyhow::Result<RenderReport> {
     let values = Values::new(site);
-    render_jobs(site, templates, &values, &plan.jobs, sink)?;
+    render_jobs(site, templates, &values, jobs, sink)?;
     crate::background::discard(values);
-    let other_files = write_site_files(site, &plan.jobs, sink)?;
-    let static_files = copy_statics(plan.statics.iter(), sink)?;
     Ok(RenderReport {
-        html_pages: plan.jobs.iter().filter(|j| j.is_page()).count(),
-        feeds: feeds::render(site, sink)?,
-        static_files,
-        other_files,
-        search_files: 0,
+        html_pages: jobs.iter().filter(|j| j.is_page()).count(),
+        feeds: feeds::render(site, &templates.strings.words(&site.config.language), sink)?,
+        ..RenderReport::default()
     })
+}
+
+/// A sink writing below a language's folder (`ar/`).
+struct Prefixed<'a> {
+    sink: &'a dyn Sink,
+    prefix: &'a str,
+}
+
+impl Sink for Prefixed<'_> {
+    fn write(&self, path: &str, bytes: &[u8]) -> std::io::Result<()> {
+        self.sink.write(&format!("{}{path}", self.prefix), bytes)
+    }
+
+    fn copy(&self, from: &Path, path: &str) -> std::io::Result<()> {
+        self.sink.copy(from, &format!("{}{path}", self.prefix))
+    }
 }
 
 /// Renders these pages, in parallel.
@@ -124,11 +162,16 @@ pub(crate) fn write_site_files(
     jobs: &[Job],
     sink: &dyn Sink,
 ) -> anyhow::Result<usize> {
-    let entries: Vec<sitemap::Entry> = jobs
+    let mut entries: Vec<sitemap::Entry> = jobs
         .iter()
         .filter(|j| j.in_sitemap())
         .map(|j| sitemap_entry(site, j))
         .collect();
+    for other in &site.translations.others {
+        let jobs = pages::jobs(other);
+        let listed = jobs.iter().filter(|j| j.in_sitemap());
+        entries.extend(listed.map(|j| sitemap_entry(other, j)));
+    }
     let mut count = 0;
     for (path, bytes) in sitemap::sitemaps(site, &entries) {
         write(sink, &path, &bytes)?;
@@ -172,7 +215,8 @@ fn render_job(
         let bytes = file.render(&cite::Reference::of(site, b));
         return write(sink, &job.output_path(site), &bytes);
     }
-    let (template, ctx) = job.context(site, values);
+    let words = templates.strings.words(&site.config.language);
+    let (template, ctx) = job.context(site, values, &words);
     let mut buf = Vec::with_capacity(16 * 1024);
     templates
         .tera
@@ -202,9 +246,18 @@ fn sitemap_entry(site: &Site, job: &Job) -> sitemap::Entry {
         }
         _ => (None, None),
     };
+    let path = job.site_path(site);
+    let alternates = site.alternates(&path);
+    let mut links: Vec<(String, String)> = (alternates.iter())
+        .map(|a| (a.lang.clone(), a.permalink.clone()))
+        .collect();
+    if let Some(x) = alternates::x_default(alternates) {
+        links.push(("x-default".into(), x));
+    }
     sitemap::Entry {
-        loc: site.config.permalink(&job.site_path(site)),
+        loc: site.config.permalink(&path),
         lastmod,
+        alternates: links,
         image,
     }
 }

@@ -6,6 +6,7 @@
 use super::cite::CiteFile;
 use super::paginator::paginator;
 use super::values::{Values, expert_page, experts_index, map};
+use crate::lang::strings::Words;
 use crate::model::{BriefId, ExpertId, Group, Grouping, KindId, Site, TopicId, paths};
 use tera::{Context, Value};
 
@@ -47,7 +48,8 @@ pub(crate) fn jobs(site: &Site) -> Vec<Job> {
     jobs.extend((0..site.topics.len()).flat_map(|t| pages(Listing::Topic(t))));
     jobs.extend((0..site.kinds.len()).flat_map(|k| pages(Listing::Kind(k))));
     jobs.extend((0..site.pages.len()).map(Job::Page));
-    if site.config.search {
+    // One search page and index, the default language's (see README, "Search").
+    if site.config.search && site.config.lang_prefix.is_empty() {
         jobs.push(Job::Search);
     }
     jobs.push(Job::NotFound);
@@ -139,8 +141,15 @@ impl Job {
     }
 
     /// The template name and the context to render it with.
-    pub(crate) fn context(&self, site: &Site, values: &Values) -> (&'static str, Context) {
+    pub(crate) fn context(
+        &self,
+        site: &Site,
+        values: &Values,
+        words: &Words,
+    ) -> (&'static str, Context) {
         let c = &site.config;
+        let w = |key: &str| words.get(key).cloned().unwrap_or_else(|| key.to_string());
+        let of_site = |key: &str| w(key).replace("{site}", &c.title);
         let path = self.site_path(site);
         let mut ctx = Context::new();
         let mut feeds = site_feeds(site);
@@ -158,7 +167,8 @@ impl Job {
                 )
             }
             Job::Listing(l, n) => {
-                let (template, title) = self.listing(site, values, l, n, &mut ctx, &mut feeds);
+                let (template, title) =
+                    self.listing(site, values, (l, n, words), &mut ctx, &mut feeds);
                 (template, title, c.description.clone())
             }
             Job::ExpertIndex => {
@@ -166,11 +176,7 @@ impl Job {
                 let (programs, letters) = experts_index(site, values);
                 ctx.insert_value("programs", programs);
                 ctx.insert_value("letters", letters);
-                (
-                    "experts.html",
-                    "Experts".into(),
-                    format!("Experts of {}", c.title),
-                )
+                ("experts.html", w("experts"), of_site("experts_of"))
             }
             Job::Expert(e) => {
                 let expert = &site.experts[e];
@@ -190,11 +196,7 @@ impl Job {
             Job::TopicIndex => {
                 ctx.insert_value("topics", Value::from(values.topics.clone()));
                 ctx.insert_value("kinds", Value::from(values.kinds.clone()));
-                (
-                    "topics.html",
-                    "Topics".into(),
-                    format!("Topics of {}", c.title),
-                )
+                ("topics.html", w("topics"), of_site("topics_of"))
             }
             Job::Page(p) => {
                 let page = &site.pages[p];
@@ -212,13 +214,14 @@ impl Job {
                 ctx.insert("search_bundle", &c.url(crate::search::BUNDLE));
                 (
                     "search.html",
-                    "Search".into(),
+                    w("search"),
                     format!("Search the briefs, experts and quotes of {}", c.title),
                 )
             }
-            Job::NotFound => ("404.html", "Page not found".into(), String::new()),
+            Job::NotFound => ("404.html", w("not_found"), String::new()),
             Job::Cite(..) => unreachable!("citation files are not rendered from templates"),
         };
+        super::alternates::insert(site, &path, &mut ctx);
         let meta = super::meta::of(site, self, &title, &description, &path);
         ctx.insert(
             "description",
@@ -250,8 +253,7 @@ impl Job {
         &self,
         site: &Site,
         values: &Values,
-        l: Listing,
-        n: usize,
+        (l, n, words): (Listing, usize, &Words),
         ctx: &mut Context,
         feeds: &mut Vec<Value>,
     ) -> (&'static str, String) {
@@ -284,13 +286,16 @@ impl Job {
             ),
         );
         let total = page_count(total_briefs, per);
+        let word = |k: &str| words.get(k).cloned().unwrap_or_else(|| k.to_string());
         let suffix = if n > 1 {
-            format!(" — Page {n} of {total}")
+            word("page_suffix")
+                .replace("{n}", &n.to_string())
+                .replace("{total}", &total.to_string())
         } else {
             String::new()
         };
         match l {
-            Listing::Home if n > 1 => ("index.html", format!("Latest briefs{suffix}")),
+            Listing::Home if n > 1 => ("index.html", format!("{}{suffix}", word("latest_briefs"))),
             Listing::Home => ("index.html", site.config.title.clone()),
             Listing::Topic(t) => {
                 let g = &site.topics[t];

@@ -11,6 +11,8 @@ pub(crate) struct Entry {
     pub(crate) loc: String,
     /// `YYYY-MM-DD` or RFC 3339.
     pub(crate) lastmod: Option<String>,
+    /// `(hreflang, URL)` of every language's version, and `x-default`.
+    pub(crate) alternates: Vec<(String, String)>,
     /// The page's lead image (absolute URL), for Google Images.
     pub(crate) image: Option<String>,
 }
@@ -39,7 +41,11 @@ pub(crate) fn sitemaps(site: &Site, entries: &[Entry]) -> Vec<(String, Vec<u8>)>
 
 fn urlset(entries: &[Entry]) -> Vec<u8> {
     let mut out = String::with_capacity(entries.len() * 100 + 200);
-    out.push_str("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\" xmlns:image=\"http://www.google.com/schemas/sitemap-image/1.1\">\n");
+    out.push_str("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\" xmlns:image=\"http://www.google.com/schemas/sitemap-image/1.1\"");
+    if entries.iter().any(|e| !e.alternates.is_empty()) {
+        out.push_str(" xmlns:xhtml=\"http://www.w3.org/1999/xhtml\"");
+    }
+    out.push_str(">\n");
     for e in entries {
         out.push_str("  <url><loc>");
         out.push_str(&escape(&e.loc));
@@ -53,6 +59,13 @@ fn urlset(entries: &[Entry]) -> Vec<u8> {
             out.push_str("<image:image><image:loc>");
             out.push_str(&escape(i));
             out.push_str("</image:loc></image:image>");
+        }
+        for (lang, href) in &e.alternates {
+            out.push_str(&format!(
+                "<xhtml:link rel=\"alternate\" hreflang=\"{}\" href=\"{}\"/>",
+                escape(lang),
+                escape(href)
+            ));
         }
         out.push_str("</url>\n");
     }

@@ -1,4 +1,5 @@
-//! Loads the templates of one build, once: the built-in default theme,
+//! Loads the templates of one build, once, with the theme's words in
+//! every language ([`crate::lang::strings`]): the built-in default theme,
 //! overridden by `themes/<theme>/templates/`, overridden by the site's
 //! `templates/`, template by template (a theme with only `brief.html` uses
 //! the built-in templates for the rest). Template errors become diagnostics naming the file that
@@ -15,6 +16,10 @@ pub(crate) const BUILTIN_TEMPLATES: &[(&str, &str)] = &[
     (
         "base.html",
         include_str!("../../themes/default/templates/base.html"),
+    ),
+    (
+        "languages.html",
+        include_str!("../../themes/default/templates/languages.html"),
     ),
     (
         "meta.html",
@@ -136,6 +141,8 @@ pub(crate) struct Templates {
     pub(crate) fingerprint: u64,
     /// Template texts, for snippets under errors.
     sources: BTreeMap<String, String>,
+    /// The theme's words in every language of the site.
+    pub(crate) strings: std::sync::Arc<crate::lang::strings::Strings>,
 }
 
 /// The theme folder in use, if the site has one on disk.
@@ -172,9 +179,13 @@ impl Templates {
             &mut sources,
             &mut problems,
         );
+        let strings = crate::lang::strings::Strings::load(config)
+            .map_err(|d| problems.extend(d.0))
+            .unwrap_or_default();
         if problems.has_errors() {
             return Err(problems.sorted());
         }
+        let strings = std::sync::Arc::new(strings);
         let origins: BTreeMap<String, Origin> = sources
             .iter()
             .map(|(n, (_, o))| (n.clone(), o.clone()))
@@ -183,6 +194,7 @@ impl Templates {
         tera.autoescape_on(vec![".html", ".xml"]);
         tera.set_escape_fn(super::filters::escape_html);
         super::filters::register(&mut tera);
+        super::i18n::register(&mut tera, &strings);
         let result =
             tera.add_raw_templates(sources.iter().map(|(n, (t, _))| (n.as_str(), t.as_str())));
         let fingerprint = {
@@ -191,6 +203,7 @@ impl Templates {
             for (name, (text, _)) in &sources {
                 (name, text).hash(&mut h);
             }
+            strings.fingerprint.hash(&mut h);
             h.finish()
         };
         let templates = Templates {
@@ -198,6 +211,7 @@ impl Templates {
             origins,
             fingerprint,
             sources: sources.into_iter().map(|(n, (t, _))| (n, t)).collect(),
+            strings,
         };
         match result {
             Ok(()) => Ok(templates),

@@ -116,7 +116,7 @@ async fn site_file(State(state): State<AppState>, req: Request) -> Response {
                     Body::from(bytes),
                 )
                     .into_response(),
-                None => not_found(&snap),
+                None => not_found(&snap, ""),
             }
         }
         Resolved::File(key) if snap.pending.contains(&key) => {
@@ -125,14 +125,14 @@ async fn site_file(State(state): State<AppState>, req: Request) -> Response {
         }
         Resolved::File(key) => file(&snap, &key, StatusCode::OK),
         Resolved::Redirect(to) => redirect(&to, req.uri().query()),
-        Resolved::NotFound => not_found(&snap),
+        Resolved::NotFound => not_found(&snap, req.uri().path()),
         Resolved::BadRequest => (StatusCode::BAD_REQUEST, "bad request path\n").into_response(),
     }
 }
 
 fn file(snap: &Snapshot, key: &str, status: StatusCode) -> Response {
     let Some(bytes) = snap.files.get(key) else {
-        return not_found(snap);
+        return not_found(snap, "");
     };
     if key.ends_with(".html") {
         return html(
@@ -149,7 +149,14 @@ fn file(snap: &Snapshot, key: &str, status: StatusCode) -> Response {
         .into_response()
 }
 
-fn not_found(snap: &Snapshot) -> Response {
+/// The 404 page: a language's own under its prefix (`/ar/…` gets
+/// `ar/404.html`), else the site's.
+fn not_found(snap: &Snapshot, path: &str) -> Response {
+    let first = path.trim_start_matches('/').split('/').next().unwrap_or("");
+    let own = format!("{first}/404.html");
+    if !first.is_empty() && snap.files.contains_key(&own) {
+        return file(snap, &own, StatusCode::NOT_FOUND);
+    }
     if snap.files.contains_key("404.html") {
         return file(snap, "404.html", StatusCode::NOT_FOUND);
     }

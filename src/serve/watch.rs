@@ -1,5 +1,5 @@
 //! The watcher: file-system events under site.yaml, content/, static/,
-//! templates/ and themes/ (notify), debounced (a burst of events settles for
+//! templates/, themes/ and i18n/ (notify), debounced (a burst of events settles for
 //! [`DEBOUNCE`] before one rebuild), each burst followed by one rebuild.
 
 use super::site::{Change, Shared, rebuild};
@@ -17,7 +17,7 @@ use std::time::{Duration, Instant};
 pub(crate) const DEBOUNCE: Duration = Duration::from_millis(25);
 
 /// The folders watched recursively (when they exist).
-const WATCHED: &[&str] = &["content", "static", "templates", "themes"];
+const WATCHED: &[&str] = &["content", "static", "templates", "themes", "i18n"];
 
 /// Starts watching `opts.root` on a thread of its own; rebuilds into `shared`.
 pub(crate) fn spawn(

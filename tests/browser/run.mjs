@@ -2,7 +2,8 @@
 //   node tests/browser/run.mjs DEMO_DIR GEN_DIR [NAME_FILTER]
 // DEMO_DIR is the demo site built with base_url http://127.0.0.1/ (any host; the
 // server maps it), GEN_DIR a generated site. Each test module exports
-// `default async function (ctx, checks)`; ctx = { demo, gen, browser, lib }.
+// `default async function (ctx, checks)`; ctx = { demo, gen, i18n, browser, lib },
+// where i18n is the English and Arabic fixture built (env I18N_DIR).
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -19,7 +20,7 @@ for (const file of files) {
   const started = Date.now();
   try {
     const mod = await import(path.join(here, file));
-    await mod.default({ demo, gen, browser, lib }, checks);
+    await mod.default({ demo, gen, i18n: process.env.I18N_DIR, browser, lib }, checks);
   } catch (e) {
     checks.failures.push(`threw: ${e.stack || e}`);
   }

@@ -48,20 +48,20 @@ fn brief_text(i: usize, title: &str) -> String {
 /// A full build, less the search bundle (`pagefind/`): a session leaves
 /// that to `serve`'s background indexer, so an incremental rebuild equals
 /// a full build without it.
-fn full(site: &TestSite) -> BTreeMap<String, Vec<u8>> {
+pub(crate) fn full(site: &TestSite) -> BTreeMap<String, Vec<u8>> {
     let sink = MemorySink::default();
     briefs::build_into(&opts(site), &sink).unwrap();
     crate::harness::without_search_bundle(sink.into_files())
 }
 
-fn opts(site: &TestSite) -> BuildOptions {
+pub(crate) fn opts(site: &TestSite) -> BuildOptions {
     BuildOptions {
         root: site.root().to_path_buf(),
         ..BuildOptions::default()
     }
 }
 
-fn assert_same(store: &MemorySink, site: &TestSite, step: &str) {
+pub(crate) fn assert_same(store: &MemorySink, site: &TestSite, step: &str) {
     let got = store.files.lock().unwrap().clone();
     let want = full(site);
     let got_keys: Vec<_> = got.keys().collect();
@@ -225,7 +225,7 @@ fn rebuilds_told_the_changed_paths_equal_full_builds() {
 const DRAFT: &str = "---\ntitle: Draft\ndate: 2021-02-01\ndraft: true\n---\nNot yet.\n";
 
 /// A session that has built `site` once, and its store.
-fn started(site: &TestSite) -> (MemorySink, Session) {
+pub(crate) fn started(site: &TestSite) -> (MemorySink, Session) {
     let store = MemorySink::default();
     let mut session = Session::new(opts(site));
     session.rebuild(&store).unwrap();

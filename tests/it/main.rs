@@ -5,11 +5,17 @@
 mod bad_input;
 mod build;
 mod check;
+mod demo_bytes;
 mod escaping;
 mod feeds;
 mod golden;
 mod harness;
 mod history;
+mod i18n_check;
+mod i18n_feeds;
+mod i18n_incremental;
+mod i18n_pages;
+mod i18n_serve;
 mod import;
 mod incremental;
 mod incremental_props;

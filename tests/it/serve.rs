@@ -90,7 +90,7 @@ pub(crate) fn wait_until(limit: Duration, what: &str, mut f: impl FnMut() -> boo
 
 /// The reload event stream (`/__briefs/events`), as an open page holds it:
 /// the state when it connects, then one `build` event per rebuild.
-struct Events {
+pub(crate) struct Events {
     reader: BufReader<TcpStream>,
 }
 
@@ -150,7 +150,7 @@ impl Events {
 
     /// Reads `build` events until `f` holds for one (it may ask the server
     /// about pages); returns that event. Panics after [`LIMIT`].
-    fn until(
+    pub(crate) fn until(
         &mut self,
         what: &str,
         mut f: impl FnMut(&serde_json::Value) -> bool,
@@ -210,7 +210,7 @@ impl Server {
 
     /// The event stream, its first event (the state now) already read: a
     /// change made after this call is announced by a later event.
-    fn events(&self) -> Events {
+    pub(crate) fn events(&self) -> Events {
         let mut events = Events::open(self.port);
         events
             .next(Instant::now() + LIMIT)

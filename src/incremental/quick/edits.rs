@@ -123,6 +123,10 @@ impl Session {
         let ParsedFile::Brief(newer) = &cached.item else {
             return Err(FallbackReason::OtherFile(path));
         };
+        if newer.translation.is_set() || older.is_some_and(|o| o.translation.is_set()) {
+            // `lang:` and `translation_of:` are checked by the full path.
+            return Err(FallbackReason::Translation(path));
+        }
         if older.is_none_or(|o| adjacent_key(o) != adjacent_key(newer))
             && (older.is_some_and(has_adjacent) || has_adjacent(newer))
         {

@@ -219,7 +219,8 @@ impl Session {
         let rendered = (|| {
             let site = &model.site;
             render::render_jobs(site, &later.templates, &model.values, &later.jobs, &fresh)?;
-            render::feeds::render_kept(site, &later.feeds, &mut model.items, &fresh)?;
+            let words = later.templates.strings.words(&site.config.language);
+            render::feeds::render_kept(site, &words, &later.feeds, &mut model.items, &fresh)?;
             if later.sitemap {
                 render::write_site_files(site, &pages::jobs(site), &fresh)?;
             }

@@ -4,7 +4,9 @@
 //! related pieces, footer) links only with absolute URLs.
 
 use super::absolute_urls::absolutize;
+use super::word;
 use crate::escape::xml_safe;
+use crate::lang::strings::Words;
 use crate::model::{BriefId, ExpertId, Related, Site, paths};
 use crate::parse::Moment;
 use crate::render::sitemap::escape;
@@ -47,10 +49,10 @@ impl Item {
 }
 
 /// Builds the item of brief `id`.
-pub(super) fn build(site: &Site, id: BriefId) -> Item {
+pub(super) fn build(site: &Site, words: &Words, id: BriefId) -> Item {
     let b = &site.briefs[id];
     let url = site.config.permalink(&paths::brief(&b.slug));
-    let mut content = content_html(site, id);
+    let mut content = content_html(site, words, id);
     if let Ok(base) = Url::parse(&url) {
         content = absolutize(&content, &base);
     }
@@ -86,13 +88,15 @@ pub(super) fn person(site: &Site, id: ExpertId) -> Person {
 }
 
 /// The brief as one HTML fragment, the way its page shows it.
-fn content_html(site: &Site, id: BriefId) -> String {
+fn content_html(site: &Site, words: &Words, id: BriefId) -> String {
     let b = &site.briefs[id];
     let org = escape(&site.config.organisation);
+    let heading = |key: &str| escape(word(words, key)).replace("{organisation}", &org);
     let mut html = b.body_html.to_string();
     if !b.responses.is_empty() {
         html.push_str(&format!(
-            "\n<section class=\"responses\">\n<h2>{org} Expert Response</h2>\n"
+            "\n<section class=\"responses\">\n<h2>{}</h2>\n",
+            heading("expert_response")
         ));
         for r in &b.responses {
             html.push_str(&quote_html(site, r.expert, &r.quote));
@@ -101,10 +105,11 @@ fn content_html(site: &Site, id: BriefId) -> String {
     }
     if !b.related.is_empty() {
         html.push_str(&format!(
-            "<section class=\"related\">\n<h2>{org} Background and Analysis</h2>\n<ul>\n"
+            "<section class=\"related\">\n<h2>{}</h2>\n<ul>\n",
+            heading("background")
         ));
         for r in &b.related {
-            html.push_str(&format!("<li>{}</li>\n", related_html(site, r)));
+            html.push_str(&format!("<li>{}</li>\n", related_html(site, words, r)));
         }
         html.push_str("</ul>\n</section>\n");
     }
@@ -130,9 +135,9 @@ pub(super) fn quote_html(site: &Site, expert: ExpertId, quote: &str) -> String {
 
 /// A related piece: “Title,” by A and B — or “Title,” Org Kind; a
 /// written label follows in brackets.
-fn related_html(site: &Site, r: &Related) -> String {
+fn related_html(site: &Site, words: &Words, r: &Related) -> String {
     let (href, kind) = site.related_target(r);
-    let by = people_html(site, r);
+    let by = people_html(site, r, &escape(word(words, "and")));
     let label = r.label.as_deref().filter(|_| kind.is_none());
     let attributed = !by.is_empty() || kind.is_some() || label.is_some();
     let comma = if attributed && !r.title_ends_in_punctuation() {
@@ -147,7 +152,7 @@ fn related_html(site: &Site, r: &Related) -> String {
         None => title,
     };
     if !by.is_empty() {
-        html.push_str(&format!(" by {by}"));
+        html.push_str(&format!(" {} {by}", escape(word(words, "related_by"))));
     } else if let Some(k) = kind {
         html.push_str(&format!(
             " {} {}",
@@ -162,7 +167,7 @@ fn related_html(site: &Site, r: &Related) -> String {
 }
 
 /// The authors of a related piece, linked where they have a page.
-fn people_html(site: &Site, r: &Related) -> String {
+fn people_html(site: &Site, r: &Related, and: &str) -> String {
     let names: Vec<String> =
         r.by.iter()
             .map(|&e| {
@@ -174,7 +179,7 @@ fn people_html(site: &Site, r: &Related) -> String {
     match names.as_slice() {
         [] => String::new(),
         [one] => one.clone(),
-        [init @ .., last] => format!("{} and {last}", init.join(", ")),
+        [init @ .., last] => format!("{} {and} {last}", init.join(", ")),
     }
 }
 
@@ -188,7 +193,7 @@ pub(super) fn footer_html(site: &Site, footer: &str, title: &str, url: &str) -> 
     let filled = fill(footer, |name| match name {
         "title" => Some(link(url, title)),
         "url" => Some(link(url, url)),
-        "site" => Some(link(&c.base_url, &c.title)),
+        "site" => Some(link(&c.permalink(""), &c.title)),
         _ => None,
     });
     format!("<p class=\"feed-footer\">{filled}</p>\n")

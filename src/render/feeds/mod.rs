@@ -20,6 +20,7 @@ use spec::brief_ids;
 pub(crate) use spec::{Format, Scope, Spec};
 
 use crate::escape::xml_safe;
+use crate::lang::strings::Words;
 use crate::model::{BriefId, ExpertId, Grouping, Site};
 use crate::parse::Moment;
 use crate::render::Sink;
@@ -104,14 +105,25 @@ pub(crate) fn paths(site: &Site) -> Vec<String> {
     Spec::all(site).iter().map(|s| s.path(site)).collect()
 }
 
-/// Renders every feed into `sink`; returns how many files it wrote.
-pub(crate) fn render(site: &Site, sink: &dyn Sink) -> anyhow::Result<usize> {
-    render_specs(site, &Spec::all(site), sink)
+/// Renders every feed into `sink`, in the theme's `words` of the site's
+/// language; returns how many files it wrote.
+pub(crate) fn render(site: &Site, words: &Words, sink: &dyn Sink) -> anyhow::Result<usize> {
+    render_specs(site, words, &Spec::all(site), sink)
 }
 
 /// Renders these feeds into `sink`; returns how many files it wrote.
-pub(crate) fn render_specs(site: &Site, specs: &[Spec], sink: &dyn Sink) -> anyhow::Result<usize> {
-    render_kept(site, specs, &mut Items::default(), sink)
+pub(crate) fn render_specs(
+    site: &Site,
+    words: &Words,
+    specs: &[Spec],
+    sink: &dyn Sink,
+) -> anyhow::Result<usize> {
+    render_kept(site, words, specs, &mut Items::default(), sink)
+}
+
+/// The theme's word for `key` (the key itself if even English lacks it).
+pub(crate) fn word<'a>(words: &'a Words, key: &'a str) -> &'a str {
+    words.get(key).map_or(key, String::as_str)
 }
 
 /// Feed items kept from one render to the next, by brief: a rebuild that
@@ -153,6 +165,7 @@ impl Items {
 /// [`render_specs`], taking items from `items` and keeping those it builds.
 pub(crate) fn render_kept(
     site: &Site,
+    words: &Words,
     specs: &[Spec],
     items: &mut Items,
     sink: &dyn Sink,
@@ -166,7 +179,7 @@ pub(crate) fn render_kept(
         .collect();
     let built: Vec<Item> = missing
         .par_iter()
-        .map(|&id| item::build(site, id))
+        .map(|&id| item::build(site, words, id))
         .collect();
     for (id, item) in missing.into_iter().zip(built) {
         items.0[id] = Some(item);
@@ -174,17 +187,11 @@ pub(crate) fn render_kept(
     let items = &items.0;
     specs
         .par_iter()
-        .try_for_each(|spec| write_one(site, items, spec, sink))?;
+        .try_for_each(|spec| write_one(feed(site, words, items, spec), site, spec, sink))?;
     Ok(specs.len())
 }
 
-fn write_one(
-    site: &Site,
-    items: &[Option<Item>],
-    spec: &Spec,
-    sink: &dyn Sink,
-) -> anyhow::Result<()> {
-    let feed = feed(site, items, spec);
+fn write_one(feed: Feed, site: &Site, spec: &Spec, sink: &dyn Sink) -> anyhow::Result<()> {
     let bytes = match spec.format {
         Format::Rss => rss::render(&feed)?,
         Format::Atom => atom::render(&feed)?,
@@ -208,9 +215,9 @@ fn wanted(site: &Site, specs: &[Spec]) -> Vec<bool> {
 }
 
 /// The feed of one spec, borrowing the shared items.
-fn feed<'a>(site: &'a Site, items: &'a [Option<Item>], spec: &Spec) -> Feed<'a> {
+fn feed<'a>(site: &'a Site, words: &Words, items: &'a [Option<Item>], spec: &Spec) -> Feed<'a> {
     let c = &site.config;
-    let (title, description) = titles(site, spec.scope);
+    let (title, description) = titles(site, words, spec.scope);
     let entries = brief_ids(site, spec.scope)
         .into_iter()
         .filter_map(|id| items[id].as_ref())
@@ -231,7 +238,7 @@ fn feed<'a>(site: &'a Site, items: &'a [Option<Item>], spec: &Spec) -> Feed<'a> 
         generator: "briefs",
         publisher: item::Person {
             name: xml_safe(&c.organisation),
-            url: c.base_url.clone(),
+            url: c.permalink(""),
         },
         timezone: &c.timezone,
         entries,
@@ -239,7 +246,7 @@ fn feed<'a>(site: &'a Site, items: &'a [Option<Item>], spec: &Spec) -> Feed<'a> 
 }
 
 /// A feed's title and description.
-fn titles(site: &Site, scope: Scope) -> (String, String) {
+fn titles(site: &Site, words: &Words, scope: Scope) -> (String, String) {
     let c = &site.config;
     let site_desc = if c.description.is_empty() {
         c.title.clone()
@@ -250,17 +257,16 @@ fn titles(site: &Site, scope: Scope) -> (String, String) {
         Scope::Site => (c.title.clone(), site_desc),
         Scope::Expert(e) => {
             let name = site.expert_full_name(e);
-            (
-                format!("{name} — {}", c.title),
-                format!("Briefs by or quoting {name}"),
-            )
+            let description = word(words, "feed_expert").replace("{name}", &name);
+            (format!("{name} — {}", c.title), description)
         }
         Scope::Group(g, id) => {
             let name = &site.group(g, id).name;
-            let description = match g {
-                Grouping::Topics => format!("Briefs on {name}"),
-                Grouping::Kinds => format!("{name} briefs"),
+            let key = match g {
+                Grouping::Topics => "feed_topic",
+                Grouping::Kinds => "feed_kind",
             };
+            let description = word(words, key).replace("{name}", name);
             (format!("{name} — {}", c.title), description)
         }
     }

@@ -46,6 +46,7 @@ pub(super) fn expert_ref(site: &Site, id: ExpertId) -> Value {
         "links" => links,
         "topics" => e.topics.clone(),
         "extra" => Value::from_serializable(&e.extra),
+        "lang" => e.translation.tag(&site.config.default_language),
     }
 }
 
@@ -117,6 +118,17 @@ fn affiliation(e: &Expert) -> &str {
     }
 }
 
+/// The anchor of an A–Z letter: `letter-a`, or by code point for a letter
+/// ASCII cannot spell (`letter-u62d` for ح: transliterated, ح and ه would
+/// both be `letter-h`).
+fn letter_anchor(letter: &str) -> String {
+    if letter.is_ascii() {
+        return format!("letter-{}", slug::slugify(letter));
+    }
+    let code: String = letter.chars().map(|c| format!("{:x}", c as u32)).collect();
+    format!("letter-u{code}")
+}
+
 /// The experts index: every expert card grouped by program (programs by
 /// name, experts without one last under "Experts"), and the letters of
 /// the A–Z list with the experts under each, by sort name.
@@ -161,7 +173,7 @@ pub(crate) fn index(site: &Site, values: &Values) -> (Value, Value) {
     }
     let letters: Vec<Value> = letters
         .into_iter()
-        .map(|(letter, experts)| map! { "letter" => letter.clone(), "anchor" => format!("letter-{}", slug::slugify(&letter)), "experts" => experts })
+        .map(|(letter, experts)| map! { "letter" => letter.clone(), "anchor" => letter_anchor(&letter), "experts" => experts })
         .collect();
     (Value::from(programs), Value::from(letters))
 }

@@ -17,7 +17,7 @@ pub(super) fn site_value(site: &Site) -> Value {
         "base_url" => c.base_url.as_str(),
         "base_path" => c.base_path.as_str(),
         "url" => c.url(""),
-        "search_url" => c.search.then(|| c.url("search/")),
+        "search_url" => c.search.then(|| format!("{}search/", c.base_path)),
         "extra" => extra,
         "pages" => Value::from(site.pages.iter().map(|p| map! {
             "title" => p.title.as_str(),
@@ -34,7 +34,7 @@ fn identity(c: &crate::config::Config) -> Value {
     let local = |p: &Option<String>| p.as_deref().map(|p| c.local_url(p));
     map! {
         "logo" => local(&id.logo),
-        "favicon" => local(&id.favicon).unwrap_or_else(|| c.url("favicon.svg")),
+        "favicon" => local(&id.favicon).unwrap_or_else(|| c.local_url("/favicon.svg")),
         "favicon_type" => id.favicon.as_deref().map_or("image/svg+xml", favicon_type),
         "accent" => id.accent.as_deref(),
         "accent_dark" => id.accent_dark.as_deref(),

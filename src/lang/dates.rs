@@ -1,0 +1,58 @@
+//! Dates in the words of a language: the translation file's `date_format`
+//! (`{month} {day}, {year}`; also `{month_number}`) with its month names
+//! `month_1` … `month_12` (CLDR's wide names, in the form a date uses:
+//! Russian `ноября`, not `ноябрь`).
+
+use super::strings::Words;
+
+/// `date` (`YYYY-MM-DD`) in the words of a language; the text as given
+/// when it is not such a date.
+pub(crate) fn format(date: &str, words: &Words) -> String {
+    let mut parts = date.splitn(3, '-');
+    let (Some(y), Some(m), Some(d)) = (parts.next(), parts.next(), parts.next()) else {
+        return date.to_string();
+    };
+    let (Ok(month), Ok(day)) = (m.parse::<u8>(), d.get(..2).unwrap_or(d).parse::<u8>()) else {
+        return date.to_string();
+    };
+    let name = words
+        .get(&format!("month_{month}"))
+        .map_or(m, String::as_str);
+    let pattern = words
+        .get("date_format")
+        .map_or("{year}-{month_number}-{day}", String::as_str);
+    pattern
+        .replace("{month_number}", &month.to_string())
+        .replace("{month}", name)
+        .replace("{day}", &day.to_string())
+        .replace("{year}", y)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn words(pairs: &[(&str, &str)]) -> Words {
+        pairs
+            .iter()
+            .map(|(k, v)| ((*k).to_string(), (*v).to_string()))
+            .collect()
+    }
+
+    #[test]
+    fn formats() {
+        let en = words(&[
+            ("date_format", "{month} {day}, {year}"),
+            ("month_11", "November"),
+        ]);
+        let ar = words(&[
+            ("date_format", "{day} {month} {year}"),
+            ("month_11", "نوفمبر"),
+        ]);
+        let zh = words(&[("date_format", "{year}年{month_number}月{day}日")]);
+        assert_eq!(format("2024-11-07", &en), "November 7, 2024");
+        assert_eq!(format("2024-11-07", &ar), "7 نوفمبر 2024");
+        assert_eq!(format("2024-11-07", &zh), "2024年11月7日");
+        assert_eq!(format("soon", &en), "soon");
+    }
+}

@@ -1,0 +1,197 @@
+//! The template side of translations: the function `t` and the filters
+//! `localdate` and `bdi`, in the page's language (the context's `lang`).
+//!
+//! - `{{ t(key="expert_response", organisation=site.organisation) }}`: the
+//!   text of `key` with each `{name}` filled in by the argument `name`
+//!   (escaped, unless it is safe HTML already); with `n=…` the plural form
+//!   of the count (`key_one`, `key_few`, … `key_other`); `lang=…` asks for
+//!   another language (a language switcher naming each language).
+//! - `{{ a.full_name | bdi }}`: a name isolated in `<bdi>` (its direction
+//!   may differ from the page's) on pages with a `dir`, as it is elsewhere.
+//! - `{{ brief.date | localdate }}`: a date value (or `YYYY-MM-DD`) in the
+//!   language's words: "7 نوفمبر 2024".
+
+use super::filters::escape_html;
+use crate::lang::strings::Strings;
+use crate::lang::{dates, plural};
+use std::sync::Arc;
+use tera::{Kwargs, State, Tera, TeraResult, Value};
+
+/// Registers `t`, `bdi` and `localdate` over these strings.
+pub(crate) fn register(tera: &mut Tera, strings: &Arc<Strings>) {
+    let s = Arc::clone(strings);
+    tera.register_function("t", move |kwargs: Kwargs, state: &State| {
+        translate(&s, &kwargs, state)
+    });
+    tera.register_filter("bdi", bdi);
+    let s = Arc::clone(strings);
+    tera.register_filter(
+        "localdate",
+        move |value: &Value, kwargs: Kwargs, state: &State| localdate(&s, value, &kwargs, state),
+    );
+}
+
+/// The language asked for: `lang=` if given, else the page's.
+fn language(strings: &Strings, kwargs: &Kwargs, state: &State) -> TeraResult<String> {
+    if let Some(l) = kwargs.get::<String>("lang")? {
+        return Ok(l);
+    }
+    Ok(state
+        .get::<String>("lang")?
+        .unwrap_or_else(|| strings.default.clone()))
+}
+
+fn translate(strings: &Strings, kwargs: &Kwargs, state: &State) -> TeraResult<Value> {
+    let key: String = kwargs.must_get("key")?;
+    let lang = language(strings, kwargs, state)?;
+    let words = strings.words(&lang);
+    let count = kwargs.get::<i64>("n")?;
+    let form = count.and_then(|n| {
+        let category = plural::category(&lang, n.unsigned_abs());
+        (words.get(&format!("{key}_{category}"))).or_else(|| words.get(&format!("{key}_other")))
+    });
+    let text = form.or_else(|| words.get(&key)).unwrap_or(&key);
+    let mut out = escaped(text);
+    for (name, value) in kwargs.iter() {
+        let name = name.to_string();
+        if name == "key" || name == "lang" {
+            continue;
+        }
+        let shown = value.to_string();
+        let shown = if value.is_safe() {
+            shown
+        } else {
+            escaped(&shown)
+        };
+        out = out.replace(&format!("{{{name}}}"), &shown);
+    }
+    Ok(Value::safe_string(&out))
+}
+
+fn localdate(
+    strings: &Strings,
+    value: &Value,
+    kwargs: &Kwargs,
+    state: &State,
+) -> TeraResult<Value> {
+    let lang = language(strings, kwargs, state)?;
+    let date = match value.as_map() {
+        Some(_) => value.get_from_path("date").unwrap_or(value).to_string(),
+        None => value.to_string(),
+    };
+    Ok(Value::from(dates::format(&date, &strings.words(&lang))))
+}
+
+fn bdi(value: &Value, _: Kwargs, state: &State) -> TeraResult<Value> {
+    let text = value.to_string();
+    let text = if value.is_safe() {
+        text
+    } else {
+        escaped(&text)
+    };
+    let dir = state.get::<String>("dir")?.unwrap_or_default();
+    Ok(Value::safe_string(&if dir.is_empty() {
+        text
+    } else {
+        format!("<bdi>{text}</bdi>")
+    }))
+}
+
+/// Text escaped as autoescaping would.
+fn escaped(text: &str) -> String {
+    let mut buf = Vec::with_capacity(text.len());
+    // Writing into a Vec cannot fail.
+    let _ = escape_html(text, &mut buf);
+    String::from_utf8_lossy(&buf).into_owned()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::lang::strings::Words;
+    use std::collections::BTreeMap;
+
+    fn tera() -> Tera {
+        let words = |pairs: &[(&str, &str)]| -> Words {
+            (pairs.iter())
+                .map(|(k, v)| ((*k).to_string(), (*v).to_string()))
+                .collect()
+        };
+        let mut own = BTreeMap::new();
+        own.insert(
+            "en".to_string(),
+            words(&[
+                ("by", "By {name}"),
+                ("n_one", "{n} brief"),
+                ("n_other", "{n} briefs"),
+                ("date_format", "{month} {day}, {year}"),
+                ("month_11", "November"),
+            ]),
+        );
+        own.insert(
+            "ar".to_string(),
+            words(&[
+                ("n_two", "موجزان"),
+                ("n_other", "{n} موجز"),
+                ("date_format", "{day} {month} {year}"),
+                ("month_11", "نوفمبر"),
+            ]),
+        );
+        let mut tera = Tera::new();
+        tera.autoescape_on(vec![".html"]);
+        register(&mut tera, &Arc::new(Strings::from_own("en", own)));
+        tera
+    }
+
+    fn render(template: &str, lang: &str, dir: &str) -> String {
+        let mut ctx = tera::Context::new();
+        ctx.insert("lang", lang);
+        ctx.insert("dir", dir);
+        ctx.insert("name", "<Ann & Bo>");
+        ctx.insert("d", "2024-11-07");
+        tera().render_str(template, &ctx, true).unwrap()
+    }
+
+    #[test]
+    fn words_plurals_dates_and_names_in_the_page_language() {
+        for (template, lang, dir, want) in [
+            (
+                "{{ t(key=\"by\", name=name) }}",
+                "en",
+                "",
+                "By &lt;Ann &amp; Bo&gt;",
+            ),
+            (
+                "{{ t(key=\"by\", name=name) }}",
+                "ar",
+                "rtl",
+                "By &lt;Ann &amp; Bo&gt;",
+            ),
+            (
+                "{{ t(key=\"n\", n=1) }}|{{ t(key=\"n\", n=3) }}",
+                "en",
+                "",
+                "1 brief|3 briefs",
+            ),
+            (
+                "{{ t(key=\"n\", n=2) }}|{{ t(key=\"n\", n=100) }}",
+                "ar",
+                "rtl",
+                "موجزان|100 موجز",
+            ),
+            ("{{ t(key=\"missing\") }}", "en", "", "missing"),
+            ("{{ t(key=\"month_11\", lang=\"ar\") }}", "en", "", "نوفمبر"),
+            ("{{ d | localdate }}", "ar", "rtl", "7 نوفمبر 2024"),
+            ("{{ d | localdate }}", "en", "", "November 7, 2024"),
+            ("{{ name | bdi }}", "en", "", "&lt;Ann &amp; Bo&gt;"),
+            (
+                "{{ name | bdi }}",
+                "ar",
+                "rtl",
+                "<bdi>&lt;Ann &amp; Bo&gt;</bdi>",
+            ),
+        ] {
+            assert_eq!(render(template, lang, dir), want, "{template} in {lang}");
+        }
+    }
+}
