@@ -411,14 +411,8 @@ fn failed_build_leaves_the_last_good_site_untouched() {
         run.stderr
     );
     assert_eq!(before, site.snapshot());
-    let leftovers: Vec<_> = std::fs::read_dir(site.root())
-        .unwrap()
-        .filter_map(Result::ok)
-        .map(|e| e.file_name())
-        // The citation cache of the good build is no leftover.
-        .filter(|n| n.to_string_lossy().contains("briefs-") && n != ".briefs-cache")
-        .collect();
-    assert!(leftovers.is_empty(), "{leftovers:?}");
+    let left = crate::bad_input::leftovers(&site);
+    assert!(left.is_none(), "left behind: {left:?}");
 }
 
 #[test]
