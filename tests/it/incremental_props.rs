@@ -61,6 +61,31 @@ struct Brief {
 }
 
 impl Brief {
+    /// A brief as first written: every text at revision 0, published.
+    fn fresh(
+        id: usize,
+        day: u8,
+        (topic, kind): (usize, usize),
+        (author, quoted): (usize, usize),
+        cites: Option<String>,
+    ) -> Brief {
+        Brief {
+            id,
+            title: 0,
+            body: 0,
+            quote: 0,
+            slug: None,
+            day,
+            topics: vec![topic],
+            kind,
+            author,
+            quoted,
+            draft: false,
+            embargo: false,
+            cites,
+        }
+    }
+
     fn path(&self) -> String {
         format!("content/briefs/b{}.md", self.id)
     }
@@ -129,20 +154,14 @@ impl Model {
         let briefs = seeds
             .iter()
             .enumerate()
-            .map(|(id, &(day, topic, kind, author, quoted, cites))| Brief {
-                id,
-                title: 0,
-                body: 0,
-                quote: 0,
-                slug: None,
-                day,
-                topics: vec![usize::from(topic) % 3],
-                kind: usize::from(kind) % 2,
-                author: usize::from(author) % EXPERTS,
-                quoted: usize::from(quoted) % EXPERTS,
-                draft: false,
-                embargo: false,
-                cites: (cites && id > 0).then(|| "b0".to_string()),
+            .map(|(id, &(day, topic, kind, author, quoted, cites))| {
+                Brief::fresh(
+                    id,
+                    day,
+                    (usize::from(topic) % 3, usize::from(kind) % 2),
+                    (usize::from(author) % EXPERTS, usize::from(quoted) % EXPERTS),
+                    (cites && id > 0).then(|| "b0".to_string()),
+                )
             })
             .collect::<Vec<_>>();
         Model {
@@ -228,21 +247,19 @@ impl Model {
             } => {
                 let id = self.next_id;
                 self.next_id += 1;
-                self.briefs.push(Brief {
+                self.briefs.push(Brief::fresh(
                     id,
-                    title: 0,
-                    body: 0,
-                    quote: 0,
-                    slug: None,
                     day,
-                    topics: vec![usize::from(topic) % TOPICS.len()],
-                    kind: usize::from(kind) % KINDS.len(),
-                    author: usize::from(expert) % EXPERTS,
-                    quoted: (usize::from(expert) + 1) % EXPERTS,
-                    draft: false,
-                    embargo: false,
-                    cites: None,
-                });
+                    (
+                        usize::from(topic) % TOPICS.len(),
+                        usize::from(kind) % KINDS.len(),
+                    ),
+                    (
+                        usize::from(expert) % EXPERTS,
+                        (usize::from(expert) + 1) % EXPERTS,
+                    ),
+                    None,
+                ));
                 format!(
                     "add b{id} (day {day}, topic {:?}, kind {:?})",
                     TOPICS[usize::from(topic) % TOPICS.len()],
