@@ -8,7 +8,7 @@ mod message;
 
 use message::{
     control_position, duplicate_key, marks, missing_field, plain_types, serde_path, strip_location,
-    unknown_field, word_position,
+    unknown_field,
 };
 
 use crate::diag::{Diagnostic, did_you_mean};
@@ -222,20 +222,44 @@ impl<'a> Block<'a> {
 
     /// File line and column of the first occurrence of `value` as a word in
     /// this block, searching from the line of `after_key` when given.
+    /// (Runs for every reference of every brief: one search of the text
+    /// from that line, not one per line.)
     pub(crate) fn find_value(&self, value: &str, after_key: Option<&str>) -> (usize, usize) {
-        let start = after_key
-            .and_then(|k| self.find_key(k))
-            .map_or(0, |(l, _)| l - self.first_line);
-        let found = self
-            .text
-            .lines()
-            .enumerate()
-            .skip(start)
-            .find_map(|(i, l)| word_position(l, value).map(|c| (self.first_line + i, c)));
-        found
-            .or_else(|| after_key.and_then(|k| self.find_key(k)))
+        let key_at = after_key.and_then(|k| self.find_key(k));
+        let start = key_at.map_or(0, |(l, _)| l - self.first_line);
+        self.word_at(value, start)
+            .or(key_at)
             .unwrap_or((self.first_line, 1))
     }
+
+    /// File line and column of the first occurrence of `value` as a word
+    /// (within one line) on block line `start` (0-based) or after it.
+    fn word_at(&self, value: &str, start: usize) -> Option<(usize, usize)> {
+        if value.is_empty() || value.contains(['\n', '\r']) {
+            return None;
+        }
+        let from = line_offset(self.text, start)?;
+        let rest = &self.text[from..];
+        let is_ident = |c: char| c.is_alphanumeric() || c == '-' || c == '_';
+        let (at, _) = rest.match_indices(value).find(|&(at, _)| {
+            let end = at + value.len();
+            let before = rest[..at].chars().next_back();
+            let after = rest[end..].chars().next();
+            before.is_none_or(|c| !is_ident(c)) && after.is_none_or(|c| !is_ident(c))
+        })?;
+        let line_start = rest[..at].rfind('\n').map_or(0, |n| n + 1);
+        let line = start + rest[..at].matches('\n').count();
+        let col = rest[line_start..at].chars().count() + 1;
+        Some((self.first_line + line, col))
+    }
+}
+
+/// Byte offset of 0-based line `n` of `text`.
+fn line_offset(text: &str, n: usize) -> Option<usize> {
+    if n == 0 {
+        return Some(0);
+    }
+    text.match_indices('\n').nth(n - 1).map(|(i, _)| i + 1)
 }
 
 /// Indentation of a line that holds YAML (not blank, not a comment).
@@ -316,6 +340,25 @@ mod tests {
         title: String,
         #[serde(default)]
         authors: Vec<String>,
+    }
+
+    #[test]
+    fn values_are_found_as_whole_words_from_a_key_on() {
+        let text =
+            "title: abc\nauthors: [ab, abc]\nx: [abc-d]\n- expert: é-x\nr:\n  - a\r\n  - abc\n";
+        let b = Block {
+            text,
+            first_line: 2,
+            file: text,
+        };
+        assert_eq!(b.find_value("abc", Some("authors")), (3, 15));
+        assert_eq!(b.find_value("abc", None), (2, 8));
+        assert_eq!(b.find_value("é-x", None), (5, 11));
+        assert_eq!(b.find_value("abc", Some("r")), (8, 5));
+        // Not a word anywhere after the key: the key; no key: the block's start.
+        assert_eq!(b.find_value("ab", Some("x")), (4, 1));
+        assert_eq!(b.find_value("zz", None), (2, 1));
+        assert_eq!(b.find_value("a\nb", None), (2, 1));
     }
 
     fn block(text: &str) -> Block<'_> {

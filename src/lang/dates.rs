@@ -21,11 +21,33 @@ pub(crate) fn format(date: &str, words: &Words) -> String {
     let pattern = words
         .get("date_format")
         .map_or("{year}-{month_number}-{day}", String::as_str);
-    pattern
-        .replace("{month_number}", &month.to_string())
-        .replace("{month}", name)
-        .replace("{day}", &day.to_string())
-        .replace("{year}", y)
+    // One pass over the pattern: each placeholder filled once.
+    let mut out = String::with_capacity(pattern.len() + name.len() + 8);
+    let mut rest = pattern;
+    while let Some(open) = rest.find('{') {
+        out.push_str(&rest[..open]);
+        rest = &rest[open..];
+        let placeholder = ["{month_number}", "{month}", "{day}", "{year}"]
+            .into_iter()
+            .find(|p| rest.starts_with(p));
+        match placeholder {
+            Some(p) => {
+                match p {
+                    "{month_number}" => out.push_str(&month.to_string()),
+                    "{month}" => out.push_str(name),
+                    "{day}" => out.push_str(&day.to_string()),
+                    _ => out.push_str(y),
+                }
+                rest = &rest[p.len()..];
+            }
+            None => {
+                out.push('{');
+                rest = &rest[1..];
+            }
+        }
+    }
+    out.push_str(rest);
+    out
 }
 
 #[cfg(test)]

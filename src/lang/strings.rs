@@ -113,6 +113,11 @@ impl Strings {
         }
     }
 
+    /// Every language with words of its own.
+    pub(crate) fn tags(&self) -> impl Iterator<Item = &str> {
+        self.by_lang.keys().map(String::as_str)
+    }
+
     /// The words of language `tag` (the default language's if it has none).
     pub(crate) fn words(&self, tag: &str) -> Arc<Words> {
         (self.by_lang.get(tag))

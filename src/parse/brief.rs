@@ -322,8 +322,8 @@ fn related(
 ) -> Vec<ParsedRelated> {
     raw.into_iter()
         .map(|r| {
-            let (l, c) = front.find_value(&r.title, Some("related"));
             if r.url.is_some() && r.brief.is_some() {
+                let (l, c) = front.find_value(&r.title, Some("related"));
                 problems.push(Diagnostic::error(path, format!("related piece `{}` has both `url` and `brief`", r.title)).at(front.file, l, c).hint("keep `url` for an external piece or `brief` for one of this site's briefs, not both"));
             }
             if let Some(url) = &r.url {

@@ -12,58 +12,103 @@
 //!   language's words: "7 نوفمبر 2024".
 
 use super::filters::escape_html;
-use crate::lang::strings::Strings;
+use crate::lang::strings::{Strings, Words};
 use crate::lang::{dates, plural};
+use std::collections::HashMap;
 use std::sync::Arc;
 use tera::{Kwargs, State, Tera, TeraResult, Value};
 
+/// The strings as templates use them, prepared once: every text escaped
+/// and ready as a safe value (`t` runs dozens of times on every page).
+struct Table {
+    strings: Arc<Strings>,
+    /// Language → key → the text, escaped.
+    escaped: HashMap<String, HashMap<String, Value>>,
+}
+
+impl Table {
+    fn new(strings: &Arc<Strings>) -> Table {
+        let escaped = (strings.tags())
+            .map(|tag| {
+                let words = strings.words(tag);
+                let texts = (words.iter())
+                    .map(|(k, v)| (k.clone(), Value::safe_string(&escaped(v))))
+                    .collect();
+                (tag.to_string(), texts)
+            })
+            .collect();
+        Table {
+            strings: Arc::clone(strings),
+            escaped,
+        }
+    }
+
+    /// The escaped text of `key` in `lang` (the default language's words
+    /// when `lang` has none of its own).
+    fn text(&self, lang: &str, key: &str) -> Option<&Value> {
+        (self.escaped.get(lang))
+            .or_else(|| self.escaped.get(&self.strings.default))
+            .and_then(|texts| texts.get(key))
+    }
+}
+
 /// Registers `t`, `bdi` and `localdate` over these strings.
 pub(crate) fn register(tera: &mut Tera, strings: &Arc<Strings>) {
-    let s = Arc::clone(strings);
+    let table = Arc::new(Table::new(strings));
+    let t = Arc::clone(&table);
     tera.register_function("t", move |kwargs: Kwargs, state: &State| {
-        translate(&s, &kwargs, state)
+        translate(&t, &kwargs, state)
     });
     tera.register_filter("bdi", bdi);
-    let s = Arc::clone(strings);
     tera.register_filter(
         "localdate",
-        move |value: &Value, kwargs: Kwargs, state: &State| localdate(&s, value, &kwargs, state),
+        move |value: &Value, kwargs: Kwargs, state: &State| {
+            localdate(&table.strings, value, &kwargs, state)
+        },
     );
 }
 
-/// The language asked for: `lang=` if given, else the page's.
-fn language(strings: &Strings, kwargs: &Kwargs, state: &State) -> TeraResult<String> {
-    if let Some(l) = kwargs.get::<String>("lang")? {
+/// The language asked for: `lang=` if given, else the page's, else the
+/// default language.
+fn language(kwargs: &Kwargs, state: &State) -> TeraResult<Value> {
+    if let Some(l) = kwargs.get::<Value>("lang")? {
         return Ok(l);
     }
-    Ok(state
-        .get::<String>("lang")?
-        .unwrap_or_else(|| strings.default.clone()))
+    Ok(state.get::<Value>("lang")?.unwrap_or_else(Value::none))
 }
 
-fn translate(strings: &Strings, kwargs: &Kwargs, state: &State) -> TeraResult<Value> {
-    let key: String = kwargs.must_get("key")?;
-    let lang = language(strings, kwargs, state)?;
-    let words = strings.words(&lang);
+fn translate(table: &Table, kwargs: &Kwargs, state: &State) -> TeraResult<Value> {
+    let key: &str = kwargs.must_get("key")?;
+    let lang = language(kwargs, state)?;
+    let lang = lang.as_str().unwrap_or(&table.strings.default);
     let count = kwargs.get::<i64>("n")?;
     let form = count.and_then(|n| {
-        let category = plural::category(&lang, n.unsigned_abs());
-        (words.get(&format!("{key}_{category}"))).or_else(|| words.get(&format!("{key}_other")))
+        let category = plural::category(lang, n.unsigned_abs());
+        (table.text(lang, &format!("{key}_{category}")))
+            .or_else(|| table.text(lang, &format!("{key}_other")))
     });
-    let text = form.or_else(|| words.get(&key)).unwrap_or(&key);
-    let mut out = escaped(text);
-    for (name, value) in kwargs.iter() {
-        let name = name.to_string();
-        if name == "key" || name == "lang" {
-            continue;
-        }
+    let Some(text) = form.or_else(|| table.text(lang, key)) else {
+        return Ok(Value::safe_string(&escaped(key)));
+    };
+    let mut args = kwargs.iter().filter(|(name, _)| {
+        let name = name.as_str().unwrap_or_default();
+        name != "key" && name != "lang"
+    });
+    let Some(first) = args.next() else {
+        return Ok(text.clone());
+    };
+    let mut out = text.as_str().unwrap_or_default().to_string();
+    for (name, value) in std::iter::once(first).chain(args) {
         let shown = value.to_string();
         let shown = if value.is_safe() {
             shown
         } else {
             escaped(&shown)
         };
-        out = out.replace(&format!("{{{name}}}"), &shown);
+        out = out.replace(
+            &format!("{{{}}}", name.as_str().unwrap_or_default()),
+            &shown,
+        );
     }
     Ok(Value::safe_string(&out))
 }
@@ -74,12 +119,17 @@ fn localdate(
     kwargs: &Kwargs,
     state: &State,
 ) -> TeraResult<Value> {
-    let lang = language(strings, kwargs, state)?;
+    let lang = language(kwargs, state)?;
+    let words: Arc<Words> = strings.words(lang.as_str().unwrap_or(&strings.default));
     let date = match value.as_map() {
-        Some(_) => value.get_from_path("date").unwrap_or(value).to_string(),
-        None => value.to_string(),
+        Some(_) => value.get_from_path("date").unwrap_or(value),
+        None => value,
     };
-    Ok(Value::from(dates::format(&date, &strings.words(&lang))))
+    let formatted = match date.as_str() {
+        Some(d) => dates::format(d, &words),
+        None => dates::format(&date.to_string(), &words),
+    };
+    Ok(Value::from(formatted))
 }
 
 fn bdi(value: &Value, _: Kwargs, state: &State) -> TeraResult<Value> {
@@ -89,7 +139,8 @@ fn bdi(value: &Value, _: Kwargs, state: &State) -> TeraResult<Value> {
     } else {
         escaped(&text)
     };
-    let dir = state.get::<String>("dir")?.unwrap_or_default();
+    let rtl = state.get::<Value>("dir")?;
+    let dir = rtl.as_ref().and_then(Value::as_str).unwrap_or_default();
     Ok(Value::safe_string(&if dir.is_empty() {
         text
     } else {

@@ -10,27 +10,6 @@ pub(super) fn serde_path(message: &str) -> Option<&str> {
     (!path.is_empty() && !path.contains(' ')).then_some(path)
 }
 
-/// Column (1-based, in characters) where `word` appears in `line` not as part
-/// of a longer identifier.
-pub(super) fn word_position(line: &str, word: &str) -> Option<usize> {
-    if word.is_empty() {
-        return None;
-    }
-    let is_ident = |c: char| c.is_alphanumeric() || c == '-' || c == '_';
-    let mut from = 0;
-    while let Some(i) = line[from..].find(word) {
-        let at = from + i;
-        let end = at + word.len();
-        let before_ok = line[..at].chars().next_back().is_none_or(|c| !is_ident(c));
-        let after_ok = line[end..].chars().next().is_none_or(|c| !is_ident(c));
-        if before_ok && after_ok {
-            return Some(line[..at].chars().count() + 1);
-        }
-        from = end;
-    }
-    None
-}
-
 /// serde names our private structs ("expected struct RawResponse"); an
 /// editor needs to hear "a map".
 pub(super) fn plain_types(message: &str) -> String {
@@ -122,16 +101,5 @@ mod tests {
         );
         assert_eq!(duplicate_key("duplicate field `title`"), Some("title"));
         assert_eq!(duplicate_key("duplicate entry with key \"a\""), Some("a"));
-    }
-
-    #[test]
-    fn word_positions() {
-        for (line, word, want) in [
-            ("authors: [ab, abc]", "abc", Some(15)),
-            ("authors: [abc-d]", "abc", None),
-            ("- expert: é-x", "é-x", Some(11)),
-        ] {
-            assert_eq!(word_position(line, word), want, "{line}");
-        }
     }
 }

@@ -28,6 +28,29 @@ const URL_ATTRIBUTES: &[&str] = &[
     "longdesc",
 ];
 
+/// Whether `html` may hold a URL attribute: one of their names, then `=`.
+/// A cheap test that can only err towards yes, so that a fragment without
+/// any (most brief bodies) is not rewritten at all.
+pub(super) fn may_hold_urls(html: &str) -> bool {
+    html.match_indices('=').any(|(at, _)| {
+        let before = html[..at].trim_end_matches(|c: char| c.is_ascii_whitespace());
+        URL_ATTRIBUTES.iter().chain(&["srcset"]).any(|name| {
+            let n = name.len();
+            before.len() >= n
+                && before.is_char_boundary(before.len() - n)
+                && before[before.len() - n..].eq_ignore_ascii_case(name)
+        })
+    })
+}
+
+/// An `href` value for the markup this program writes: `url` resolved
+/// against `base` and escaped, exactly as [`absolutize`] would leave
+/// `href="…"` holding `url`.
+pub(super) fn href(url: &str, base: &Url) -> String {
+    let raw = crate::escape::markup(url);
+    absolute_value("href", &raw, base)
+}
+
 /// Resolves every URL attribute of `html` against `base`.
 pub(super) fn absolutize(html: &str, base: &Url) -> String {
     let settings = Settings::new()
@@ -247,6 +270,42 @@ mod tests {
             ),
         ] {
             assert_eq!(absolutize(html, &base), want, "{html}");
+        }
+    }
+
+    #[test]
+    fn only_fragments_that_may_hold_urls_are_rewritten() {
+        let base = Url::parse("https://example.org/briefs/x/").unwrap();
+        for (html, may) in [
+            ("<p>Plain text, no links = none.</p>", false),
+            ("<p>data on the action taken, cited</p>", false),
+            ("<a href=\"/y/\">y</a>", true),
+            ("<IMG SRC = 'a.png'>", true),
+            ("<img srcset=\"a.png 2x\">", true),
+            ("<p>href = not a tag, still rewritten</p>", true),
+        ] {
+            assert_eq!(may_hold_urls(html), may, "{html}");
+            if !may {
+                assert_eq!(absolutize(html, &base), html, "{html}");
+            }
+        }
+    }
+
+    #[test]
+    fn generated_links_match_what_the_rewriter_writes() {
+        let base = Url::parse("https://example.org/briefs/x/").unwrap();
+        for url in [
+            "/experts/a/",
+            "https://example.org/ü b",
+            "../y/?a=1&b=2",
+            "#r",
+        ] {
+            let html = format!("<a href=\"{}\">t</a>", crate::escape::markup(url));
+            assert_eq!(
+                absolutize(&html, &base),
+                format!("<a href=\"{}\">t</a>", href(url, &base)),
+                "{url}"
+            );
         }
     }
 

@@ -3,7 +3,7 @@
 //! text is safe for XML 1.0 and whose HTML content (body, expert responses,
 //! related pieces, footer) links only with absolute URLs.
 
-use super::absolute_urls::absolutize;
+use super::absolute_urls::{absolutize, href, may_hold_urls};
 use super::word;
 use crate::escape::xml_safe;
 use crate::lang::strings::Words;
@@ -52,10 +52,14 @@ impl Item {
 pub(super) fn build(site: &Site, words: &Words, id: BriefId) -> Item {
     let b = &site.briefs[id];
     let url = site.config.permalink(&paths::brief(&b.slug));
-    let mut content = content_html(site, words, id);
-    if let Ok(base) = Url::parse(&url) {
-        content = absolutize(&content, &base);
-    }
+    let base = Url::parse(&url).ok();
+    // The body is an editor's Markdown (and HTML): read by a rewriter when
+    // it may hold URLs; the rest is written with absolute links already.
+    let mut content = match &base {
+        Some(base) if may_hold_urls(&b.body_html) => absolutize(&b.body_html, base),
+        _ => b.body_html.to_string(),
+    };
+    content.push_str(&sections_html(site, words, id, &Links(base.as_ref())));
     if let Some(footer) = &site.config.feed.footer {
         content.push_str(&footer_html(site, footer, &b.title, &url));
     }
@@ -87,19 +91,34 @@ pub(super) fn person(site: &Site, id: ExpertId) -> Person {
     }
 }
 
-/// The brief as one HTML fragment, the way its page shows it.
-fn content_html(site: &Site, words: &Words, id: BriefId) -> String {
+/// How this module's markup writes a link: resolved against the brief's
+/// permalink in an item (as if the whole content had been rewritten),
+/// as given elsewhere.
+pub(super) struct Links<'a>(pub(super) Option<&'a Url>);
+
+impl Links<'_> {
+    fn href(&self, url: &str) -> String {
+        match self.0 {
+            Some(base) => href(url, base),
+            None => escape(url),
+        }
+    }
+}
+
+/// The brief's sections after its body (responses, background), the way
+/// its page shows them.
+fn sections_html(site: &Site, words: &Words, id: BriefId, links: &Links) -> String {
     let b = &site.briefs[id];
     let org = escape(&site.config.organisation);
     let heading = |key: &str| escape(word(words, key)).replace("{organisation}", &org);
-    let mut html = b.body_html.to_string();
+    let mut html = String::new();
     if !b.responses.is_empty() {
         html.push_str(&format!(
             "\n<section class=\"responses\">\n<h2>{}</h2>\n",
             heading("expert_response")
         ));
         for r in &b.responses {
-            html.push_str(&quote_html(site, r.expert, &r.quote));
+            html.push_str(&quote_html(site, r.expert, &r.quote, links));
         }
         html.push_str("</section>\n");
     }
@@ -109,7 +128,10 @@ fn content_html(site: &Site, words: &Words, id: BriefId) -> String {
             heading("background")
         ));
         for r in &b.related {
-            html.push_str(&format!("<li>{}</li>\n", related_html(site, words, r)));
+            html.push_str(&format!(
+                "<li>{}</li>\n",
+                related_html(site, words, r, links)
+            ));
         }
         html.push_str("</ul>\n</section>\n");
     }
@@ -117,7 +139,7 @@ fn content_html(site: &Site, words: &Words, id: BriefId) -> String {
 }
 
 /// A quote with its attribution: `— Name, Role`.
-pub(super) fn quote_html(site: &Site, expert: ExpertId, quote: &str) -> String {
+pub(super) fn quote_html(site: &Site, expert: ExpertId, quote: &str, links: &Links) -> String {
     let e = &site.experts[expert];
     let who = person(site, expert);
     let role = if e.role.is_empty() {
@@ -128,16 +150,16 @@ pub(super) fn quote_html(site: &Site, expert: ExpertId, quote: &str) -> String {
     format!(
         "<blockquote><p>{}</p><p>— <a href=\"{}\">{}</a>{role}</p></blockquote>\n",
         escape(quote),
-        escape(&who.url),
+        links.href(&who.url),
         escape(&who.name),
     )
 }
 
 /// A related piece: “Title,” by A and B — or “Title,” Org Kind; a
 /// written label follows in brackets.
-fn related_html(site: &Site, words: &Words, r: &Related) -> String {
-    let (href, kind) = site.related_target(r);
-    let by = people_html(site, r, &escape(word(words, "and")));
+fn related_html(site: &Site, words: &Words, r: &Related, links: &Links) -> String {
+    let (target, kind) = site.related_target(r);
+    let by = people_html(site, r, &escape(word(words, "and")), links);
     let label = r.label.as_deref().filter(|_| kind.is_none());
     let attributed = !by.is_empty() || kind.is_some() || label.is_some();
     let comma = if attributed && !r.title_ends_in_punctuation() {
@@ -146,9 +168,8 @@ fn related_html(site: &Site, words: &Words, r: &Related) -> String {
         ""
     };
     let title = format!("“{}{comma}”", escape(&r.title));
-    let mut html = match href {
-        // Made absolute with the rest of the content.
-        Some(h) => format!("<a href=\"{}\">{title}</a>", escape(&h)),
+    let mut html = match target {
+        Some(h) => format!("<a href=\"{}\">{title}</a>", links.href(&h)),
         None => title,
     };
     if !by.is_empty() {
@@ -167,12 +188,12 @@ fn related_html(site: &Site, words: &Words, r: &Related) -> String {
 }
 
 /// The authors of a related piece, linked where they have a page.
-fn people_html(site: &Site, r: &Related, and: &str) -> String {
+fn people_html(site: &Site, r: &Related, and: &str, links: &Links) -> String {
     let names: Vec<String> =
         r.by.iter()
             .map(|&e| {
                 let p = person(site, e);
-                format!("<a href=\"{}\">{}</a>", escape(&p.url), escape(&p.name))
+                format!("<a href=\"{}\">{}</a>", links.href(&p.url), escape(&p.name))
             })
             .chain(r.by_name.iter().map(|n| escape(n)))
             .collect();

@@ -285,7 +285,7 @@ fn quoted(site: &Site, expert: ExpertId, brief: BriefId) -> Option<Quoted> {
     }
     let html: String = quotes
         .iter()
-        .map(|q| item::quote_html(site, expert, q))
+        .map(|q| item::quote_html(site, expert, q, &item::Links(None)))
         .collect();
     Some(Quoted {
         name: item::person(site, expert).name,
