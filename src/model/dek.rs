@@ -83,11 +83,12 @@ fn is_abbreviation(before: &str) -> bool {
 /// `text` cut to at most `max` characters at a word boundary, with `…`
 /// when cut.
 pub(crate) fn cut(text: &str, max: usize) -> String {
-    let words = text.split_whitespace();
     let mut out = String::new();
-    for w in words {
+    // Characters in `out`, kept as it grows (counting again is quadratic).
+    let mut chars = 0;
+    for w in text.split_whitespace() {
         let extra = usize::from(!out.is_empty()) + w.chars().count();
-        if out.chars().count() + extra > max.saturating_sub(1) {
+        if chars + extra > max.saturating_sub(1) {
             let trimmed = out.trim_end_matches([',', ';', ':', ' ', '—', '–']);
             return format!("{trimmed}…");
         }
@@ -95,6 +96,7 @@ pub(crate) fn cut(text: &str, max: usize) -> String {
             out.push(' ');
         }
         out.push_str(w);
+        chars += extra;
     }
     out
 }

@@ -34,7 +34,7 @@ pub(crate) fn of(site: &Site, job: &Job, title: &str, description: &str, path: &
             }
             article(site, b, &mut og);
             highwire = citation_tags(site, b);
-            ("article", jsonld::brief(site, b))
+            ("article", jsonld::brief(site, b, &url))
         }
         Job::Expert(e) => {
             if let Some(photo) = &site.experts[e].photo {
