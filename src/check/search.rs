@@ -110,6 +110,53 @@ mod tests {
     }
 
     #[test]
+    fn every_language_must_have_its_bundle() {
+        let yaml = "title: T\nbase_url: https://x.org\nlanguages:\n  ar: {}\n";
+        let config = Config::from_text(yaml, &crate::config::BuildOptions::default()).unwrap();
+        let entry = |lang: &str| format!(r#"{{"languages":{{"{lang}":{{"hash":"h"}}}}}}"#);
+        let mut files = Files::new();
+        for (path, bytes) in [
+            ("pagefind/pagefind.js", String::new()),
+            ("pagefind/pagefind-entry.json", entry("en")),
+            ("pagefind/pagefind.h.pf_meta", String::new()),
+        ] {
+            files.insert(path.into(), bytes.into_bytes());
+        }
+        let messages = |files: &Files| -> Vec<String> {
+            let problems = bundle_problems(&config, files).0;
+            problems.into_iter().map(|d| d.message).collect()
+        };
+        let incomplete = "the search index is incomplete: ";
+        assert_eq!(
+            messages(&files),
+            [
+                format!("{incomplete}/ar/pagefind/pagefind.js is missing"),
+                format!("{incomplete}/ar/pagefind/pagefind-entry.json is missing"),
+            ]
+        );
+        files.insert("ar/pagefind/pagefind.js".into(), Vec::new());
+        files.insert(
+            "ar/pagefind/pagefind-entry.json".into(),
+            entry("en").into_bytes(),
+        );
+        assert_eq!(
+            messages(&files),
+            [
+                format!(
+                    "{incomplete}/ar/pagefind/pagefind-entry.json has no index of the language ar"
+                ),
+                format!("{incomplete}/ar/pagefind/pagefind.h.pf_meta (language en) is missing"),
+            ]
+        );
+        files.insert(
+            "ar/pagefind/pagefind-entry.json".into(),
+            entry("ar").into_bytes(),
+        );
+        files.insert("ar/pagefind/pagefind.h.pf_meta".into(), Vec::new());
+        assert_eq!(messages(&files), Vec::<String>::new());
+    }
+
+    #[test]
     fn a_fragment_links_to_its_record_and_every_anchor() {
         let bytes = fragment(
             r#"{"url":"/briefs/x/","content":"","anchors":[{"element":"h2","id":"response-a","text":"A","location":3}]}"#,
