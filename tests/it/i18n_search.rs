@@ -235,3 +235,17 @@ fn drafts_and_embargoed_briefs_are_in_no_language_index() {
     let en = urls(&site, "pagefind/");
     assert!(!en.contains(&"/briefs/secret-draft/".to_string()), "{en:?}");
 }
+
+#[test]
+fn a_static_file_may_not_overwrite_another_language_bundle() {
+    let site = TestSite::fixture("i18n-ar");
+    site.write("static/ar/pagefind/pagefind.js", "// mine");
+    let run = site.run(&["build"]);
+    assert_eq!(run.status, 1, "{}", run.stdout);
+    assert!(
+        run.stderr
+            .contains("static file would overwrite the generated /ar/pagefind/pagefind.js"),
+        "{}",
+        run.stderr
+    );
+}
