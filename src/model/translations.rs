@@ -1,8 +1,9 @@
 //! Which pages are one page in several languages. Each brief and plain
 //! page gets a translation key: its original's language and path
 //! (`en:briefs/x/`), named by `translation_of:`; the home page, the
-//! experts and topics indexes, the search page and an expert's page are the same page in
-//! every language. [`index`] lists, per key, every language's version.
+//! experts and topics indexes, the search page and an expert's page are
+//! the same page in every language. [`index`] lists, per key, every
+//! language's version.
 
 use super::languages::Files;
 use super::{Site, paths};
