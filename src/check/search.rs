@@ -1,5 +1,5 @@
-//! `check` on search: the Pagefind bundle must be there (its script, its
-//! entry file naming the site's language, and that language's index), and
+//! `check` on search: every language's Pagefind bundle must be there (its
+//! script, its entry file naming its language, and that language's index), and
 //! every search result must lead somewhere: the URL of each record, read
 //! back from the bundle's fragment files, is checked as a link like any
 //! other (a quote's `#response-…` anchor included).
@@ -8,7 +8,6 @@ use super::Files;
 use super::extract::Extracted;
 use crate::config::{CONFIG_FILE, Config};
 use crate::diag::{Diagnostic, Diagnostics};
-use crate::search::BUNDLE;
 use std::io::Read;
 
 /// The links of one fragment (`pagefind/fragment/<hash>.pf_fragment`:
@@ -40,23 +39,33 @@ pub(crate) fn fragment_links(bytes: &[u8]) -> Extracted {
     }
 }
 
-/// Problems with the bundle among `files`: none when search is off.
+/// Problems with the bundles among `files`, every language's: none when
+/// search is off.
 pub(crate) fn bundle_problems(config: &Config, files: &Files) -> Diagnostics {
     let mut problems = Diagnostics::default();
-    if !config.search {
-        return problems;
+    let tags = std::iter::once(&config.language).chain(config.languages.iter().map(|l| &l.tag));
+    for (folder, tag) in crate::search::folders(config).iter().zip(tags) {
+        language_problems(folder, tag, files, &mut problems);
     }
-    let missing = |what: &str| {
-        Diagnostic::error(CONFIG_FILE, format!("the search index is incomplete: {what}"))
-            .hint("this is a bug of briefs; `search: false` in site.yaml builds the site without search meanwhile")
-    };
+    problems
+}
+
+fn missing(what: &str) -> Diagnostic {
+    Diagnostic::error(CONFIG_FILE, format!("the search index is incomplete: {what}"))
+        .hint("this is a bug of briefs; `search: false` in site.yaml builds the site without search meanwhile")
+}
+
+/// The bundle in `folder` must have its script and entry file, the entry
+/// must name the language `tag` (unless the index is empty), and each
+/// language the entry names must have its index.
+fn language_problems(folder: &str, tag: &str, files: &Files, problems: &mut Diagnostics) {
     for file in ["pagefind.js", "pagefind-entry.json"] {
-        if !files.contains_key(&format!("{BUNDLE}{file}")) {
-            problems.push(missing(&format!("/{BUNDLE}{file} is missing")));
+        if !files.contains_key(&format!("{folder}{file}")) {
+            problems.push(missing(&format!("/{folder}{file} is missing")));
         }
     }
     let entry = files
-        .get(&format!("{BUNDLE}pagefind-entry.json"))
+        .get(&format!("{folder}pagefind-entry.json"))
         .and_then(|b| serde_json::from_slice::<serde_json::Value>(b).ok());
     let languages = entry
         .as_ref()
@@ -66,21 +75,26 @@ pub(crate) fn bundle_problems(config: &Config, files: &Files) -> Diagnostics {
         problems.push(
             Diagnostic::warning(
                 CONFIG_FILE,
-                "the search index is empty: the site has nothing to find",
+                format!(
+                    "the search index /{folder} is empty: the language {tag} has nothing to find"
+                ),
             )
             .hint("add a brief, an expert or a page, or set `search: false`"),
         );
+    } else if entry.is_some() && !languages.contains_key(&tag.to_ascii_lowercase()) {
+        problems.push(missing(&format!(
+            "/{folder}pagefind-entry.json has no index of the language {tag}"
+        )));
     }
     for (language, meta) in &languages {
         let hash = meta.get("hash").and_then(|h| h.as_str()).unwrap_or("");
-        let index = format!("{BUNDLE}pagefind.{hash}.pf_meta");
+        let index = format!("{folder}pagefind.{hash}.pf_meta");
         if !files.contains_key(&index) {
             problems.push(missing(&format!(
                 "/{index} (language {language}) is missing"
             )));
         }
     }
-    problems
 }
 
 #[cfg(test)]
@@ -93,6 +107,53 @@ mod tests {
         gz.write_all(b"pagefind_dcd").unwrap();
         gz.write_all(json.as_bytes()).unwrap();
         gz.finish().unwrap()
+    }
+
+    #[test]
+    fn every_language_must_have_its_bundle() {
+        let yaml = "title: T\nbase_url: https://x.org\nlanguages:\n  ar: {}\n";
+        let config = Config::from_text(yaml, &crate::config::BuildOptions::default()).unwrap();
+        let entry = |lang: &str| format!(r#"{{"languages":{{"{lang}":{{"hash":"h"}}}}}}"#);
+        let mut files = Files::new();
+        for (path, bytes) in [
+            ("pagefind/pagefind.js", String::new()),
+            ("pagefind/pagefind-entry.json", entry("en")),
+            ("pagefind/pagefind.h.pf_meta", String::new()),
+        ] {
+            files.insert(path.into(), bytes.into_bytes());
+        }
+        let messages = |files: &Files| -> Vec<String> {
+            let problems = bundle_problems(&config, files).0;
+            problems.into_iter().map(|d| d.message).collect()
+        };
+        let incomplete = "the search index is incomplete: ";
+        assert_eq!(
+            messages(&files),
+            [
+                format!("{incomplete}/ar/pagefind/pagefind.js is missing"),
+                format!("{incomplete}/ar/pagefind/pagefind-entry.json is missing"),
+            ]
+        );
+        files.insert("ar/pagefind/pagefind.js".into(), Vec::new());
+        files.insert(
+            "ar/pagefind/pagefind-entry.json".into(),
+            entry("en").into_bytes(),
+        );
+        assert_eq!(
+            messages(&files),
+            [
+                format!(
+                    "{incomplete}/ar/pagefind/pagefind-entry.json has no index of the language ar"
+                ),
+                format!("{incomplete}/ar/pagefind/pagefind.h.pf_meta (language en) is missing"),
+            ]
+        );
+        files.insert(
+            "ar/pagefind/pagefind-entry.json".into(),
+            entry("ar").into_bytes(),
+        );
+        files.insert("ar/pagefind/pagefind.h.pf_meta".into(), Vec::new());
+        assert_eq!(messages(&files), Vec::<String>::new());
     }
 
     #[test]

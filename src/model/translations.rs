@@ -1,8 +1,9 @@
 //! Which pages are one page in several languages. Each brief and plain
 //! page gets a translation key: its original's language and path
 //! (`en:briefs/x/`), named by `translation_of:`; the home page, the
-//! experts and topics indexes and an expert's page are the same page in
-//! every language. [`index`] lists, per key, every language's version.
+//! experts and topics indexes, the search page and an expert's page are
+//! the same page in every language. [`index`] lists, per key, every
+//! language's version.
 
 use super::languages::Files;
 use super::{Site, paths};
@@ -162,14 +163,15 @@ pub(crate) fn index(sites: &[Site], keys: &[Keys]) -> HashMap<String, Vec<Altern
     let mut index: HashMap<String, Vec<Alternate>> = HashMap::default();
     for (site, keys) in sites.iter().zip(keys) {
         let c = &site.config;
-        let shared = ["", "experts/", "topics/"].map(String::from);
+        let search = c.search.then(|| "search/".to_string());
+        let shared = ["", "experts/", "topics/"]
+            .map(String::from)
+            .into_iter()
+            .chain(search);
         let experts = site.experts.iter().map(|e| paths::expert(&e.id));
         let own = (site.briefs.iter().map(|b| paths::brief(&b.slug)))
             .chain(site.pages.iter().map(|p| format!("{}/", p.path)));
-        let shared = shared
-            .into_iter()
-            .chain(experts)
-            .map(|p| (format!("*:{p}"), p));
+        let shared = shared.chain(experts).map(|p| (format!("*:{p}"), p));
         let own = own.filter_map(|p| keys.get(&p).map(|k| (k.clone(), p)));
         for (key, path) in shared.chain(own) {
             index.entry(key).or_default().push(Alternate {

@@ -321,6 +321,7 @@ fn check_collisions(
     statics: &BTreeMap<String, StaticSource>,
 ) -> Result<(), Diagnostics> {
     let mut problems = Diagnostics::default();
+    let bundles = crate::search::folders(&site.config);
     let mut generated = feeds::paths(site);
     generated.extend(["sitemap.xml".into(), "robots.txt".into()]);
     for (path, src) in statics {
@@ -328,7 +329,7 @@ fn check_collisions(
             continue;
         };
         let clash = generated.contains(path)
-            || (site.config.search && crate::search::is_bundle_file(path))
+            || crate::search::is_bundle_file(&bundles, path)
             || (path.ends_with("index.html") && jobs.iter().any(|j| j.output_path(site) == *path));
         if clash {
             problems.push(

@@ -30,7 +30,7 @@ pub(crate) enum Job {
     Expert(ExpertId),
     TopicIndex,
     Page(usize),
-    /// `/search/`, unless search is off.
+    /// `/search/` (`/<lang>/search/`), unless search is off.
     Search,
     NotFound,
 }
@@ -48,8 +48,8 @@ pub(crate) fn jobs(site: &Site) -> Vec<Job> {
     jobs.extend((0..site.topics.len()).flat_map(|t| pages(Listing::Topic(t))));
     jobs.extend((0..site.kinds.len()).flat_map(|k| pages(Listing::Kind(k))));
     jobs.extend((0..site.pages.len()).map(Job::Page));
-    // One search page and index, the default language's (see README, "Search").
-    if site.config.search && site.config.lang_prefix.is_empty() {
+    // Every language has its search page, and its own index.
+    if site.config.search {
         jobs.push(Job::Search);
     }
     jobs.push(Job::NotFound);
@@ -212,11 +212,8 @@ impl Job {
             }
             Job::Search => {
                 ctx.insert("search_bundle", &c.url(crate::search::BUNDLE));
-                (
-                    "search.html",
-                    w("search"),
-                    format!("Search the briefs, experts and quotes of {}", c.title),
-                )
+                ctx.insert("search_words", &search_words(words));
+                ("search.html", w("search"), of_site("search_of"))
             }
             Job::NotFound => ("404.html", w("not_found"), String::new()),
             Job::Cite(..) => unreachable!("citation files are not rendered from templates"),
@@ -321,6 +318,15 @@ impl Job {
             }
         }
     }
+}
+
+/// The words of the search page's script, as a JSON object: every word
+/// whose key starts with `search_`, plural forms included (the script
+/// picks a count's form by the page's language).
+fn search_words(words: &Words) -> String {
+    let search = words.iter().filter(|(k, _)| k.starts_with("search_"));
+    let words: std::collections::BTreeMap<_, _> = search.collect();
+    serde_json::to_string(&words).unwrap_or_else(|_| "{}".into())
 }
 
 fn feed_link(url: String, title: String) -> Value {

@@ -5,20 +5,24 @@
 //! (name, role, program, bio) and a plain page.
 //! Listings, the 404 page and navigation chrome are never records. Only
 //! what the model holds is indexed, so drafts (without `--drafts`) and
-//! embargoed briefs, which it leaves out, are never in the index.
+//! embargoed briefs, which it leaves out, are never in the index. The
+//! words records add ("Response from", "Expert", a date's month) are the
+//! theme's, in the site's language ([`Words`]).
 
 use super::text;
 use crate::escape;
+use crate::lang::{dates, strings::Words};
 use crate::model::{Brief, BriefId, ExpertId, Site, paths};
 use crate::parse::Moment;
 use rayon::prelude::*;
 use std::collections::BTreeMap;
 use std::fmt::Write;
 
-/// The kind shown for, and filtering, an expert page.
-pub(crate) const EXPERT_KIND: &str = "Expert";
-/// The kind shown for, and filtering, a plain page.
-pub(crate) const PAGE_KIND: &str = "Page";
+/// The translation key, and the English, of the kind shown for (and
+/// filtering) an expert page.
+const EXPERT_KIND: (&str, &str) = ("search_kind_expert", "Expert");
+/// The same for a plain page.
+const PAGE_KIND: (&str, &str) = ("search_kind_page", "Page");
 
 /// One search result to be: what Pagefind's custom records take.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -45,22 +49,28 @@ pub(crate) enum Content {
     Html(String),
 }
 
-/// Every record of the site, in a stable order (briefs in listing order,
-/// then experts, then pages).
-pub(crate) fn records(site: &Site) -> Vec<Record> {
+/// The text of `key` in `words`, or `english` when it has none.
+fn word<'a>(words: &'a Words, (key, english): (&str, &'a str)) -> &'a str {
+    words.get(key).map_or(english, String::as_str)
+}
+
+/// Every record of one language's site, in a stable order (briefs in
+/// listing order, then experts, then pages), in the words of `words`.
+pub(crate) fn records(site: &Site, words: &Words) -> Vec<Record> {
     let mut out = Vec::with_capacity(site.briefs.len() + site.experts.len() + site.pages.len());
     // In parallel: the records are made while the pages render, and the
     // indexer that takes them works on one thread.
     (0..site.briefs.len())
         .into_par_iter()
-        .map(|id| brief(site, id))
+        .map(|id| brief(site, words, id))
         .collect_into_vec(&mut out);
-    out.extend((0..site.experts.len()).map(|e| expert(site, e)));
+    out.extend((0..site.experts.len()).map(|e| expert(site, words, e)));
+    let page_kind = word(words, PAGE_KIND);
     out.extend(site.pages.iter().map(|p| Record {
         url: format!("/{}/", p.path),
         content: Content::Text(text::defused(text::of_html(&p.body_html))),
-        meta: meta(&p.title, PAGE_KIND, None, None),
-        filters: BTreeMap::from([("kind".into(), vec![PAGE_KIND.into()])]),
+        meta: meta(&p.title, page_kind, None, None),
+        filters: BTreeMap::from([("kind".into(), vec![page_kind.into()])]),
         sort: BTreeMap::new(),
     }));
     out
@@ -72,7 +82,7 @@ fn lead_image(site: &Site, brief: &Brief) -> Option<String> {
     Some(crate::render::publication::asset_href(site, &image.asset))
 }
 
-fn brief(site: &Site, id: BriefId) -> Record {
+fn brief(site: &Site, words: &Words, id: BriefId) -> Record {
     let b = &site.briefs[id];
     let kind = site.kinds[b.kind].name.as_str();
     // Without a lead image, an empty one: else Pagefind would take the
@@ -80,8 +90,13 @@ fn brief(site: &Site, id: BriefId) -> Record {
     let image = lead_image(site, b).unwrap_or_default();
     Record {
         url: format!("/{}", paths::brief(&b.slug)),
-        content: Content::Html(brief_html(site, b)),
-        meta: meta(&b.title, kind, Some(date_shown(site, b.date)), Some(image)),
+        content: Content::Html(brief_html(site, words, b)),
+        meta: meta(
+            &b.title,
+            kind,
+            Some(date_shown(site, words, b.date)),
+            Some(image),
+        ),
         filters: brief_filters(site, b, kind, authors_and_quoted(b)),
         sort: date_sort(site, b.date),
     }
@@ -91,7 +106,7 @@ fn brief(site: &Site, id: BriefId) -> Record {
 /// title, summary, body, each response under a heading with its anchor
 /// (so a quote is found on its own, as a sub-result that links to the
 /// anchor and names the expert), background titles, authors.
-fn brief_html(site: &Site, b: &Brief) -> String {
+fn brief_html(site: &Site, words: &Words, b: &Brief) -> String {
     let text = |s: &str| escape::markup(&escape::html_safe(s));
     let mut html = String::with_capacity(b.body_html.len() + 1024);
     let _ = writeln!(html, "<h1>{}</h1>", text(&b.title));
@@ -101,16 +116,19 @@ fn brief_html(site: &Site, b: &Brief) -> String {
     }
     html.push_str(&b.body_html);
     let anchors = crate::render::values::response_anchors(site, b);
+    let response_from = word(words, ("search_response_from", "Response from {name}"));
     for (r, anchor) in b.responses.iter().zip(anchors) {
-        let name = text(&site.expert_full_name(r.expert));
+        let heading = response_from.replace("{name}", &site.expert_full_name(r.expert));
         let _ = write!(
             html,
-            "\n<h2 id=\"{anchor}\">Response from {name}</h2>\n<p>{}</p>",
+            "\n<h2 id=\"{anchor}\">{}</h2>\n<p>{}</p>",
+            text(&heading),
             text(&r.quote)
         );
     }
     if !b.related.is_empty() {
-        html.push_str("\n<h2>Background and Analysis</h2>\n<ul>");
+        let background = word(words, ("search_background", "Background and Analysis"));
+        let _ = write!(html, "\n<h2>{}</h2>\n<ul>", text(background));
         for r in &b.related {
             let _ = write!(html, "<li>{}</li>", text(&r.title));
         }
@@ -122,12 +140,17 @@ fn brief_html(site: &Site, b: &Brief) -> String {
             .iter()
             .map(|&a| site.expert_full_name(a))
             .collect();
-        let _ = write!(html, "\n<p>By {}</p>", text(&names.join(", ")));
+        let by = word(words, ("by", "By"));
+        let _ = write!(
+            html,
+            "\n<p>{}</p>",
+            text(&format!("{by} {}", names.join(", ")))
+        );
     }
     html
 }
 
-fn expert(site: &Site, id: ExpertId) -> Record {
+fn expert(site: &Site, words: &Words, id: ExpertId) -> Record {
     let e = &site.experts[id];
     let name = site.expert_full_name(id);
     let lines = [
@@ -141,8 +164,9 @@ fn expert(site: &Site, id: ExpertId) -> Record {
     .copied()
     .collect::<Vec<_>>()
     .join("\n");
+    let kind = word(words, EXPERT_KIND);
     let mut filters = BTreeMap::from([
-        ("kind".to_string(), vec![EXPERT_KIND.to_string()]),
+        ("kind".to_string(), vec![kind.to_string()]),
         ("expert".to_string(), vec![name.clone()]),
     ]);
     if !e.topics.is_empty() {
@@ -152,7 +176,7 @@ fn expert(site: &Site, id: ExpertId) -> Record {
     Record {
         url: format!("/{}", paths::expert(&e.id)),
         content: Content::Text(text::defused(lines)),
-        meta: meta(&name, EXPERT_KIND, None, image),
+        meta: meta(&name, kind, None, image),
         filters,
         sort: BTreeMap::new(),
     }
@@ -224,10 +248,10 @@ fn authors_and_quoted(b: &Brief) -> Vec<ExpertId> {
     b.authors.iter().copied().chain(quoted).collect()
 }
 
-fn date_shown(site: &Site, m: Moment) -> String {
-    m.zoned(&site.config.timezone)
-        .strftime("%B %-d, %Y")
-        .to_string()
+/// A brief's date as its page shows it, in the language's words.
+fn date_shown(site: &Site, words: &Words, m: Moment) -> String {
+    let ymd = m.zoned(&site.config.timezone).strftime("%Y-%m-%d");
+    dates::format(&ymd.to_string(), words)
 }
 
 fn date_sort(site: &Site, m: Moment) -> BTreeMap<String, String> {

@@ -5,7 +5,6 @@
 use super::paths::{Resolved, resolve};
 use super::reload::{self, EVENTS_PATH, STATUS_PATH};
 use super::site::{Shared, Snapshot};
-use crate::search::is_bundle_file;
 use axum::Router;
 use axum::body::{Body, Bytes};
 use axum::extract::{Request, State};
@@ -106,10 +105,10 @@ async fn site_file(State(state): State<AppState>, req: Request) -> Response {
     }
     let search = &state.shared.search;
     // Before the first search bundle is ready, its files are waited for.
-    let bundle = |k: &str| is_bundle_file(k) && (!search.is_ready() || search.has(k));
+    let bundle = |k: &str| search.is_bundle_file(k) && (!search.is_ready() || search.has(k));
     let known = |k: &str| snap.files.contains_key(k) || snap.pending.contains(k) || bundle(k);
     match resolve(req.uri().path(), known) {
-        Resolved::File(key) if is_bundle_file(&key) => {
+        Resolved::File(key) if search.is_bundle_file(&key) => {
             match search.file(&key, BUNDLE_LIMIT).await {
                 Some(bytes) => (
                     [(header::CONTENT_TYPE, content_type(&key))],

@@ -2,11 +2,13 @@
 //! never delays a save from being served: after every good rebuild the
 //! indexer thread is told; once changes have settled it loads the site on
 //! its own (the same stages as `build`), builds the Pagefind bundle at the
-//! lowest CPU priority on one thread, and swaps it in whole. Requests for
-//! `pagefind/…` are answered from the newest bundle; before the first one
-//! is ready they wait for it.
+//! lowest CPU priority on one thread, and swaps it in whole. A site in
+//! several languages has one bundle per language, all built in that one
+//! run, one after another. Requests for `pagefind/…` (and
+//! `<lang>/pagefind/…`) are answered from the newest bundles; before the
+//! first ones are ready they wait for them.
 
-use crate::config::BuildOptions;
+use crate::config::{BuildOptions, Config};
 use axum::body::Bytes;
 use std::collections::HashMap;
 use std::sync::mpsc::{self, RecvTimeoutError};
@@ -20,6 +22,9 @@ const SETTLE: Duration = Duration::from_millis(400);
 /// The newest bundle and the indexer's doorbell.
 pub(crate) struct SearchState {
     files: RwLock<Arc<HashMap<String, Bytes>>>,
+    /// The bundles' folders (`pagefind/`, `ar/pagefind/`), as the newest
+    /// site.yaml read names them.
+    folders: RwLock<Vec<String>>,
     /// How many bundles were published (0: none ready yet).
     ready: watch::Sender<u64>,
     /// Rung after every good rebuild; `None` until an indexer runs.
@@ -30,6 +35,7 @@ impl Default for SearchState {
     fn default() -> Self {
         SearchState {
             files: RwLock::default(),
+            folders: RwLock::new(vec![crate::search::BUNDLE.to_string()]),
             ready: watch::channel(0).0,
             wanted: Mutex::new(None),
         }
@@ -52,6 +58,16 @@ impl SearchState {
     /// How many bundles were published.
     pub(crate) fn generation(&self) -> u64 {
         *self.ready.borrow()
+    }
+
+    /// Whether `key` is a file of a bundle's folder.
+    pub(crate) fn is_bundle_file(&self, key: &str) -> bool {
+        let folders = self.folders.read().unwrap_or_else(|e| e.into_inner());
+        crate::search::is_bundle_file(&folders, key)
+    }
+
+    fn set_folders(&self, config: &Config) {
+        *self.folders.write().unwrap_or_else(|e| e.into_inner()) = crate::search::folders(config);
     }
 
     /// Whether the newest bundle has `key`.
@@ -90,6 +106,9 @@ pub(crate) fn spawn(opts: BuildOptions, state: Arc<super::site::Shared>) -> anyh
         .wanted
         .lock()
         .unwrap_or_else(|e| e.into_inner()) = Some(tx);
+    if let Ok(config) = Config::load(&opts) {
+        state.search.set_folders(&config);
+    }
     let weak = Arc::downgrade(&state);
     drop(state);
     std::thread::Builder::new()
@@ -101,7 +120,7 @@ pub(crate) fn spawn(opts: BuildOptions, state: Arc<super::site::Shared>) -> anyh
                 let Some(shared) = weak.upgrade() else { return };
                 // A site that does not load has its errors shown by the
                 // rebuild; the last good bundle stays.
-                if let Ok(files) = bundle(&opts, pool.as_ref().ok()) {
+                if let Ok(files) = bundle(&opts, &shared.search, pool.as_ref().ok()) {
                     shared.search.publish(files);
                 }
             }
@@ -124,17 +143,22 @@ fn settled(rx: &mpsc::Receiver<()>) -> bool {
     }
 }
 
-/// The site's bundle (empty with `search: false`), built on `pool`.
+/// The site's bundles, every language's (none with `search: false`),
+/// built on `pool`; `state` learns their folders.
 fn bundle(
     opts: &BuildOptions,
+    state: &SearchState,
     pool: Option<&rayon::ThreadPool>,
 ) -> anyhow::Result<Vec<(String, Vec<u8>)>> {
     let run = || -> anyhow::Result<Vec<(String, Vec<u8>)>> {
-        if !crate::config::Config::load(opts)?.search {
+        let config = Config::load(opts)?;
+        state.set_folders(&config);
+        if !config.search {
             return Ok(Vec::new());
         }
+        let strings = crate::lang::strings::Strings::load(&config)?;
         let (site, _) = crate::load_site(opts)?;
-        let files = crate::search::bundle(&site);
+        let files = crate::search::bundle(&site, &strings);
         crate::background::discard(site);
         files
     };

@@ -154,7 +154,7 @@ impl TestSite {
         // gzipped index) are left out; `.briefs-output` still lists them,
         // and tests/it/search.rs reads them.
         let got: Vec<_> = (self.snapshot().into_iter())
-            .filter(|(path, _)| !path.starts_with("pagefind/"))
+            .filter(|(path, _)| !is_search_bundle(path))
             .collect();
         if std::env::var("BRIEFS_BLESS").is_ok_and(|v| v == "1") {
             bless(&golden, &got);
@@ -281,12 +281,21 @@ pub(crate) fn expert(name: &str, role: &str) -> String {
     format!("---\nname: \"{name}\"\nrole: \"{role}\"\n---\nBio of {name}.\n")
 }
 
-/// `files` (a built site by output path) without the search bundle
-/// (`pagefind/`): what an incremental session makes, since `serve` builds
-/// the bundle on a background thread of its own.
+/// Whether an output path is a file of a search bundle: the default
+/// language's (`pagefind/`) or another language's (`ar/pagefind/`).
+pub(crate) fn is_search_bundle(path: &str) -> bool {
+    let in_language = path
+        .split_once('/')
+        .is_some_and(|(_, rest)| rest.starts_with("pagefind/"));
+    path.starts_with("pagefind/") || in_language
+}
+
+/// `files` (a built site by output path) without the search bundles
+/// (`pagefind/`, `<lang>/pagefind/`): what an incremental session makes,
+/// since `serve` builds the bundles on a background thread of its own.
 pub(crate) fn without_search_bundle(
     mut files: std::collections::BTreeMap<String, Vec<u8>>,
 ) -> std::collections::BTreeMap<String, Vec<u8>> {
-    files.retain(|path, _| !path.starts_with("pagefind/"));
+    files.retain(|path, _| !is_search_bundle(path));
     files
 }

@@ -15,6 +15,7 @@ mod i18n_check;
 mod i18n_feeds;
 mod i18n_incremental;
 mod i18n_pages;
+mod i18n_search;
 mod i18n_serve;
 mod import;
 mod incremental;

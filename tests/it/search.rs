@@ -11,7 +11,13 @@ use std::io::Read;
 
 /// Every record in the site's bundle, by URL.
 fn records(site: &TestSite) -> BTreeMap<String, Value> {
-    let dir = site.root().join("public/pagefind/fragment");
+    records_in(site, "pagefind/")
+}
+
+/// Every record in the bundle in `folder` of the output (`pagefind/`,
+/// `ar/pagefind/`), by URL.
+pub(crate) fn records_in(site: &TestSite, folder: &str) -> BTreeMap<String, Value> {
+    let dir = site.root().join("public").join(folder).join("fragment");
     let mut out = BTreeMap::new();
     for entry in std::fs::read_dir(&dir).unwrap() {
         let bytes = std::fs::read(entry.unwrap().path()).unwrap();

@@ -17,7 +17,7 @@ pub(super) fn site_value(site: &Site) -> Value {
         "base_url" => c.base_url.as_str(),
         "base_path" => c.base_path.as_str(),
         "url" => c.url(""),
-        "search_url" => c.search.then(|| format!("{}search/", c.base_path)),
+        "search_url" => c.search.then(|| c.url("search/")),
         "extra" => extra,
         "pages" => Value::from(site.pages.iter().map(|p| map! {
             "title" => p.title.as_str(),

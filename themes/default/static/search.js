@@ -3,10 +3,44 @@
 // ?q= of the address on load), with filters (kind, topic, expert, year) and
 // a sort by date. Values from the index are put in with textContent; only
 // Pagefind's excerpt (text escaped by Pagefind, words marked with <mark>)
-// is HTML.
+// is HTML. Its words are the theme's in the page's language: the page's
+// data-words (every translation key starting `search_`), English when a
+// word is missing.
 const root = document.getElementById('search');
-const FILTERS = [['kind', 'Kind'], ['topic', 'Topic'], ['expert', 'Expert'], ['year', 'Year']];
+const ENGLISH = {
+  search_filter_kind: 'Kind',
+  search_filter_topic: 'Topic',
+  search_filter_expert: 'Expert',
+  search_filter_year: 'Year',
+  search_results_one: '{n} result',
+  search_results_other: '{n} results',
+  search_for: ' for “{term}”',
+  search_failed: 'Search could not load. Browse the topics or the experts instead.',
+};
+const WORDS = { ...ENGLISH, ...readWords() };
+const FILTERS = ['kind', 'topic', 'expert', 'year'].map((key) => [key, WORDS[`search_filter_${key}`]]);
 const PAGE = 20;
+
+function readWords() {
+  try {
+    return JSON.parse(root?.dataset.words || '{}');
+  } catch {
+    return {};
+  }
+}
+
+// "3 results": the count's plural form in the page's language (CLDR's
+// categories, as the translation files name them).
+function resultCount(n) {
+  let category = 'other';
+  try {
+    category = new Intl.PluralRules(document.documentElement.lang || 'en').select(n);
+  } catch {
+    category = n === 1 ? 'one' : 'other';
+  }
+  const text = WORDS[`search_results_${category}`] || WORDS.search_results_other;
+  return text.replace('{n}', String(n));
+}
 
 function el(tag, props = {}, ...children) {
   const node = Object.assign(document.createElement(tag), props);
@@ -111,8 +145,8 @@ async function start() {
     results = found.results;
     shown = 0;
     list.replaceChildren();
-    const what = term ? ` for “${term}”` : '';
-    status.textContent = `${results.length} result${results.length === 1 ? '' : 's'}${what}`;
+    const what = term ? WORDS.search_for.replace('{term}', () => term) : '';
+    status.textContent = `${resultCount(results.length)}${what}`;
     await showMore();
   }
 
@@ -131,7 +165,7 @@ if (root) {
   start().catch((e) => {
     const status = document.getElementById('search-status');
     root.hidden = false;
-    status.textContent = 'Search could not load. Browse the topics or the experts instead.';
+    status.textContent = WORDS.search_failed;
     console.error(e);
   });
 }
