@@ -285,14 +285,14 @@ impl Config {
     /// site's language: `/ar/briefs/x/`), non-ASCII letters percent-encoded.
     pub(crate) fn url(&self, path: &str) -> String {
         let path = encode(path.trim_start_matches('/'));
-        format!("{}{}{path}", self.base_path, self.lang_prefix)
+        [self.base_path.as_str(), &self.lang_prefix, &path].concat()
     }
 
     /// A URL from content: a root-relative path (`/images/x.jpg`) gets the
     /// base path (not the language's prefix); any other URL stays as written.
     pub(crate) fn local_url(&self, url: &str) -> String {
         if url.starts_with('/') && !url.starts_with("//") {
-            format!("{}{}", self.base_path, url.trim_start_matches('/'))
+            [self.base_path.as_str(), url.trim_start_matches('/')].concat()
         } else {
             url.to_string()
         }
@@ -301,7 +301,7 @@ impl Config {
     /// The absolute URL of a site path such as `briefs/x/`.
     pub(crate) fn permalink(&self, path: &str) -> String {
         let path = encode(path.trim_start_matches('/'));
-        format!("{}{}{path}", self.base_url, self.lang_prefix)
+        [self.base_url.as_str(), &self.lang_prefix, &path].concat()
     }
 
     /// Whether the site has more than one language.

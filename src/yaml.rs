@@ -222,24 +222,54 @@ impl<'a> Block<'a> {
 
     /// File line and column of the first occurrence of `value` as a word in
     /// this block, searching from the line of `after_key` when given.
-    /// (Runs for every reference of every brief: one search of the text
-    /// from that line, not one per line.)
     pub(crate) fn find_value(&self, value: &str, after_key: Option<&str>) -> (usize, usize) {
-        let key_at = after_key.and_then(|k| self.find_key(k));
-        let start = key_at.map_or(0, |(l, _)| l - self.first_line);
-        self.word_at(value, start)
-            .or(key_at)
-            .unwrap_or((self.first_line, 1))
+        match after_key {
+            Some(key) => self.under(key).find(value),
+            None => Values::from_line(self, None, 0).find(value),
+        }
+    }
+
+    /// Finds values written from `key`'s line on; the key is looked up once
+    /// for all of them (a brief's references run through here).
+    pub(crate) fn under(&self, key: &str) -> Values<'_, 'a> {
+        let key_at = self.find_key(key);
+        Values::from_line(self, key_at, key_at.map_or(0, |(l, _)| l - self.first_line))
+    }
+}
+
+/// Where values below one key of a [`Block`] are.
+pub(crate) struct Values<'b, 'a> {
+    block: &'b Block<'a>,
+    /// The key's line and column, if it was found.
+    key_at: Option<(usize, usize)>,
+    /// The block line searches start on, and its byte offset.
+    line: usize,
+    offset: Option<usize>,
+}
+
+impl<'b, 'a> Values<'b, 'a> {
+    fn from_line(block: &'b Block<'a>, key_at: Option<(usize, usize)>, line: usize) -> Self {
+        Values {
+            block,
+            key_at,
+            line,
+            offset: line_offset(block.text, line),
+        }
     }
 
     /// File line and column of the first occurrence of `value` as a word
-    /// (within one line) on block line `start` (0-based) or after it.
-    fn word_at(&self, value: &str, start: usize) -> Option<(usize, usize)> {
+    /// (within one line); else the key's; else the block's start.
+    pub(crate) fn find(&self, value: &str) -> (usize, usize) {
+        self.word(value)
+            .or(self.key_at)
+            .unwrap_or((self.block.first_line, 1))
+    }
+
+    fn word(&self, value: &str) -> Option<(usize, usize)> {
         if value.is_empty() || value.contains(['\n', '\r']) {
             return None;
         }
-        let from = line_offset(self.text, start)?;
-        let rest = &self.text[from..];
+        let rest = &self.block.text[self.offset?..];
         let is_ident = |c: char| c.is_alphanumeric() || c == '-' || c == '_';
         let (at, _) = rest.match_indices(value).find(|&(at, _)| {
             let end = at + value.len();
@@ -248,9 +278,9 @@ impl<'a> Block<'a> {
             before.is_none_or(|c| !is_ident(c)) && after.is_none_or(|c| !is_ident(c))
         })?;
         let line_start = rest[..at].rfind('\n').map_or(0, |n| n + 1);
-        let line = start + rest[..at].matches('\n').count();
+        let line = self.line + rest[..at].matches('\n').count();
         let col = rest[line_start..at].chars().count() + 1;
-        Some((self.first_line + line, col))
+        Some((self.block.first_line + line, col))
     }
 }
 

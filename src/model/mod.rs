@@ -254,22 +254,24 @@ pub(crate) type Kind = Group;
 pub(crate) type Page = crate::parse::ParsedPage;
 
 /// Site paths (relative to the site root, ending in `/`) of every kind of page.
+/// (Joined with `concat`, which allocates once: `format!` grows its string
+/// piece by piece, and these run for every link of every page.)
 pub(crate) mod paths {
     /// `briefs/<slug>/`
     pub(crate) fn brief(slug: &str) -> String {
-        format!("briefs/{slug}/")
+        ["briefs/", slug, "/"].concat()
     }
     /// `experts/<id>/`
     pub(crate) fn expert(id: &str) -> String {
-        format!("experts/{id}/")
+        ["experts/", id, "/"].concat()
     }
     /// `topics/<slug>/`
     pub(crate) fn topic(slug: &str) -> String {
-        format!("topics/{slug}/")
+        ["topics/", slug, "/"].concat()
     }
     /// `kinds/<slug>/`
     pub(crate) fn kind(slug: &str) -> String {
-        format!("kinds/{slug}/")
+        ["kinds/", slug, "/"].concat()
     }
     /// Page `n` (1-based) of a listing rooted at `base` (`""` for the home page).
     pub(crate) fn listing_page(base: &str, n: usize) -> String {

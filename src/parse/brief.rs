@@ -10,7 +10,7 @@ use super::url::URL_HINT;
 use super::{Ref, Text, UrlUse, check_slug, check_url, frontmatter, ids, markdown, slug_from_file};
 use crate::config::Config;
 use crate::diag::Diagnostic;
-use crate::yaml::Block;
+use crate::yaml::{Block, Values};
 use serde::Deserialize;
 use std::path::Path;
 use std::sync::Arc;
@@ -282,6 +282,7 @@ pub(crate) fn parse(
     let Some(date) = date.filter(|_| problems.is_empty()) else {
         return Err(problems);
     };
+    let responses_at = front.under("responses");
     Ok(ParsedBrief {
         core: BriefCore {
             source: path.into(),
@@ -304,7 +305,7 @@ pub(crate) fn parse(
             .responses
             .into_iter()
             .map(|r| ParsedResponse {
-                expert: locate(&front, &r.expert, "responses"),
+                expert: locate(&responses_at, &r.expert),
                 quote: r.quote.into(),
             })
             .collect(),
@@ -320,6 +321,7 @@ fn related(
     raw: Vec<RawRelated>,
     problems: &mut Vec<Diagnostic>,
 ) -> Vec<ParsedRelated> {
+    let at = front.under("related");
     raw.into_iter()
         .map(|r| {
             if r.url.is_some() && r.brief.is_some() {
@@ -339,8 +341,8 @@ fn related(
                 }
             }
             ParsedRelated {
-                by: r.by.iter().map(|id| locate(front, id, "related")).collect(),
-                brief: r.brief.as_deref().map(|b| locate(front, b, "related")),
+                by: r.by.iter().map(|id| locate(&at, id)).collect(),
+                brief: r.brief.as_deref().map(|b| locate(&at, b)),
                 title: r.title.into(),
                 by_name: r.by_name.into(),
                 url: r.url.map(Text::from),
@@ -351,11 +353,13 @@ fn related(
 }
 
 fn refs(front: &Block, key: &str, ids: &[String]) -> Vec<Ref> {
-    ids.iter().map(|id| locate(front, id, key)).collect()
+    let at = front.under(key);
+    ids.iter().map(|id| locate(&at, id)).collect()
 }
 
-fn locate(front: &Block, id: &str, key: &str) -> Ref {
-    let (line, col) = front.find_value(id, Some(key));
+/// Reference `id`, at the place it is written.
+fn locate(at: &Values, id: &str) -> Ref {
+    let (line, col) = at.find(id);
     Ref {
         id: id.to_string(),
         line,

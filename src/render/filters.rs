@@ -27,11 +27,23 @@ pub(crate) fn escape_html(input: &str, buf: &mut dyn std::io::Write) -> std::io:
 
 /// JSON text made safe inside an HTML `<script>` element.
 pub(crate) fn script_safe(json: &str) -> String {
-    json.replace('<', "\\u003c")
-        .replace('>', "\\u003e")
-        .replace('&', "\\u0026")
-        .replace('\u{2028}', "\\u2028")
-        .replace('\u{2029}', "\\u2029")
+    let mut out = String::with_capacity(json.len() + json.len() / 16);
+    let mut done = 0;
+    for (at, c) in json.char_indices() {
+        let escaped = match c {
+            '<' => "\\u003c",
+            '>' => "\\u003e",
+            '&' => "\\u0026",
+            '\u{2028}' => "\\u2028",
+            '\u{2029}' => "\\u2029",
+            _ => continue,
+        };
+        out.push_str(&json[done..at]);
+        out.push_str(escaped);
+        done = at + c.len_utf8();
+    }
+    out.push_str(&json[done..]);
+    out
 }
 
 #[cfg(test)]
@@ -60,5 +72,9 @@ mod tests {
         ctx.insert("v", "</script><b>&");
         let out = t.render_str("{{ v | json_script }}", &ctx, true).unwrap();
         assert_eq!(out, "\"\\u003c/script\\u003e\\u003cb\\u003e\\u0026\"");
+        assert_eq!(
+            script_safe("\"a\u{2028}b\u{2029}ü<>\""),
+            "\"a\\u2028b\\u2029ü\\u003c\\u003e\""
+        );
     }
 }

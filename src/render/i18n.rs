@@ -71,8 +71,9 @@ pub(crate) fn register(tera: &mut Tera, strings: &Arc<Strings>) {
 /// The language asked for: `lang=` if given, else the page's, else the
 /// default language.
 fn language(kwargs: &Kwargs, state: &State) -> TeraResult<Value> {
-    if let Some(l) = kwargs.get::<Value>("lang")? {
-        return Ok(l);
+    // A look along the one or two arguments costs less than a hashed lookup.
+    if let Some((_, l)) = kwargs.iter().find(|(k, _)| k.as_str() == Some("lang")) {
+        return Ok(l.clone());
     }
     Ok(state.get::<Value>("lang")?.unwrap_or_else(Value::none))
 }
@@ -99,16 +100,8 @@ fn translate(table: &Table, kwargs: &Kwargs, state: &State) -> TeraResult<Value>
     };
     let mut out = text.as_str().unwrap_or_default().to_string();
     for (name, value) in std::iter::once(first).chain(args) {
-        let shown = value.to_string();
-        let shown = if value.is_safe() {
-            shown
-        } else {
-            escaped(&shown)
-        };
-        out = out.replace(
-            &format!("{{{}}}", name.as_str().unwrap_or_default()),
-            &shown,
-        );
+        let placeholder = ["{", name.as_str().unwrap_or_default(), "}"].concat();
+        out = out.replace(&placeholder, &shown(value));
     }
     Ok(Value::safe_string(&out))
 }
@@ -133,12 +126,7 @@ fn localdate(
 }
 
 fn bdi(value: &Value, _: Kwargs, state: &State) -> TeraResult<Value> {
-    let text = value.to_string();
-    let text = if value.is_safe() {
-        text
-    } else {
-        escaped(&text)
-    };
+    let text = shown(value);
     let rtl = state.get::<Value>("dir")?;
     let dir = rtl.as_ref().and_then(Value::as_str).unwrap_or_default();
     Ok(Value::safe_string(&if dir.is_empty() {
@@ -148,9 +136,19 @@ fn bdi(value: &Value, _: Kwargs, state: &State) -> TeraResult<Value> {
     }))
 }
 
+/// A value as a template shows it: escaped unless it is safe already.
+fn shown(value: &Value) -> String {
+    match (value.as_str(), value.is_safe()) {
+        (Some(text), true) => text.to_string(),
+        (Some(text), false) => escaped(text),
+        (None, true) => value.to_string(),
+        (None, false) => escaped(&value.to_string()),
+    }
+}
+
 /// Text escaped as autoescaping would.
 fn escaped(text: &str) -> String {
-    let mut buf = Vec::with_capacity(text.len());
+    let mut buf = Vec::with_capacity(text.len() + text.len() / 8);
     // Writing into a Vec cannot fail.
     let _ = escape_html(text, &mut buf);
     String::from_utf8_lossy(&buf).into_owned()

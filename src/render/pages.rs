@@ -111,7 +111,7 @@ impl Job {
     pub(crate) fn site_path(&self, site: &Site) -> String {
         match *self {
             Job::Brief(b) => site.brief_path(b),
-            Job::Cite(b, f) => format!("{}{}", site.brief_path(b), f.name()),
+            Job::Cite(b, f) => site.brief_path(b) + f.name(),
             Job::Listing(l, n) => paths::listing_page(&l.base(site), n),
             Job::ExpertIndex => "experts/".into(),
             Job::Expert(e) => paths::expert(&site.experts[e].id),
@@ -126,7 +126,7 @@ impl Job {
     pub(crate) fn output_path(&self, site: &Site) -> String {
         match self {
             Job::NotFound | Job::Cite(..) => self.site_path(site),
-            _ => format!("{}index.html", self.site_path(site)),
+            _ => self.site_path(site) + "index.html",
         }
     }
 
@@ -219,11 +219,9 @@ impl Job {
             Job::Cite(..) => unreachable!("citation files are not rendered from templates"),
         };
         super::alternates::insert(site, &path, &mut ctx);
+        let description = crate::model::dek::cut(&description, crate::model::dek::MAX);
         let meta = super::meta::of(site, self, &title, &description, &path);
-        ctx.insert(
-            "description",
-            &crate::model::dek::cut(&description, crate::model::dek::MAX),
-        );
+        ctx.insert("description", &description);
         ctx.insert_value("meta", meta);
         ctx.insert_value("site", values.site.clone());
         ctx.insert("title", &title);

@@ -97,10 +97,12 @@ pub(crate) fn ris(r: &Reference) -> String {
     }
     lines.push(("AB", r.summary.clone()));
     lines.push(("LA", r.language.clone()));
-    let mut out = String::new();
+    let mut out = String::with_capacity(1024);
     for (tag, value) in lines {
         let one_line: String = value.split(['\r', '\n']).collect::<Vec<_>>().join(" ");
-        out.push_str(&format!("{tag}  - {}\r\n", one_line.trim()));
+        for piece in [tag, "  - ", one_line.trim(), "\r\n"] {
+            out.push_str(piece);
+        }
     }
     out.push_str("ER  - \r\n");
     out

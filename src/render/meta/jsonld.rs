@@ -252,20 +252,19 @@ struct ProfilePage {
 
 /// The `@id` of the publisher's node.
 fn org_id(site: &Site) -> String {
-    format!("{}#organization", site.config.base_url)
+    [site.config.base_url.as_str(), "#organization"].concat()
 }
 
 /// The `@id` of the site's node.
 fn site_id(site: &Site) -> String {
-    format!("{}#website", site.config.base_url)
+    [site.config.base_url.as_str(), "#website"].concat()
 }
 
 /// The `@id` of an expert's `Person` node.
 fn person_id(site: &Site, e: ExpertId) -> String {
-    format!(
-        "{}#person",
-        site.config.permalink(&paths::expert(&site.experts[e].id))
-    )
+    let mut id = site.config.permalink(&paths::expert(&site.experts[e].id));
+    id.push_str("#person");
+    id
 }
 
 /// The publishing organisation.

@@ -8,17 +8,16 @@ mod jsonld;
 
 use super::pages::Job;
 use super::values::map;
-use crate::model::{BriefId, Site, dek, paths};
+use crate::model::{BriefId, Site, paths};
 use tera::Value;
 
 /// `(attribute value, content)` pairs of one kind of `<meta>` tag.
 type Tags = Vec<(String, String)>;
 
-/// The `meta` value of a page.
+/// The `meta` value of a page; `description` is cut to length already.
 pub(crate) fn of(site: &Site, job: &Job, title: &str, description: &str, path: &str) -> Value {
     let c = &site.config;
     let url = c.permalink(path);
-    let description = dek::cut(description, dek::MAX);
     let mut og: Tags = vec![
         tag("og:title", title),
         tag("og:description", &description),
