@@ -20,7 +20,7 @@ pub(crate) fn of(site: &Site, job: &Job, title: &str, description: &str, path: &
     let url = c.permalink(path);
     let mut og: Tags = vec![
         tag("og:title", title),
-        tag("og:description", &description),
+        tag("og:description", description),
         tag("og:url", &url),
         tag("og:site_name", &c.title),
     ];
@@ -45,11 +45,11 @@ pub(crate) fn of(site: &Site, job: &Job, title: &str, description: &str, path: &
         // A plain page is a page of the site; the rest list briefs or experts.
         Job::Page(_) => (
             "website",
-            jsonld::page(site, "WebPage", title, &url, &description),
+            jsonld::page(site, "WebPage", title, &url, description),
         ),
         _ => (
             "website",
-            jsonld::page(site, "CollectionPage", title, &url, &description),
+            jsonld::page(site, "CollectionPage", title, &url, description),
         ),
     };
     og.insert(3, tag("og:type", kind));
@@ -65,7 +65,7 @@ pub(crate) fn of(site: &Site, job: &Job, title: &str, description: &str, path: &
         twitter.push(tag("twitter:site", handle));
     }
     twitter.push(tag("twitter:title", title));
-    twitter.push(tag("twitter:description", &description));
+    twitter.push(tag("twitter:description", description));
     if let Some((src, alt)) = &image {
         og.push(tag("og:image", src));
         og.push(tag("og:image:alt", alt));
