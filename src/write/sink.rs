@@ -76,11 +76,10 @@ impl DiskSink {
         if !self.over_earlier {
             return Ok(false);
         }
-        match std::fs::symlink_metadata(target) {
-            Ok(m) if m.is_file() => Ok(m.len() == bytes.len() as u64
-                && std::fs::read(target).is_ok_and(|old| old == bytes)),
-            Ok(_) => clear_way(&self.dir, target).map(|()| false),
-            Err(_) => Ok(false),
+        match earlier_file(target) {
+            Earlier::File(file) => Ok(same_bytes(file, bytes)),
+            Earlier::Other => clear_way(&self.dir, target).map(|()| false),
+            Earlier::Nothing => Ok(false),
         }
     }
 
@@ -132,6 +131,63 @@ impl DiskSink {
             .unwrap_or_else(|e| e.into_inner())
             .push(path.to_string());
         Ok(())
+    }
+}
+
+/// What an earlier build left where a file goes.
+enum Earlier {
+    /// A plain file, open for reading.
+    File(std::fs::File),
+    /// A folder, link or anything else that must be cleared away.
+    Other,
+    /// Nothing (or nothing readable: the write will tell).
+    Nothing,
+}
+
+/// Opens what stands at `target` without following a link: one open and
+/// one `fstat` per file, where a `stat` and then a read would cost two of
+/// each path walk (every file of every build passes here).
+#[cfg(unix)]
+fn earlier_file(target: &Path) -> Earlier {
+    use rustix::fs::OFlags;
+    use std::os::unix::fs::OpenOptionsExt;
+    let flags = OFlags::NOFOLLOW | OFlags::NONBLOCK;
+    let opened = std::fs::OpenOptions::new()
+        .read(true)
+        .custom_flags(flags.bits() as i32)
+        .open(target);
+    match opened {
+        Ok(file) => match file.metadata() {
+            Ok(m) if m.is_file() => Earlier::File(file),
+            _ => Earlier::Other,
+        },
+        Err(e) if e.raw_os_error() == Some(rustix::io::Errno::LOOP.raw_os_error()) => {
+            Earlier::Other
+        }
+        Err(_) => Earlier::Nothing,
+    }
+}
+
+#[cfg(not(unix))]
+fn earlier_file(target: &Path) -> Earlier {
+    match std::fs::symlink_metadata(target) {
+        Ok(m) if m.is_file() => std::fs::File::open(target).map_or(Earlier::Nothing, Earlier::File),
+        Ok(_) => Earlier::Other,
+        Err(_) => Earlier::Nothing,
+    }
+}
+
+/// Whether `file` holds exactly `bytes`.
+fn same_bytes(file: std::fs::File, bytes: &[u8]) -> bool {
+    use std::io::Read;
+    if file.metadata().map(|m| m.len()).ok() != Some(bytes.len() as u64) {
+        return false;
+    }
+    let mut old = Vec::with_capacity(bytes.len() + 1);
+    // One byte more than expected would show a file that grew meanwhile.
+    match file.take(bytes.len() as u64 + 1).read_to_end(&mut old) {
+        Ok(_) => old == bytes,
+        Err(_) => false,
     }
 }
 
