@@ -6,6 +6,7 @@
 mod assemble;
 pub(crate) mod dek;
 mod group_move;
+mod group_translations;
 mod groups;
 pub(crate) mod index;
 mod languages;

@@ -230,7 +230,9 @@ fn the_sitemap_carries_the_alternates() {
 }
 
 /// Each `<loc>` of a sitemap with its `xhtml:link` alternates.
-fn sitemap_alternates(xml: &str) -> std::collections::HashMap<String, Vec<(String, String)>> {
+pub(crate) fn sitemap_alternates(
+    xml: &str,
+) -> std::collections::HashMap<String, Vec<(String, String)>> {
     use quick_xml::events::Event;
     let mut reader = quick_xml::Reader::from_str(xml);
     let mut out = std::collections::HashMap::new();

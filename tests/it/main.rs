@@ -13,6 +13,7 @@ mod harness;
 mod history;
 mod i18n_check;
 mod i18n_feeds;
+mod i18n_groups;
 mod i18n_incremental;
 mod i18n_pages;
 mod i18n_serve;
