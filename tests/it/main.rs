@@ -18,6 +18,7 @@ mod i18n_incremental;
 mod i18n_pages;
 mod i18n_serve;
 mod import;
+mod import_lang;
 mod incremental;
 mod incremental_props;
 mod input_safety;
