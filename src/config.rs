@@ -100,7 +100,7 @@ pub(crate) struct Config {
     /// The organisation in full, for citations and JSON-LD.
     pub(crate) publisher: Publisher,
     /// The `og:image` of pages without a lead image: absolute URL and alt text.
-    pub(crate) social_image: Option<(String, String)>,
+    pub(crate) social_image: Option<crate::publisher::SocialImage>,
     /// `@handle` for `twitter:site`.
     pub(crate) x_handle: Option<String>,
     /// schema.org type by kind slug (default `Report`).

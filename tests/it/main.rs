@@ -23,6 +23,7 @@ mod incremental;
 mod incremental_props;
 mod input_safety;
 mod links;
+mod og_image;
 mod output_safety;
 mod publication;
 mod scaffold;
