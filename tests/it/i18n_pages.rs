@@ -288,6 +288,9 @@ fn feed_titles_copy_messages_and_citation_labels_are_translated() {
         ["تعذّر النسخ"]
     );
     assert_eq!(ar.texts(".cite dt"), ["شيكاغو", "APA", "MLA"]);
+    // The references take the page language's CSL terms: no "7 Nov. 2024".
+    let mla = ar.texts("#cite-mla").concat();
+    assert!(mla.contains("7 نوفمبر") && !mla.contains("Nov."), "{mla}");
     assert_eq!(ar.attrs("form[role=search]", "aria-label"), ["الموقع"]);
     // English keeps its words; the script reads them from the page.
     let en = site.html("briefs/troops-clash/index.html");
@@ -305,4 +308,7 @@ fn feed_titles_copy_messages_and_citation_labels_are_translated() {
         page.attrs("head link[type]", "title")[0],
         "Institut de politique mondiale (flux RSS)"
     );
+    let brief = fr.html("fr/briefs/trade/index.html");
+    let mla = brief.texts("#cite-mla").concat();
+    assert!(mla.contains("7 novembre 2024"), "{mla}");
 }
