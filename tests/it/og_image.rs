@@ -1,7 +1,8 @@
 //! `og:image:type`, `og:image:width` and `og:image:height` (issue 14): a
 //! lead image beside the brief or under static/ and the site's social
 //! image carry their real pixel size and type, read from the files (a PNG
-//! and a JPEG written here); an image at a URL carries none.
+//! and a JPEG written here); an image at a URL carries none; `serve`
+//! shows a replaced image's new size as a full build would.
 
 use crate::harness::{Page, TestSite};
 
@@ -82,4 +83,28 @@ fn local_images_carry_their_size_and_type_and_urls_none() {
         ["https://cdn.example.org/a.jpg"]
     );
     assert!(size(&remote).is_empty(), "{:?}", size(&remote));
+}
+
+#[test]
+fn serve_reads_a_replaced_image_again() {
+    let site = TestSite::fixture("publication");
+    let (store, mut session) = crate::incremental::started(&site);
+    let root = site.root();
+    let social = root.join("static/images/social.png");
+    let lead = root.join("content/briefs/2024/lead.png");
+    std::fs::write(&social, png(1200, 630)).unwrap();
+    std::fs::write(&lead, png(640, 360)).unwrap();
+    session.rebuild_paths(&store, &[social, lead]).unwrap();
+    crate::incremental::assert_same(&store, &site, "replacing the social and lead images");
+    let files = store.files.lock().unwrap();
+    let page = |p: &str| {
+        Page(scraper::Html::parse_document(&String::from_utf8_lossy(
+            &files[p],
+        )))
+    };
+    assert_eq!(size(&page("index.html")), ["image/png", "1200", "630"]);
+    assert_eq!(
+        size(&page("briefs/grid/index.html")),
+        ["image/png", "640", "360"]
+    );
 }
