@@ -1,7 +1,9 @@
 //! Which topic and kind pages are one page in several languages. A group
 //! of one language is the translation of a group of an earlier language
 //! (the default language first, then site.yaml order) with the same slug;
-//! failing that, of the group that briefs which are translations of each
+//! each language's default kind (the theme's `default_kind`: "Brief",
+//! "موجز") is the others'; failing that, a group is the translation of
+//! the group that briefs which are translations of each
 //! other name in the same place (`topics: [Middle East, Russia]` and
 //! `topics: [الشرق الأوسط, روسيا]`; a brief's one kind) most often, when
 //! that group is in turn the one most often named opposite it. Takes the
@@ -95,6 +97,13 @@ fn counterparts(
     let mut out: Vec<Option<usize>> = (groups_b.iter())
         .map(|x| slug_of_a.get(x.slug.as_str()).copied())
         .collect();
+    if g == Grouping::Kinds {
+        if let (Some(x), Some(y)) = (default_kind(a), default_kind(b)) {
+            if out[y].is_none() && !out.contains(&Some(x)) {
+                out[y] = Some(x);
+            }
+        }
+    }
     let by_slug: HashSet<usize> = out.iter().flatten().copied().collect();
     let mut votes: HashMap<(usize, usize), u32> = HashMap::default();
     for &(in_a, in_b) in pairs {
@@ -115,6 +124,15 @@ fn counterparts(
         }
     }
     out
+}
+
+/// The kind of `site` that its briefs naming no kind are in, if any is.
+fn default_kind(site: &Site) -> Option<usize> {
+    let c = &site.config;
+    site.spellings
+        .kinds
+        .get(c.default_kind(&c.language))
+        .copied()
 }
 
 /// For each `from`, the `to` with the most votes (the smaller id on a tie).

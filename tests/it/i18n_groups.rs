@@ -1,6 +1,7 @@
 //! Topic and kind pages in several languages: a group is the translation
-//! of the group with its slug in another language, else of the group that
-//! translated briefs name in the same place. Each such page carries
+//! of the group with its slug in another language (each language's default
+//! kind of the others'), else of the group that translated briefs name in
+//! the same place. Each such page carries
 //! hreflang alternates both ways plus `x-default`, in its `<head>` and in
 //! the sitemap; a group found in one language only, and a listing's later
 //! pages, carry none.
@@ -43,8 +44,12 @@ const GROUPS: &[(&str, &str, &str)] = &[
         "kinds/موجز-سريع/",
         "kinds/%D9%85%D9%88%D8%AC%D8%B2-%D8%B3%D8%B1%D9%8A%D8%B9/",
     ),
-    // The same slug.
-    ("kinds/brief/", "kinds/brief/", "kinds/brief/"),
+    // Each language's default kind (the theme's `default_kind` word).
+    (
+        "kinds/brief/",
+        "kinds/موجز/",
+        "kinds/%D9%85%D9%88%D8%AC%D8%B2/",
+    ),
 ];
 
 #[test]
@@ -123,4 +128,38 @@ fn a_topic_links_every_language_it_is_translated_into() {
         );
     }
     assert!(hreflangs(&site.html("topics/climate/index.html")).is_empty());
+    // The default kinds: "Brief", "Note", "简报".
+    let kinds = hreflangs(&site.html("fr/kinds/note/index.html"));
+    assert_eq!(
+        kinds
+            .iter()
+            .map(|(_, href)| href.as_str())
+            .collect::<Vec<_>>(),
+        [
+            format!("{base}kinds/brief/"),
+            format!("{base}fr/kinds/note/"),
+            format!("{base}zh/kinds/jian-bao/"),
+            format!("{base}kinds/brief/"),
+        ]
+    );
+}
+
+#[test]
+fn groups_with_one_slug_are_one_page() {
+    let site = TestSite::fixture("i18n-ar");
+    let text = |title: &str, lang: &str| {
+        format!("---\ntitle: {title}\ndate: 2024-05-01\n{lang}topics: [NATO]\n---\nText.\n")
+    };
+    site.write(
+        "content/briefs/2024-05-01-nato.md",
+        &text("NATO Summit", ""),
+    );
+    site.write(
+        "content/briefs/2024-05-01-nato-ar.md",
+        &text("قمة الناتو", "lang: ar\n"),
+    );
+    site.build_ok(&[]);
+    let want = en_ar("topics/nato/", "topics/nato/");
+    assert_eq!(hreflangs(&site.html("topics/nato/index.html")), want);
+    assert_eq!(hreflangs(&site.html("ar/topics/nato/index.html")), want);
 }
