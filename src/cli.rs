@@ -57,7 +57,7 @@ Examples:\n  briefs init my-briefs\n  briefs init my-briefs --theme\n  cd my-bri
 Prints what it wrote, what it skipped and why, what to review, and the links into the old site \
 that still point there. Hashes of the files it wrote are kept in briefs-import.json.\n\n\
 Examples:\n  briefs import export.xml --dry-run\n  briefs import export.xml --uploads ~/backup/wp-content/uploads\n  \
-briefs import feed.xml --update\n  briefs import brief.txt --title \"Troops Clash\" --date 2024-11-07 --topic Russia --author \"John Hardie\""
+briefs import feed.xml --update\n  briefs import arabic-feed.xml --lang ar\n  briefs import brief.txt --title \"Troops Clash\" --date 2024-11-07 --topic Russia --author \"John Hardie\""
     )]
     Import(ImportArgs),
 }
@@ -217,4 +217,9 @@ pub(crate) struct ImportArgs {
     /// An author of pasted text, by name or expert id (repeatable).
     #[arg(long = "author", value_name = "NAME")]
     pub authors: Vec<String>,
+    /// The language of what is imported, a language of the site (default:
+    /// each export's or feed's <language>; the default language's files get
+    /// no `lang:`).
+    #[arg(long, value_name = "TAG")]
+    pub lang: Option<String>,
 }

@@ -100,7 +100,7 @@ pub(crate) struct Config {
     /// The organisation in full, for citations and JSON-LD.
     pub(crate) publisher: Publisher,
     /// The `og:image` of pages without a lead image: absolute URL and alt text.
-    pub(crate) social_image: Option<(String, String)>,
+    pub(crate) social_image: Option<crate::publisher::SocialImage>,
     /// `@handle` for `twitter:site`.
     pub(crate) x_handle: Option<String>,
     /// schema.org type by kind slug (default `Report`).
@@ -128,6 +128,9 @@ pub(crate) struct Config {
     pub(crate) dir: &'static str,
     /// `slugs: unicode`: topic and kind slugs keep their letters.
     pub(crate) unicode_slugs: bool,
+    /// The kind of a brief that names none, by language tag: the theme's
+    /// `default_kind` word ("Brief", "موجز"); see [`Config::default_kind`].
+    pub(crate) default_kinds: Vec<(String, String)>,
 }
 
 impl Config {
@@ -140,7 +143,17 @@ impl Config {
                     .hint("run briefs in a site folder, or pass --root DIR (briefs init DIR makes a new site)"),
             ])
         })?;
-        Config::from_text(&text, opts)
+        let mut config = Config::from_text(&text, opts)?;
+        config.default_kinds = crate::lang::strings::default_kinds(&config);
+        Ok(config)
+    }
+
+    /// The kind of a brief in language `tag` that names none ("Brief"
+    /// where the theme's words give none).
+    pub(crate) fn default_kind(&self, tag: &str) -> &str {
+        (self.default_kinds.iter())
+            .find(|(t, _)| t == tag)
+            .map_or("Brief", |(_, k)| k.as_str())
     }
 
     /// Validates the text of a site.yaml, applying `opts`.
@@ -254,6 +267,7 @@ impl Config {
             languages,
             lang_prefix: String::new(),
             unicode_slugs,
+            default_kinds: Vec::new(),
             root: opts.root.clone(),
             organisation: sharing.publisher.name.clone(),
             publisher: sharing.publisher,

@@ -41,6 +41,7 @@ mod check;
 mod config;
 mod diag;
 mod escape;
+mod image_size;
 mod import;
 mod incremental;
 mod input;

@@ -69,11 +69,21 @@ pub(crate) struct RawSharing {
     pub(crate) schema_types: indexmap::IndexMap<String, String>,
 }
 
+/// The `og:image` of pages without a lead image.
+#[derive(Debug, Clone)]
+pub(crate) struct SocialImage {
+    /// Absolute.
+    pub(crate) url: String,
+    pub(crate) alt: String,
+    /// Its pixel size and type when it is a file under static/ (read once
+    /// per build, however many pages show it).
+    pub(crate) info: Option<crate::image_size::ImageInfo>,
+}
+
 /// Those keys, checked.
 pub(crate) struct Sharing {
     pub(crate) publisher: Publisher,
-    /// Absolute URL and alt text.
-    pub(crate) social_image: Option<(String, String)>,
+    pub(crate) social_image: Option<SocialImage>,
     pub(crate) x_handle: Option<String>,
     /// schema.org type by kind slug.
     pub(crate) schema_types: std::collections::BTreeMap<String, String>,
@@ -94,7 +104,10 @@ pub(crate) fn sharing(raw: RawSharing, site: &Site, bad: Bad) -> Sharing {
         let url = site_image(&i, site.root, site.base_url)
             .map_err(|m| bad("social_image", m, IMAGE_HINT))
             .ok()?;
-        Some((url, alt))
+        let under_static = i.strip_prefix('/').filter(|_| !is_http_url(&i));
+        let info = under_static
+            .and_then(|p| crate::image_size::of_file(&site.root.join("static").join(p)));
+        Some(SocialImage { url, alt, info })
     });
     let x_handle = raw.x_handle.and_then(|h| {
         x_handle(&h)

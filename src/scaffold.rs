@@ -20,7 +20,7 @@ pub struct NewBrief {
     pub experts: Vec<String>,
     /// Topic names.
     pub topics: Vec<String>,
-    /// Default "Brief".
+    /// Default: the theme's `default_kind` in the brief's language ("Brief").
     pub kind: Option<String>,
     /// The URL slug, for a title that gives none worth having (a title in
     /// Arabic or Chinese); default: the slug of the title.
@@ -65,7 +65,9 @@ pub fn new_brief(req: &NewBrief) -> anyhow::Result<PathBuf> {
         .join("content/briefs")
         .join(format!("{date}-{slug}.md"));
     check_slug_free(&req.root, &slug, &path)?;
-    write_new(&path, brief_text(req, &date.to_string()).as_bytes())?;
+    let tag = req.lang.as_deref().unwrap_or(&config.default_language);
+    let text = brief_text(req, &date.to_string(), config.default_kind(tag));
+    write_new(&path, text.as_bytes())?;
     Ok(path)
 }
 
@@ -231,8 +233,10 @@ fn flow_list(items: &[String]) -> String {
     format!("[{}]", quoted.join(", "))
 }
 
-fn brief_text(req: &NewBrief, date: &str) -> String {
-    let kind = req.kind.as_deref().unwrap_or("Brief");
+/// The new brief's file; `default_kind` is its language's kind for briefs
+/// that name none.
+fn brief_text(req: &NewBrief, date: &str, default_kind: &str) -> String {
+    let kind = req.kind.as_deref().unwrap_or(default_kind);
     let mut responses = String::new();
     for id in &req.experts {
         responses.push_str(&format!(

@@ -17,6 +17,7 @@ pub(crate) fn run(args: ImportArgs) -> anyhow::Result<()> {
         date: args.date,
         topics: args.topics,
         authors: args.authors,
+        lang: args.lang,
     })?;
     // The import is done: a reader that stopped reading (`| head`) is no error.
     match write!(std::io::stdout().lock(), "{report}") {

@@ -60,6 +60,8 @@ pub(crate) struct Entry {
     pub(crate) attachments: Vec<String>,
     /// Notes for the editor found while reading (a private post, …).
     pub(crate) notes: Vec<String>,
+    /// `lang:` of its file: a language of the site other than the default.
+    pub(crate) lang: Option<String>,
 }
 
 /// A WordPress user (`wp:author`), an expert to be.
@@ -88,6 +90,8 @@ pub(crate) struct Archive {
     pub(crate) old_sites: Vec<String>,
     /// Items not imported, and why: (origin, reason).
     pub(crate) skipped: Vec<(String, String)>,
+    /// The language one source declares (its channel's `<language>`).
+    pub(crate) language: Option<String>,
 }
 
 impl Archive {

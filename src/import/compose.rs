@@ -62,6 +62,7 @@ pub(crate) fn brief(
         title: e.title.clone(),
         date: e.date.clone(),
         updated: e.updated.clone(),
+        lang: e.lang.clone(),
         kind: shape.is_flash_brief.then(|| "Flash Brief".to_string()),
         topics,
         authors,
@@ -121,6 +122,7 @@ pub(crate) fn related(
 pub(crate) fn page(e: &Entry) -> PageFront {
     PageFront {
         title: e.title.clone(),
+        lang: e.lang.clone(),
         draft: e.status != Status::Published,
     }
 }

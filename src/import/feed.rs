@@ -21,6 +21,7 @@ pub(crate) fn read(path: &Path) -> Result<Archive, Diagnostic> {
             Err(why) => archive.skipped.push((origin, why)),
         }
     })?;
+    archive.language = channel.value("language").map(str::to_string);
     if let Some(link) = channel.value("link").filter(|l| l.starts_with("http")) {
         archive
             .old_sites

@@ -15,6 +15,8 @@ pub(crate) struct BriefFront {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub(crate) updated: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
+    pub(crate) lang: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub(crate) kind: Option<String>,
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub(crate) topics: Vec<String>,
@@ -73,6 +75,8 @@ pub(crate) struct ExpertFront {
 #[derive(Debug, Clone, Default, Serialize)]
 pub(crate) struct PageFront {
     pub(crate) title: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub(crate) lang: Option<String>,
     #[serde(skip_serializing_if = "std::ops::Not::not")]
     pub(crate) draft: bool,
 }

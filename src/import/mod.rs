@@ -7,7 +7,8 @@
 //! 2. [`sources`]: each source read by its [`detect`]ed kind ([`wxr`],
 //!    [`feed`] — both streamed through [`xml`], dates in the export's
 //!    [`zone`] — or [`text`]) into an
-//!    [`archive`]; any error stops the import before anything is written;
+//!    [`archive`], each with its [`language`]; any error stops the import
+//!    before anything is written;
 //! 3. [`slugs`]: a file for every entry, clashes resolved and reported;
 //! 4. [`assemble`]: bodies converted ([`html`], [`shortcode`], [`links`]),
 //!    the flash-brief shape recognised ([`flash`], [`people`]), experts
@@ -26,6 +27,7 @@ mod feed;
 mod files;
 mod flash;
 mod html;
+mod language;
 mod links;
 mod manifest;
 mod people;
@@ -68,6 +70,9 @@ pub struct ImportOptions {
     pub topics: Vec<String>,
     /// Authors (names or expert ids) of pasted text.
     pub authors: Vec<String>,
+    /// The language of everything imported (a tag of the site), instead
+    /// of what each source declares.
+    pub lang: Option<String>,
 }
 
 /// Imports `opts.sources` into the site at `opts.root`.
@@ -75,6 +80,12 @@ pub fn import(opts: &ImportOptions) -> anyhow::Result<ImportReport> {
     let started = Instant::now();
     let site = site::read(&opts.root)?;
     let manifest = manifest::Manifest::load(&opts.root)?;
+    let opts = &ImportOptions {
+        lang: (opts.lang.as_deref())
+            .map(|l| language::flag(l, &site.config))
+            .transpose()?,
+        ..opts.clone()
+    };
     let (mut archive, sources) = sources::read_all(opts, &site.config)?;
     archive.attach_media();
     let mut report = ImportReport {

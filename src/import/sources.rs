@@ -1,7 +1,8 @@
 //! Every source read, each by its kind ([`super::detect`]), into one
 //! [`Archive`]. A source that cannot be read is an error naming its file
 //! (with line and column for XML); all of them are reported together and
-//! nothing is imported.
+//! nothing is imported. Each source's entries get its language
+//! ([`super::language`]).
 
 use super::archive::{Archive, Body, Entry};
 use super::detect::{self, SourceKind};
@@ -30,7 +31,15 @@ pub(crate) fn read_all(
                 one.map(|a| (a, kind))
             });
         match read {
-            Ok((one, kind)) => {
+            Ok((mut one, kind)) => {
+                let flag = opts.lang.as_deref();
+                match super::language::of_source(flag, one.language.as_deref(), config, path) {
+                    Ok(lang) => one
+                        .entries
+                        .iter_mut()
+                        .for_each(|e| e.lang.clone_from(&lang)),
+                    Err(d) => problems.push(d),
+                }
                 archive.merge(one);
                 kinds.push((path.clone(), kind.to_string()));
             }

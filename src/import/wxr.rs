@@ -33,6 +33,7 @@ pub(crate) fn read(path: &Path) -> Result<Archive, Diagnostic> {
             archive.people.push(person);
         }
     }
+    archive.language = channel.value("language").map(str::to_string);
     for key in ["wp:base_site_url", "wp:base_blog_url", "link"] {
         if let Some(url) = channel.value(key) {
             let url = url.trim_end_matches('/').to_string();

@@ -276,10 +276,15 @@ impl Session {
         let mut opts = self.opts.clone();
         opts.now = None;
         let config = Config::load(&opts)?;
+        // The social image's size is in every page's head, and briefs are
+        // parsed with the theme's default kinds: a new image under the same
+        // name, or a new `default_kind` word, changes the configuration too.
         let config_hash = hash_of((
             std::fs::read(root.join(CONFIG_FILE)).unwrap_or_default(),
             &opts.base_url,
             opts.drafts,
+            config.social_image.as_ref().map(|i| i.info),
+            &config.default_kinds,
         ));
         let fallback = if config_hash != self.config_hash {
             let first = self.model.is_none();

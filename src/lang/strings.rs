@@ -199,6 +199,22 @@ fn merge(words: &mut Words, text: &str, path: &Path, problems: &mut Diagnostics)
     }
 }
 
+/// Each language's `default_kind` from the theme's words (site, theme
+/// and built-in translation files, as pages read them). Files that do not
+/// read leave "Brief": rendering reports them.
+pub(crate) fn default_kinds(config: &Config) -> Vec<(String, String)> {
+    let Ok(strings) = Strings::load(config) else {
+        return Vec::new();
+    };
+    std::iter::once(&config.default_language)
+        .chain(config.languages.iter().map(|l| &l.tag))
+        .filter_map(|tag| {
+            let kind = strings.words(tag).get("default_kind")?.trim().to_string();
+            (!kind.is_empty()).then(|| (tag.clone(), kind))
+        })
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -74,15 +74,16 @@ pub(crate) fn assemble_languages(
     if problems.has_errors() {
         return Err(problems.sorted());
     }
-    Ok((join(sites, &keys), problems))
+    Ok((join(sites, keys), problems))
 }
 
 /// The default language's site holding the others, each with its keys
-/// and the shared index of alternates.
-fn join(mut sites: Vec<Site>, keys: &[Keys]) -> Site {
-    let index = std::sync::Arc::new(translations::index(&sites, keys));
+/// (its topic and kind pages' added) and the shared index of alternates.
+fn join(mut sites: Vec<Site>, mut keys: Vec<Keys>) -> Site {
+    super::group_translations::add(&sites, &mut keys);
+    let index = std::sync::Arc::new(translations::index(&sites, &keys));
     for (site, keys) in sites.iter_mut().zip(keys) {
-        site.translations.keys = keys.clone();
+        site.translations.keys = keys;
         site.translations.index = index.clone();
     }
     let mut all = sites.into_iter();

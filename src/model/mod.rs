@@ -6,6 +6,7 @@
 mod assemble;
 pub(crate) mod dek;
 mod group_move;
+mod group_translations;
 mod groups;
 pub(crate) mod index;
 mod languages;
@@ -17,7 +18,7 @@ mod translations;
 mod update;
 
 pub(crate) use assemble::{
-    assemble, assemble_refs, idle_warning, is_idle, is_published, why_unpublished,
+    assemble, assemble_refs, group_slug, idle_warning, is_idle, is_published, why_unpublished,
 };
 pub(crate) use groups::Grouping;
 pub(crate) use languages::{Files, assemble_languages};

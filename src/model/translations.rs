@@ -2,7 +2,8 @@
 //! page gets a translation key: its original's language and path
 //! (`en:briefs/x/`), named by `translation_of:`; the home page, the
 //! experts and topics indexes, the search page and an expert's page are
-//! the same page in every language. [`index`] lists, per key, every
+//! the same page in every language; topic and kind pages get theirs from
+//! [`super::group_translations`]. [`index`] lists, per key, every
 //! language's version.
 
 use super::languages::Files;
@@ -169,8 +170,11 @@ pub(crate) fn index(sites: &[Site], keys: &[Keys]) -> HashMap<String, Vec<Altern
             .into_iter()
             .chain(search);
         let experts = site.experts.iter().map(|e| paths::expert(&e.id));
+        let groups = (site.topics.iter().map(|t| paths::topic(&t.slug)))
+            .chain(site.kinds.iter().map(|k| paths::kind(&k.slug)));
         let own = (site.briefs.iter().map(|b| paths::brief(&b.slug)))
-            .chain(site.pages.iter().map(|p| format!("{}/", p.path)));
+            .chain(site.pages.iter().map(|p| format!("{}/", p.path)))
+            .chain(groups);
         let shared = shared.chain(experts).map(|p| (format!("*:{p}"), p));
         let own = own.filter_map(|p| keys.get(&p).map(|k| (k.clone(), p)));
         for (key, path) in shared.chain(own) {

@@ -249,7 +249,10 @@ pub(crate) fn parse(
         let key = if raw.slug.is_some() { "slug" } else { "title" };
         err(key, bad.message, &hint);
     }
-    let kind = raw.kind.unwrap_or_else(|| "Brief".into());
+    let kind = raw.kind.unwrap_or_else(|| {
+        let tag = raw.lang.as_deref().unwrap_or(&config.default_language);
+        config.default_kind(tag).into()
+    });
     if let Err((m, hint)) = group_segment("`kind`", &kind, "`Flash Brief`") {
         err("kind", m, &hint);
     }

@@ -33,6 +33,8 @@ pub(crate) struct Asset {
     pub(crate) size: u64,
     /// Changes when the file does (a rebuild reads the brief again then).
     pub(crate) stamp: Stamp,
+    /// A local image's pixel size and type; none for a URL or a PDF.
+    pub(crate) image: Option<crate::image_size::ImageInfo>,
 }
 
 impl Asset {
@@ -107,10 +109,15 @@ impl<'a> Resolver<'a> {
         }
         check_name(v, usage).map_err(fail)?;
         let (path, from, adjacent) = self.place(v).map_err(fail)?;
-        match std::fs::metadata(self.root.join(&from)) {
+        let on_disk = self.root.join(&from);
+        let stamp = stamp(&on_disk);
+        match std::fs::metadata(&on_disk) {
             Ok(m) if m.is_file() => Ok(Asset {
                 size: m.len(),
-                stamp: stamp(&self.root.join(&from)),
+                stamp,
+                image: (usage == Use::Image)
+                    .then(|| crate::image_size::of(&on_disk, stamp))
+                    .flatten(),
                 location: Location::Site {
                     path,
                     from,
@@ -162,6 +169,7 @@ fn url_asset(v: &str, usage: Use) -> Result<Asset, Problem> {
             location: Location::Url(v.to_string()),
             size: 0,
             stamp: (0, None),
+            image: None,
         }),
         (Use::Image, Err(e)) => Err((
             format!("`{v}` is not a URL: {e}"),

@@ -152,7 +152,7 @@ impl Job {
         let of_site = |key: &str| w(key).replace("{site}", &c.title);
         let path = self.site_path(site);
         let mut ctx = Context::new();
-        let mut feeds = site_feeds(site);
+        let mut feeds = site_feeds(site, words);
         let (template, title, description) = match *self {
             Job::Brief(b) => {
                 ctx.insert_value("brief", values.briefs[b].clone());
@@ -331,12 +331,21 @@ fn feed_link(url: String, title: String) -> Value {
     map! { "type" => "application/rss+xml", "url" => url, "title" => title }
 }
 
-/// The site-wide feeds every page links to for autodiscovery.
-fn site_feeds(site: &Site) -> Vec<Value> {
+/// The site-wide feeds every page links to for autodiscovery, titled in
+/// the page's language ("{site} (RSS)").
+fn site_feeds(site: &Site, words: &Words) -> Vec<Value> {
     let c = &site.config;
-    vec![
-        map! { "type" => "application/rss+xml", "url" => c.url("feed.xml"), "title" => format!("{} (RSS)", c.title) },
-        map! { "type" => "application/atom+xml", "url" => c.url("atom.xml"), "title" => format!("{} (Atom)", c.title) },
-        map! { "type" => "application/feed+json", "url" => c.url("feed.json"), "title" => format!("{} (JSON Feed)", c.title) },
+    let title = |key: &str| {
+        words
+            .get(key)
+            .map_or_else(|| key.to_string(), |w| w.replace("{site}", &c.title))
+    };
+    [
+        ("application/rss+xml", "feed.xml", "feed_title_rss"),
+        ("application/atom+xml", "atom.xml", "feed_title_atom"),
+        ("application/feed+json", "feed.json", "feed_title_json"),
     ]
+    .into_iter()
+    .map(|(kind, file, key)| map! { "type" => kind, "url" => c.url(file), "title" => title(key) })
+    .collect()
 }

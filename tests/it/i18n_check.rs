@@ -130,8 +130,8 @@ fn new_writes_non_latin_briefs_and_experts_with_explicit_ids() {
     assert!(path.ends_with("-new-developments.md"), "{path}");
     let text = std::fs::read_to_string(site.root().join(path)).unwrap();
     assert!(
-        text.contains("slug: new-developments\nlang: ar\n"),
-        "{text}"
+        text.contains("slug: new-developments\nlang: ar\nkind: \"موجز\"\n"),
+        "the Arabic default kind: {text}"
     );
     let run = site.run(&["new", "expert", "سلمى", "--id", "Bad Id"]);
     assert_eq!(run.status, 1);

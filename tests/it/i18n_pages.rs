@@ -230,7 +230,9 @@ fn the_sitemap_carries_the_alternates() {
 }
 
 /// Each `<loc>` of a sitemap with its `xhtml:link` alternates.
-fn sitemap_alternates(xml: &str) -> std::collections::HashMap<String, Vec<(String, String)>> {
+pub(crate) fn sitemap_alternates(
+    xml: &str,
+) -> std::collections::HashMap<String, Vec<(String, String)>> {
     use quick_xml::events::Event;
     let mut reader = quick_xml::Reader::from_str(xml);
     let mut out = std::collections::HashMap::new();
@@ -265,4 +267,48 @@ fn a_profile_in_another_language_says_so() {
     assert_eq!(fallback.attrs(".bio", "lang"), ["en"]);
     let own = site.html("ar/experts/john-hardie/index.html");
     assert!(own.attrs(".bio", "lang").is_empty());
+}
+
+#[test]
+fn feed_titles_copy_messages_and_citation_labels_are_translated() {
+    let site = TestSite::fixture("i18n-ar");
+    site.build_ok(&[]);
+    let ar = site.html("ar/briefs/troops-clash/index.html");
+    assert_eq!(
+        ar.attrs("head link[type]", "title"),
+        [
+            "معهد الشرق الأوسط (خلاصة RSS)",
+            "معهد الشرق الأوسط (خلاصة Atom)",
+            "معهد الشرق الأوسط (خلاصة JSON)",
+        ]
+    );
+    assert_eq!(ar.attrs("button[data-copy]", "data-copied"), ["نُسخ الرابط"]);
+    assert_eq!(
+        ar.attrs("button[data-copy]", "data-copy-failed"),
+        ["تعذّر النسخ"]
+    );
+    assert_eq!(ar.texts(".cite dt"), ["شيكاغو", "APA", "MLA"]);
+    // The references take the page language's CSL terms: no "7 Nov. 2024".
+    let mla = ar.texts("#cite-mla").concat();
+    assert!(mla.contains("7 نوفمبر") && !mla.contains("Nov."), "{mla}");
+    assert_eq!(ar.attrs("form[role=search]", "aria-label"), ["الموقع"]);
+    // English keeps its words; the script reads them from the page.
+    let en = site.html("briefs/troops-clash/index.html");
+    assert_eq!(
+        en.attrs("button[data-copy]", "data-copied"),
+        ["Link copied"]
+    );
+    assert_eq!(en.texts(".cite dt"), ["Chicago", "APA", "MLA"]);
+    let script = site.read("actions.js");
+    assert!(script.contains("b.dataset.copied") && script.contains("b.dataset.copyFailed"));
+    let fr = TestSite::fixture("i18n-fr-zh");
+    fr.build_ok(&[]);
+    let page = fr.html("fr/index.html");
+    assert_eq!(
+        page.attrs("head link[type]", "title")[0],
+        "Institut de politique mondiale (flux RSS)"
+    );
+    let brief = fr.html("fr/briefs/trade/index.html");
+    let mla = brief.texts("#cite-mla").concat();
+    assert!(mla.contains("7 novembre 2024"), "{mla}");
 }

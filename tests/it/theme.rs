@@ -2,7 +2,7 @@
 //! page (response cards, citations, tags, byline), "More on this
 //! topic" chosen by shared experts and topics, listing cards with deks,
 //! the experts index grouped by program with an A–Z list, the expert page
-//! without empty sections, the identity keys of site.yaml in masthead and
+//! without empty sections and with its topics linked, the identity keys of site.yaml in masthead and
 //! footer; the brief page's weight.
 
 use crate::harness::{TestSite, brief, expert};
@@ -173,6 +173,36 @@ fn expert_page_shows_program_once_and_hides_empty_sections() {
     assert_eq!(bo.count("#quotes"), 0, "no quotes: no section");
     assert_eq!(bo.texts("#briefs + ul a"), ["F"]);
     assert_eq!(bo.texts("#briefs + ul time"), ["January 5, 2024"]);
+}
+
+#[test]
+fn expert_topics_link_to_the_sites_topics_of_that_name_or_slug() {
+    let site = TestSite::with_files(&[
+        (
+            "content/experts/ann.md",
+            "---\nname: Ann\ntopics: [Russia, north korea, Cyber]\n---\nBio.\n",
+        ),
+        (
+            "content/briefs/2024-01-01-a.md",
+            &brief(
+                "A",
+                "2024-01-01",
+                "authors: [ann]\ntopics: [Russia, North Korea]\n",
+            ),
+        ),
+    ]);
+    site.build_ok(&[]);
+    let ann = site.html("experts/ann/index.html");
+    assert_eq!(
+        ann.texts(".expert-head .tags li"),
+        ["Russia", "north korea", "Cyber"]
+    );
+    // Russia by name as briefs spell it, north korea by slug; Cyber is no topic.
+    assert_eq!(
+        ann.attrs(".expert-head .tags a", "href"),
+        ["/topics/russia/", "/topics/north-korea/"]
+    );
+    assert_eq!(ann.texts(".expert-head .tags span.plain"), ["Cyber"]);
 }
 
 #[test]

@@ -1,8 +1,8 @@
 //! A [`Reference`] formatted by hayagriva, a CSL processor, in the bundled
 //! Chicago author-date, APA 7 and MLA 9 styles: returns each citation as
 //! HTML (text escaped here; italics, the title of a work, as `<cite>`) and
-//! as plain text. The styles
-//! and locales are decoded once per process.
+//! as plain text, in the terms of the page's language ([`super::locale`]).
+//! The styles and locales are decoded once per process.
 
 use super::{Creator, Reference};
 use hayagriva::citationberg::{self, IndependentStyle, Locale};
@@ -82,12 +82,17 @@ pub(crate) struct Formatted {
 pub(crate) fn format(reference: &Reference) -> Vec<Formatted> {
     let entry = entry(reference);
     let loaded = loaded();
+    let localized = super::locale::for_language(&reference.language);
+    let (code, locales) = match localized.as_deref() {
+        Some(l) => (Some(l.code.clone()), l.files.as_slice()),
+        None => (None, loaded.locales.as_slice()),
+    };
     STYLES
         .iter()
         .zip(&loaded.styles)
         .filter_map(|((id, label, _), style)| {
             let item = CitationItem::with_entry(&entry).kind(CitePurpose::Full);
-            let request = CitationRequest::from_items(vec![item], style, &loaded.locales);
+            let request = CitationRequest::new(vec![item], style, code.clone(), locales, None);
             let content = hayagriva::standalone_citation(request);
             let mut html = String::new();
             write_html(&content, &mut html);

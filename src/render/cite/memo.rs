@@ -20,7 +20,7 @@ use std::sync::{Arc, LazyLock, Mutex};
 pub(crate) const FILE: &str = ".briefs-cache/citations";
 
 /// Changes whenever what is kept, or how it is keyed, changes.
-const FORMAT: &[u8] = b"briefs citations 1\n";
+const FORMAT: &[u8] = b"briefs citations 2\n";
 
 /// The processor whose output is kept (a new hayagriva formats anew).
 const PROCESSOR: &str = "hayagriva 0.10";

@@ -6,6 +6,7 @@
 
 pub(crate) mod csl;
 pub(crate) mod files;
+pub(crate) mod locale;
 pub(crate) mod memo;
 
 use crate::model::{BriefId, Site, paths};

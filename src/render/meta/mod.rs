@@ -1,7 +1,8 @@
 //! The head metadata of a page (the `meta` value of `meta.html`): the
 //! meta description, OpenGraph and `article:*` properties, the Twitter
 //! card, Highwire Press `citation_*` tags for Google Scholar and Zotero,
-//! and the JSON-LD ([`jsonld`]) as ready, script-safe JSON text. Takes the
+//! and the JSON-LD ([`jsonld`]) as ready, script-safe JSON text. A local
+//! `og:image` carries its type, width and height, read with the file. Takes the
 //! site, the page's job and its title and description; returns one value.
 
 mod jsonld;
@@ -14,6 +15,10 @@ use tera::Value;
 /// `(attribute value, content)` pairs of one kind of `<meta>` tag.
 type Tags = Vec<(String, String)>;
 
+/// A page's `og:image`: absolute URL, alt text, and the pixel size and
+/// type of a local file (read when the file was, never per page).
+type Image = (String, String, Option<crate::image_size::ImageInfo>);
+
 /// The `meta` value of a page; `description` is cut to length already.
 pub(crate) fn of(site: &Site, job: &Job, title: &str, description: &str, path: &str) -> Value {
     let c = &site.config;
@@ -25,11 +30,12 @@ pub(crate) fn of(site: &Site, job: &Job, title: &str, description: &str, path: &
         tag("og:site_name", &c.title),
     ];
     let mut highwire = Tags::new();
-    let mut image: Option<(String, String)> = c.social_image.clone();
+    let mut image: Option<Image> =
+        (c.social_image.as_ref()).map(|i| (i.url.clone(), i.alt.clone(), i.info));
     let (kind, graph) = match *job {
         Job::Brief(b) => {
             if let Some(i) = &site.briefs[b].publication.image {
-                image = Some((site.asset_url(&i.asset), i.alt.clone()));
+                image = Some((site.asset_url(&i.asset), i.alt.clone(), i.asset.image));
             }
             article(site, b, &mut og);
             highwire = citation_tags(site, b);
@@ -37,7 +43,11 @@ pub(crate) fn of(site: &Site, job: &Job, title: &str, description: &str, path: &
         }
         Job::Expert(e) => {
             if let Some(photo) = &site.experts[e].photo {
-                image = Some((jsonld::absolute(site, photo), site.expert_full_name(e)));
+                image = Some((
+                    jsonld::absolute(site, photo),
+                    site.expert_full_name(e),
+                    None,
+                ));
             }
             ("profile", jsonld::expert(site, e))
         }
@@ -66,8 +76,13 @@ pub(crate) fn of(site: &Site, job: &Job, title: &str, description: &str, path: &
     }
     twitter.push(tag("twitter:title", title));
     twitter.push(tag("twitter:description", description));
-    if let Some((src, alt)) = &image {
+    if let Some((src, alt, info)) = &image {
         og.push(tag("og:image", src));
+        if let Some(i) = info {
+            og.push(tag("og:image:type", i.mime));
+            og.push(tag("og:image:width", &i.width.to_string()));
+            og.push(tag("og:image:height", &i.height.to_string()));
+        }
         og.push(tag("og:image:alt", alt));
         twitter.push(tag("twitter:image", src));
         twitter.push(tag("twitter:image:alt", alt));

@@ -2,10 +2,11 @@
 //! is mentioned (with initials for a missing photo, and the program only
 //! when the role does not already name it), the card of the experts index
 //! (with counts), the index grouped by program with its A–Z letters, and
-//! the full value of an expert's own page.
+//! the full value of an expert's own page (its topics linked to the
+//! site's topics of that name).
 
 use super::{Values, map, related, response_anchor};
-use crate::model::{Expert, ExpertId, Site, paths};
+use crate::model::{Expert, ExpertId, Site, TopicId, group_slug, paths};
 use tera::Value;
 
 /// An expert card: the reference plus counts of briefs, quotes and related pieces.
@@ -91,10 +92,35 @@ pub(crate) fn expert_page(site: &Site, values: &Values, id: ExpertId) -> Value {
         "bio_empty".into(),
         Value::from(e.bio_html.trim().is_empty()),
     );
+    m.insert("topic_links".into(), topic_links(site, e));
     m.insert("briefs".into(), values.brief_list(&e.authored));
     m.insert("quotes".into(), Value::from(quotes));
     m.insert("related".into(), Value::from(related));
     Value::from(m)
+}
+
+/// The expert's topics as `{name, url}`: `url` the page of the site's
+/// topic with that name (as briefs spell it) or slug, else none.
+fn topic_links(site: &Site, e: &Expert) -> Value {
+    let links: Vec<Value> = (e.topics.iter())
+        .map(|name| {
+            let url =
+                topic_of(site, name).map(|t| site.config.url(&paths::topic(&site.topics[t].slug)));
+            map! { "name" => name.as_str(), "url" => url }
+        })
+        .collect();
+    Value::from(links)
+}
+
+/// The site's topic named `name`: spelled so by a brief, or with its slug.
+fn topic_of(site: &Site, name: &str) -> Option<TopicId> {
+    if let Some(&t) = site.spellings.topics.get(name) {
+        return Some(t);
+    }
+    let slug = group_slug(name, site.config.unicode_slugs);
+    (site.topics)
+        .binary_search_by(|t| t.slug.as_str().cmp(&slug))
+        .ok()
 }
 
 /// "CM" for Clifford D. May: the first letters of the first and last words.
