@@ -19,16 +19,19 @@ use std::sync::Arc;
 use tera::{Kwargs, State, Tera, TeraResult, Value};
 
 /// The strings as templates use them, prepared once: every text escaped
-/// and ready as a safe value (`t` runs dozens of times on every page).
-struct Table {
+/// and ready as a safe value (`t` runs dozens of times on every page), and
+/// each language's words as one map value, the context's `words`.
+pub(crate) struct Table {
     strings: Arc<Strings>,
     /// Language → key → the text, escaped.
     escaped: HashMap<String, HashMap<String, Value>>,
+    /// Language → the same texts as one map, for `{{ words.key }}`.
+    maps: HashMap<String, Value>,
 }
 
 impl Table {
-    fn new(strings: &Arc<Strings>) -> Table {
-        let escaped = (strings.tags())
+    pub(crate) fn new(strings: &Arc<Strings>) -> Table {
+        let by_lang: HashMap<String, HashMap<String, Value>> = (strings.tags())
             .map(|tag| {
                 let words = strings.words(tag);
                 let texts = (words.iter())
@@ -37,9 +40,19 @@ impl Table {
                 (tag.to_string(), texts)
             })
             .collect();
+        let maps = (strings.tags())
+            .map(|tag| {
+                let words = strings.words(tag);
+                let map: tera::Map = (words.iter())
+                    .map(|(k, v)| (k.clone().into(), Value::safe_string(&escaped(v))))
+                    .collect();
+                (tag.to_string(), Value::from(map))
+            })
+            .collect();
         Table {
             strings: Arc::clone(strings),
-            escaped,
+            escaped: by_lang,
+            maps,
         }
     }
 
@@ -50,12 +63,21 @@ impl Table {
             .or_else(|| self.escaped.get(&self.strings.default))
             .and_then(|texts| texts.get(key))
     }
+
+    /// The words of `lang` as the context's `words` map (the default
+    /// language's when `lang` has none of its own).
+    pub(crate) fn words(&self, lang: &str) -> Value {
+        (self.maps.get(lang))
+            .or_else(|| self.maps.get(&self.strings.default))
+            .cloned()
+            .unwrap_or_else(Value::none)
+    }
 }
 
 /// Registers `t`, `bdi` and `localdate` over these strings.
-pub(crate) fn register(tera: &mut Tera, strings: &Arc<Strings>) {
-    let table = Arc::new(Table::new(strings));
-    let t = Arc::clone(&table);
+pub(crate) fn register(tera: &mut Tera, table: &Arc<Table>) {
+    let t = Arc::clone(table);
+    let table = Arc::clone(table);
     tera.register_function("t", move |kwargs: Kwargs, state: &State| {
         translate(&t, &kwargs, state)
     });
@@ -188,7 +210,8 @@ mod tests {
         );
         let mut tera = Tera::new();
         tera.autoescape_on(vec![".html"]);
-        register(&mut tera, &Arc::new(Strings::from_own("en", own)));
+        let strings = Arc::new(Strings::from_own("en", own));
+        register(&mut tera, &Arc::new(Table::new(&strings)));
         tera
     }
 

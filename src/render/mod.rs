@@ -216,7 +216,8 @@ fn render_job(
         return write(sink, &job.output_path(site), &bytes);
     }
     let words = templates.strings.words(&site.config.language);
-    let (template, ctx) = job.context(site, values, &words);
+    let (template, mut ctx) = job.context(site, values, &words);
+    ctx.insert_value("words", templates.words.words(&site.config.language));
     let mut buf = Vec::with_capacity(16 * 1024);
     templates
         .tera

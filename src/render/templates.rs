@@ -143,6 +143,8 @@ pub(crate) struct Templates {
     sources: BTreeMap<String, String>,
     /// The theme's words in every language of the site.
     pub(crate) strings: std::sync::Arc<crate::lang::strings::Strings>,
+    /// The same, escaped once, as templates read them.
+    pub(crate) words: std::sync::Arc<super::i18n::Table>,
 }
 
 /// The theme folder in use, if the site has one on disk.
@@ -194,7 +196,8 @@ impl Templates {
         tera.autoescape_on(vec![".html", ".xml"]);
         tera.set_escape_fn(super::filters::escape_html);
         super::filters::register(&mut tera);
-        super::i18n::register(&mut tera, &strings);
+        let words = std::sync::Arc::new(super::i18n::Table::new(&strings));
+        super::i18n::register(&mut tera, &words);
         let result =
             tera.add_raw_templates(sources.iter().map(|(n, (t, _))| (n.as_str(), t.as_str())));
         let fingerprint = {
@@ -212,6 +215,7 @@ impl Templates {
             fingerprint,
             sources: sources.into_iter().map(|(n, (t, _))| (n, t)).collect(),
             strings,
+            words,
         };
         match result {
             Ok(()) => Ok(templates),
