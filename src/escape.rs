@@ -32,22 +32,15 @@ pub(crate) fn markup(text: &str) -> String {
 pub(crate) fn html_safe(text: &str) -> Cow<'_, str> {
     // Every forbidden one is a C0 control or DEL, or its UTF-8 form starts
     // with 0xC2 (C1 controls), 0xEF (U+FDD0–U+FDEF, U+FFFE, U+FFFF) or 0xF0–0xF4.
-    // A table: every escaped string of every page passes here.
-    const SUSPECT: [bool; 256] = {
-        let mut table = [false; 256];
-        let mut b = 0;
-        while b < 256 {
-            let byte = b as u8;
-            table[b] = (byte < 0x20 && !matches!(byte, b'\t' | b'\n' | b'\r' | 0x0c))
-                || byte == 0x7f
-                || byte == 0xc2
-                || byte == 0xef
-                || byte >= 0xf0;
-            b += 1;
-        }
-        table
+    // Plain comparisons, so the scan of each block vectorises: every
+    // escaped string of every page passes here.
+    let suspect = |b: u8| {
+        (b < 0x20 && !matches!(b, b'\t' | b'\n' | b'\r' | 0x0c))
+            || b == 0x7f
+            || b == 0xc2
+            || b == 0xef
+            || b >= 0xf0
     };
-    let suspect = |b: u8| SUSPECT[usize::from(b)];
     without(text, suspect, |c| {
         matches!(c, '\u{0}'..='\u{8}' | '\u{B}' | '\u{E}'..='\u{1F}' | '\u{7F}'..='\u{9F}' | '\u{FDD0}'..='\u{FDEF}')
             || (c as u32 & 0xFFFE) == 0xFFFE
@@ -72,7 +65,9 @@ fn without(
     suspect: impl Fn(u8) -> bool,
     forbidden: impl Fn(char) -> bool,
 ) -> Cow<'_, str> {
-    if !text.bytes().any(suspect) || !text.chars().any(&forbidden) {
+    let any_suspect = (text.as_bytes().chunks(64))
+        .any(|block| block.iter().fold(false, |seen, &b| seen | suspect(b)));
+    if !any_suspect || !text.chars().any(&forbidden) {
         Cow::Borrowed(text)
     } else {
         Cow::Owned(text.chars().filter(|&c| !forbidden(c)).collect())

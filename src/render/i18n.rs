@@ -12,8 +12,9 @@
 //!   language's words: "7 نوفمبر 2024".
 
 use super::filters::escape_html;
-use crate::lang::strings::{Strings, Words};
-use crate::lang::{dates, plural};
+use crate::lang::strings::Strings;
+use crate::lang::dates::{self, DateWords};
+use crate::lang::plural;
 use std::collections::HashMap;
 use std::sync::Arc;
 use tera::{Kwargs, State, Tera, TeraResult, Value};
@@ -27,6 +28,8 @@ pub(crate) struct Table {
     escaped: HashMap<String, HashMap<String, Value>>,
     /// Language → the same texts as one map, for `{{ words.key }}`.
     maps: HashMap<String, Value>,
+    /// Language → its date words, for `localdate`.
+    dates: HashMap<String, DateWords>,
 }
 
 impl Table {
@@ -49,10 +52,14 @@ impl Table {
                 (tag.to_string(), Value::from(map))
             })
             .collect();
+        let dates = (strings.tags())
+            .map(|tag| (tag.to_string(), DateWords::of(&strings.words(tag))))
+            .collect();
         Table {
             strings: Arc::clone(strings),
             escaped: by_lang,
             maps,
+            dates,
         }
     }
 
@@ -62,6 +69,12 @@ impl Table {
         (self.escaped.get(lang))
             .or_else(|| self.escaped.get(&self.strings.default))
             .and_then(|texts| texts.get(key))
+    }
+
+    /// The date words of `lang` (the default language's when `lang` has
+    /// none of its own).
+    fn dates(&self, lang: &str) -> Option<&DateWords> {
+        (self.dates.get(lang)).or_else(|| self.dates.get(&self.strings.default))
     }
 
     /// The words of `lang` as the context's `words` map (the default
@@ -85,7 +98,7 @@ pub(crate) fn register(tera: &mut Tera, table: &Arc<Table>) {
     tera.register_filter(
         "localdate",
         move |value: &Value, kwargs: Kwargs, state: &State| {
-            localdate(&table.strings, value, &kwargs, state)
+            localdate(&table, value, &kwargs, state)
         },
     );
 }
@@ -128,23 +141,21 @@ fn translate(table: &Table, kwargs: &Kwargs, state: &State) -> TeraResult<Value>
     Ok(Value::safe_string(&out))
 }
 
-fn localdate(
-    strings: &Strings,
-    value: &Value,
-    kwargs: &Kwargs,
-    state: &State,
-) -> TeraResult<Value> {
+fn localdate(table: &Table, value: &Value, kwargs: &Kwargs, state: &State) -> TeraResult<Value> {
     let lang = language(kwargs, state)?;
-    let words: Arc<Words> = strings.words(lang.as_str().unwrap_or(&strings.default));
+    let lang = lang.as_str().unwrap_or(&table.strings.default);
     let date = match value.as_map() {
         Some(_) => value.get_from_path("date").unwrap_or(value),
         None => value,
     };
-    let formatted = match date.as_str() {
-        Some(d) => dates::format(d, &words),
-        None => dates::format(&date.to_string(), &words),
+    let shown = match date.as_str() {
+        Some(d) => std::borrow::Cow::Borrowed(d),
+        None => std::borrow::Cow::Owned(date.to_string()),
     };
-    Ok(Value::from(formatted))
+    Ok(Value::from(match table.dates(lang) {
+        Some(words) => words.format(&shown),
+        None => dates::format(&shown, &table.strings.words(lang)),
+    }))
 }
 
 fn bdi(value: &Value, _: Kwargs, state: &State) -> TeraResult<Value> {
