@@ -35,8 +35,7 @@ impl DateWords {
         let (Some(y), Some(m), Some(d)) = (parts.next(), parts.next(), parts.next()) else {
             return date.to_string();
         };
-        let (Ok(month), Ok(day)) = (m.parse::<u8>(), d.get(..2).unwrap_or(d).parse::<u8>())
-        else {
+        let (Ok(month), Ok(day)) = (m.parse::<u8>(), d.get(..2).unwrap_or(d).parse::<u8>()) else {
             return date.to_string();
         };
         let name = (usize::from(month).checked_sub(1))

@@ -12,9 +12,9 @@
 //!   language's words: "7 نوفمبر 2024".
 
 use super::filters::escape_html;
-use crate::lang::strings::Strings;
 use crate::lang::dates::{self, DateWords};
 use crate::lang::plural;
+use crate::lang::strings::Strings;
 use std::collections::HashMap;
 use std::sync::Arc;
 use tera::{Kwargs, State, Tera, TeraResult, Value};

@@ -4,6 +4,7 @@
 //! parallel, and so do the feeds ([`feeds`]). Render never touches the disk except through the sink.
 
 pub(crate) mod alternates;
+mod cards;
 pub(crate) mod cite;
 pub(crate) mod feeds;
 pub(crate) mod filters;
@@ -152,8 +153,9 @@ pub(crate) fn render_jobs(
     jobs: &[Job],
     sink: &dyn Sink,
 ) -> anyhow::Result<()> {
+    let cards = cards::Cards::new(site.briefs.len());
     jobs.par_iter()
-        .try_for_each(|job| render_job(site, templates, values, sink, job))
+        .try_for_each(|job| render_job(site, templates, (values, &cards), sink, job))
 }
 
 /// Writes sitemap.xml (and its parts) and robots.txt; returns the file count.
@@ -207,7 +209,7 @@ fn write(sink: &dyn Sink, path: &str, bytes: &[u8]) -> anyhow::Result<()> {
 fn render_job(
     site: &Site,
     templates: &Templates,
-    values: &Values,
+    (values, cards): (&Values, &cards::Cards),
     sink: &dyn Sink,
     job: &Job,
 ) -> anyhow::Result<()> {
@@ -219,9 +221,17 @@ fn render_job(
     let (template, mut ctx) = job.context(site, values, &words);
     ctx.insert_value("words", templates.words.words(&site.config.language));
     let mut buf = Vec::with_capacity(16 * 1024);
-    templates
-        .tera
-        .render_to(template, &ctx, &mut buf)
+    let listed = match *job {
+        Job::Listing(l, n) => cards.of(&pages::listed(site, l, n), &ctx, templates, values),
+        _ => Ok(tera::Value::none()),
+    };
+    listed
+        .map(|list| {
+            if !list.is_none() {
+                ctx.insert_value("cards", list);
+            }
+        })
+        .and_then(|()| templates.tera.render_to(template, &ctx, &mut buf))
         .map_err(|e| {
             let d = templates.diagnostic(&e);
             let page = format!("while rendering /{}", job.site_path(site));

@@ -253,23 +253,11 @@ impl Job {
         feeds: &mut Vec<Value>,
     ) -> (&'static str, String) {
         let per = site.config.paginate;
-        let all: &[BriefId] = match l {
-            Listing::Home => &[],
-            _ => l.briefs(site),
+        let total_briefs = match l {
+            Listing::Home => site.briefs.len(),
+            _ => l.briefs(site).len(),
         };
-        let total_briefs = if l == Listing::Home {
-            site.briefs.len()
-        } else {
-            all.len()
-        };
-        let start = ((n - 1) * per).min(total_briefs);
-        let end = (n * per).min(total_briefs);
-        let page_ids: Vec<BriefId> = if l == Listing::Home {
-            (start..end).collect()
-        } else {
-            all[start..end].to_vec()
-        };
-        ctx.insert_value("briefs", values.brief_list(&page_ids));
+        ctx.insert_value("briefs", values.brief_list(&listed(site, l, n)));
         ctx.insert_value(
             "paginator",
             paginator(
@@ -325,6 +313,20 @@ fn search_words(words: &Words) -> String {
     let search = words.iter().filter(|(k, _)| k.starts_with("search_"));
     let words: std::collections::BTreeMap<_, _> = search.collect();
     serde_json::to_string(&words).unwrap_or_else(|_| "{}".into())
+}
+
+/// The briefs on page `n` (1-based) of listing `l`, in order.
+pub(crate) fn listed(site: &Site, l: Listing, n: usize) -> Vec<BriefId> {
+    let per = site.config.paginate;
+    let total = match l {
+        Listing::Home => site.briefs.len(),
+        _ => l.briefs(site).len(),
+    };
+    let (start, end) = (((n - 1) * per).min(total), (n * per).min(total));
+    match l {
+        Listing::Home => (start..end).collect(),
+        _ => l.briefs(site)[start..end].to_vec(),
+    }
 }
 
 fn feed_link(url: String, title: String) -> Value {

@@ -113,6 +113,36 @@ fn more_on_this_topic_weighs_shared_experts_then_topics() {
 }
 
 #[test]
+fn a_card_template_is_rendered_once_per_brief_for_every_listing() {
+    let site = related_site();
+    site.write(
+        "templates/card.html",
+        "<article class=\"card\" data-lang=\"{{ lang }}\">{{ brief.title }}|{{ words.by }}|{{ site.title }}</article>\n",
+    );
+    site.build_ok(&[]);
+    let cards = |path: &str| site.html(path).texts(".card");
+    let by = |titles: &[&str]| -> Vec<String> {
+        titles
+            .iter()
+            .map(|t| format!("{t}|By|Test Institute"))
+            .collect()
+    };
+    assert_eq!(cards("index.html"), by(&["A", "B", "C", "D", "E", "F"]));
+    assert_eq!(cards("topics/russia/index.html"), by(&["A", "B", "F"]));
+    assert_eq!(cards("topics/iran/index.html"), by(&["A", "C"]));
+    assert_eq!(
+        site.html("topics/russia/index.html")
+            .attrs(".card", "data-lang"),
+        ["en", "en", "en"]
+    );
+    // A card that reads what only a page has fails the build, naming the card.
+    site.write("templates/card.html", "{{ group.name }}\n");
+    let run = site.run(&["build"]);
+    assert_eq!(run.status, 1, "{}", run.stderr);
+    assert!(run.stderr.contains("card.html"), "{}", run.stderr);
+}
+
+#[test]
 fn cards_show_kind_dek_byline_and_date() {
     let site = TestSite::with_files(&[]);
     site.write("content/experts/ann.md", &expert("Ann Lee", "Fellow"));
