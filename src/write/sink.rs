@@ -177,18 +177,25 @@ fn earlier_file(target: &Path) -> Earlier {
     }
 }
 
-/// Whether `file` holds exactly `bytes`.
+/// Whether `file` holds exactly `bytes`. The old bytes are read into a
+/// buffer each thread keeps (a fresh one per file would cost its pages
+/// again every time).
 fn same_bytes(file: std::fs::File, bytes: &[u8]) -> bool {
     use std::io::Read;
+    thread_local! {
+        static OLD: std::cell::RefCell<Vec<u8>> = const { std::cell::RefCell::new(Vec::new()) };
+    }
     if file.metadata().map(|m| m.len()).ok() != Some(bytes.len() as u64) {
         return false;
     }
-    let mut old = Vec::with_capacity(bytes.len() + 1);
-    // One byte more than expected would show a file that grew meanwhile.
-    match file.take(bytes.len() as u64 + 1).read_to_end(&mut old) {
-        Ok(_) => old == bytes,
-        Err(_) => false,
-    }
+    OLD.with_borrow_mut(|old| {
+        old.clear();
+        // One byte more than expected would show a file that grew meanwhile.
+        match file.take(bytes.len() as u64 + 1).read_to_end(old) {
+            Ok(_) => old.as_slice() == bytes,
+            Err(_) => false,
+        }
+    })
 }
 
 /// Whether a failed write may succeed once folders are made or cleared.

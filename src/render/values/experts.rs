@@ -78,12 +78,15 @@ pub(crate) fn expert_page(site: &Site, values: &Values, id: ExpertId) -> Value {
         .related
         .iter()
         .map(|r| {
-            let piece = &site.briefs[r.brief].related[r.related];
-            let mut v = related(site, piece, &values.expert_refs)
-                .as_map()
-                .cloned()
-                .unwrap_or_default();
-            v.insert("cited_in".into(), values.briefs[r.brief].clone());
+            // The piece as its brief's value shows it, converted once.
+            let cited_in = &values.briefs[r.brief];
+            let shown = (cited_in.get_from_path("related"))
+                .and_then(|list| list.as_array()?.get(r.related)?.as_map().cloned());
+            let mut v = shown.unwrap_or_else(|| {
+                let piece = &site.briefs[r.brief].related[r.related];
+                (related(site, piece, &values.expert_refs).as_map().cloned()).unwrap_or_default()
+            });
+            v.insert("cited_in".into(), cited_in.clone());
             Value::from(v)
         })
         .collect();
