@@ -27,20 +27,22 @@ pub(crate) fn escape_html(input: &str, buf: &mut dyn std::io::Write) -> std::io:
 
 /// JSON text made safe inside an HTML `<script>` element.
 pub(crate) fn script_safe(json: &str) -> String {
+    let bytes = json.as_bytes();
     let mut out = String::with_capacity(json.len() + json.len() / 16);
     let mut done = 0;
-    for (at, c) in json.char_indices() {
-        let escaped = match c {
-            '<' => "\\u003c",
-            '>' => "\\u003e",
-            '&' => "\\u0026",
-            '\u{2028}' => "\\u2028",
-            '\u{2029}' => "\\u2029",
+    // Bytes, not chars: U+2028 and U+2029 are E2 80 A8 and E2 80 A9.
+    for (at, &b) in bytes.iter().enumerate() {
+        let (escaped, len) = match b {
+            b'<' => ("\\u003c", 1),
+            b'>' => ("\\u003e", 1),
+            b'&' => ("\\u0026", 1),
+            0xE2 if bytes[at..].starts_with(&[0xE2, 0x80, 0xA8]) => ("\\u2028", 3),
+            0xE2 if bytes[at..].starts_with(&[0xE2, 0x80, 0xA9]) => ("\\u2029", 3),
             _ => continue,
         };
         out.push_str(&json[done..at]);
         out.push_str(escaped);
-        done = at + c.len_utf8();
+        done = at + len;
     }
     out.push_str(&json[done..]);
     out

@@ -21,12 +21,21 @@ use tera::Value;
 /// Builds a Tera map from `key => value` pairs.
 macro_rules! map {
     ($($k:literal => $v:expr),* $(,)?) => {{
-        let mut m = tera::Map::new();
-        $( m.insert($k.into(), tera::Value::from($v)); )*
-        tera::Value::from(m)
+        tera::Value::from(crate::render::values::entries!($($k => $v),*))
     }};
 }
 pub(crate) use map;
+
+/// Builds a Tera map (not yet a value) from `key => value` pairs, sized
+/// for them up front.
+macro_rules! entries {
+    ($($k:literal => $v:expr),* $(,)?) => {{
+        let mut m = tera::Map::with_capacity([$($k),*].len());
+        $( m.insert($k.into(), tera::Value::from($v)); )*
+        m
+    }};
+}
+pub(crate) use entries;
 
 /// Every shared value of one build. Values embedded in briefs (`*_refs`)
 /// carry no counts, so adding a brief does not change every other brief's
@@ -265,7 +274,7 @@ fn brief(site: &Site, id: BriefId, experts: &[Value], topics: &[Value], kinds: &
         })
         .collect();
     let [kind, topics, related] = group_fields(site, b, experts, topics, kinds);
-    let value = map! {
+    let mut m = entries! {
         "slug" => &*b.slug,
         "title" => &*b.title,
         "url" => url,
@@ -286,7 +295,6 @@ fn brief(site: &Site, id: BriefId, experts: &[Value], topics: &[Value], kinds: &
         "draft" => b.draft,
         "extra" => Value::from_serializable(&*b.extra),
     };
-    let mut m = value.as_map().cloned().unwrap_or_default();
     m.extend((super::publication::fields(site, id).into_iter()).map(|(k, v)| (k.into(), v)));
     Value::from(m)
 }
