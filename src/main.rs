@@ -15,15 +15,6 @@ use std::process::ExitCode;
 #[global_allocator]
 static ALLOCATOR: tikv_jemallocator::Jemalloc = tikv_jemallocator::Jemalloc;
 
-/// jemalloc's options, read when it starts: transparent huge pages for the
-/// heap and its metadata. A 10,000-brief build touches ~300 MB; in 4 KiB
-/// pages that is ~80,000 page faults, a tenth of its time (BENCHMARKS.md).
-/// Where the kernel gives no huge pages, this changes nothing. The
-/// variable `_RJEM_MALLOC_CONF` still overrides it.
-#[cfg(all(unix, not(target_env = "musl")))]
-#[unsafe(export_name = "_rjem_malloc_conf")]
-static MALLOC_CONF: &[u8; 31] = b"thp:always,metadata_thp:always\0";
-
 fn main() -> ExitCode {
     let cli = cli::Cli::parse();
     let result = match cli.command {
