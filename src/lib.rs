@@ -176,6 +176,11 @@ fn load_site_timed(
 pub fn build_into(opts: &BuildOptions, sink: &dyn Sink) -> anyhow::Result<BuildReport> {
     let started = Instant::now();
     let mut clock = Stopwatch::new();
+    // The citation cache (13 MB for 10,000 briefs) is read while the site loads.
+    let stored = std::thread::spawn({
+        let root = opts.root.clone();
+        move || render::cite::memo::read(&root)
+    });
     let (site, warnings) = match load_site_timed(opts, &mut clock) {
         Ok(v) => v,
         Err(mut problems) => {
@@ -189,7 +194,7 @@ pub fn build_into(opts: &BuildOptions, sink: &dyn Sink) -> anyhow::Result<BuildR
         }
     };
     let templates = Templates::load(&site.config)?;
-    render::cite::memo::load(&site.config.root);
+    render::cite::memo::install(stored.join().unwrap_or_default());
     let render = search::render_with_bundle(&site, &templates, sink)?;
     render::cite::memo::save(&site.config.root);
     clock.lap("render, index and write");

@@ -64,13 +64,23 @@ fn key(reference: &Reference) -> u64 {
     h.finish()
 }
 
+/// The cache file's entries, read and decoded but not yet in use: a
+/// build reads them on a thread of its own while the site loads.
+#[derive(Default)]
+pub(crate) struct Stored(Vec<(u64, Arc<Vec<Formatted>>)>);
+
 /// Reads the cache file of the site at `root` (a missing or unreadable
-/// one is an empty cache) and starts counting what the build uses.
-pub(crate) fn load(root: &Path) {
+/// one holds no entries).
+pub(crate) fn read(root: &Path) -> Stored {
     let read = std::fs::read(root.join(FILE)).ok();
-    let entries = read.as_deref().and_then(decode).unwrap_or_default();
+    Stored(read.as_deref().and_then(decode).unwrap_or_default())
+}
+
+/// Puts entries read by [`read`] in use and starts counting what the
+/// build uses.
+pub(crate) fn install(stored: Stored) {
     let mut m = memo();
-    m.known.extend(entries);
+    m.known.extend(stored.0);
     m.used.clear();
     m.formatted = false;
 }
