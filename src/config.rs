@@ -1,6 +1,9 @@
 //! Site configuration: `site.yaml` read strictly into [`RawConfig`], then
 //! validated and combined with command-line overrides into [`Config`].
 //! The identity keys (logo, accent, footer lines…) are checked in [`identity`].
+//! Over 400 lines with its tests (about 440 of code): each key of
+//! site.yaml is checked beside the field it fills, so a reader finds a
+//! key's rule in one place.
 
 mod identity;
 

@@ -1,6 +1,7 @@
 //! A brief file: strict front matter (SPEC section 3) and Markdown body,
 //! parsed into a [`ParsedBrief`] whose references to experts and briefs are
 //! still ids with their positions, resolved later by the model.
+//! Over 400 lines only with its tests (the code is 372 lines).
 
 use super::date::{self, DATE_HINT, Moment};
 use super::media::Resolver;

@@ -4,6 +4,7 @@
 //! parallel, and so do the feeds ([`feeds`]). Render never touches the disk except through the sink.
 
 pub(crate) mod alternates;
+mod builtin;
 mod cards;
 pub(crate) mod cite;
 pub(crate) mod feeds;

@@ -1,0 +1,99 @@
+//! The default theme compiled into the binary: its templates and static
+//! files, used where neither the site nor its theme folder has its own
+//! (and written out by `briefs init --theme`).
+
+/// The default theme's templates, compiled into the binary.
+pub(crate) const BUILTIN_TEMPLATES: &[(&str, &str)] = &[
+    (
+        "base.html",
+        include_str!("../../themes/default/templates/base.html"),
+    ),
+    (
+        "languages.html",
+        include_str!("../../themes/default/templates/languages.html"),
+    ),
+    (
+        "meta.html",
+        include_str!("../../themes/default/templates/meta.html"),
+    ),
+    (
+        "cite.html",
+        include_str!("../../themes/default/templates/cite.html"),
+    ),
+    (
+        "card.html",
+        include_str!("../../themes/default/templates/card.html"),
+    ),
+    (
+        "pagination.html",
+        include_str!("../../themes/default/templates/pagination.html"),
+    ),
+    (
+        "pagination_head.html",
+        include_str!("../../themes/default/templates/pagination_head.html"),
+    ),
+    (
+        "follow.html",
+        include_str!("../../themes/default/templates/follow.html"),
+    ),
+    (
+        "avatar.html",
+        include_str!("../../themes/default/templates/avatar.html"),
+    ),
+    (
+        "index.html",
+        include_str!("../../themes/default/templates/index.html"),
+    ),
+    (
+        "brief.html",
+        include_str!("../../themes/default/templates/brief.html"),
+    ),
+    (
+        "experts.html",
+        include_str!("../../themes/default/templates/experts.html"),
+    ),
+    (
+        "expert.html",
+        include_str!("../../themes/default/templates/expert.html"),
+    ),
+    (
+        "topics.html",
+        include_str!("../../themes/default/templates/topics.html"),
+    ),
+    (
+        "listing.html",
+        include_str!("../../themes/default/templates/listing.html"),
+    ),
+    (
+        "page.html",
+        include_str!("../../themes/default/templates/page.html"),
+    ),
+    (
+        "search.html",
+        include_str!("../../themes/default/templates/search.html"),
+    ),
+    (
+        "404.html",
+        include_str!("../../themes/default/templates/404.html"),
+    ),
+];
+
+/// The default theme's static files, compiled into the binary.
+pub(crate) const BUILTIN_STATIC: &[(&str, &[u8])] = &[
+    (
+        "style.css",
+        include_bytes!("../../themes/default/static/style.css"),
+    ),
+    (
+        "actions.js",
+        include_bytes!("../../themes/default/static/actions.js"),
+    ),
+    (
+        "favicon.svg",
+        include_bytes!("../../themes/default/static/favicon.svg"),
+    ),
+    (
+        "search.js",
+        include_bytes!("../../themes/default/static/search.js"),
+    ),
+];
