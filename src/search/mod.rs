@@ -67,8 +67,7 @@ pub(crate) fn bundle(site: &Site, strings: &Strings) -> anyhow::Result<Vec<(Stri
 }
 
 /// Renders the site's pages into `sink` (see [`render::render`]) while
-/// the search bundles are built beside them on a thread of their own (most of
-/// Pagefind's indexing runs on one thread), then writes the bundles too.
+/// the search bundles are built beside them, then writes the bundles too.
 pub(crate) fn render_with_bundle(
     site: &Site,
     templates: &Templates,
@@ -77,8 +76,10 @@ pub(crate) fn render_with_bundle(
     if !site.config.search {
         return render::render(site, templates, sink);
     }
-    // The pages render on all threads but one, which the indexer has to
-    // itself: it is the longer of the two.
+    // The pages render on a pool of all threads but one, the indexer on
+    // rayon's global pool (all threads): the indexer is the longer of the
+    // two and gets every core once the pages are done. One pool shared by
+    // both was slower (the pages' small jobs kept the indexer waiting).
     let threads = rayon::current_num_threads().saturating_sub(1).max(1);
     let pool = rayon::ThreadPoolBuilder::new().num_threads(threads).build();
     let (report, files) = std::thread::scope(|s| {

@@ -58,8 +58,7 @@ fn word<'a>(words: &'a Words, (key, english): (&str, &'a str)) -> &'a str {
 /// listing order, then experts, then pages), in the words of `words`.
 pub(crate) fn records(site: &Site, words: &Words) -> Vec<Record> {
     let mut out = Vec::with_capacity(site.briefs.len() + site.experts.len() + site.pages.len());
-    // In parallel: the records are made while the pages render, and the
-    // indexer that takes them works on one thread.
+    // In parallel: the records are made while the pages render.
     (0..site.briefs.len())
         .into_par_iter()
         .map(|id| brief(site, words, id))
