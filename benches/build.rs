@@ -2,6 +2,9 @@
 //! `parse` (load, parse and assemble: `load_site`), `render` (templates and
 //! every output file, into a sink that discards), and `full_build` (the whole
 //! build to disk, staging and swap included). Run: `cargo bench --bench build`.
+//!
+//! (`corpus` runs past 80 lines: it writes the corpus's site.yaml,
+//! experts and briefs, one kind of file after another.)
 
 use briefs::{BuildOptions, MemorySink, Session, Sink};
 use std::fmt::Write as _;

@@ -56,44 +56,10 @@ pub(crate) fn place(
     manifest: &Manifest,
     clashes: &mut Vec<String>,
 ) -> Vec<Placement> {
-    let earlier = manifest.by_source();
-    let mut owners: HashMap<String, String> = HashMap::new();
-    for b in &site.briefs {
-        owners.insert(format!("b:{}", b.slug), b.path.display().to_string());
-    }
-    for p in &site.pages {
-        owners.insert(format!("p:{p}"), format!("the page /{p}/"));
-    }
-    for r in crate::model::paths::RESERVED {
-        owners.insert(format!("p:{r}"), format!("briefs’s own /{r}/"));
-    }
+    let mut owners = slug_owners(site);
     let mut taken: HashSet<String> = owners.keys().cloned().collect();
     // Items imported before keep their files (and slugs).
-    let mut kept: HashMap<usize, Placement> = HashMap::new();
-    for (i, e) in entries.iter().enumerate() {
-        let folder = if e.is_page {
-            "content/pages/"
-        } else {
-            "content/briefs/"
-        };
-        let earlier = earlier
-            .get(e.key.as_str())
-            .filter(|p| super::manifest::is_safe(p, folder));
-        if let Some(path) = earlier {
-            let slug = if e.is_page {
-                page_slug(path)
-            } else {
-                crate::parse::slug_from_file(std::path::Path::new(path))
-            };
-            kept.insert(
-                i,
-                Placement {
-                    slug,
-                    path: path.to_string(),
-                },
-            );
-        }
-    }
+    let mut kept = kept_placements(entries, manifest);
     let prefix = |page: bool| if page { "p:" } else { "b:" };
     entries
         .iter()
@@ -131,6 +97,54 @@ pub(crate) fn place(
             Placement { slug, path }
         })
         .collect()
+}
+
+/// Who has each slug already (`b:` brief slugs, `p:` page slugs), for the
+/// messages about clashes.
+fn slug_owners(site: &Site) -> HashMap<String, String> {
+    let mut owners: HashMap<String, String> = HashMap::new();
+    for b in &site.briefs {
+        owners.insert(format!("b:{}", b.slug), b.path.display().to_string());
+    }
+    for p in &site.pages {
+        owners.insert(format!("p:{p}"), format!("the page /{p}/"));
+    }
+    for r in crate::model::paths::RESERVED {
+        owners.insert(format!("p:{r}"), format!("briefs’s own /{r}/"));
+    }
+    owners
+}
+
+/// The placements of entries imported before (by index), which keep their
+/// files and slugs.
+fn kept_placements(entries: &[Entry], manifest: &Manifest) -> HashMap<usize, Placement> {
+    let earlier = manifest.by_source();
+    let mut kept: HashMap<usize, Placement> = HashMap::new();
+    for (i, e) in entries.iter().enumerate() {
+        let folder = if e.is_page {
+            "content/pages/"
+        } else {
+            "content/briefs/"
+        };
+        let earlier = earlier
+            .get(e.key.as_str())
+            .filter(|p| super::manifest::is_safe(p, folder));
+        if let Some(path) = earlier {
+            let slug = if e.is_page {
+                page_slug(path)
+            } else {
+                crate::parse::slug_from_file(std::path::Path::new(path))
+            };
+            kept.insert(
+                i,
+                Placement {
+                    slug,
+                    path: path.to_string(),
+                },
+            );
+        }
+    }
+    kept
 }
 
 fn page_slug(path: &str) -> String {

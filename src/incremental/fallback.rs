@@ -50,8 +50,8 @@ pub enum FallbackReason {
     BriefFiles(PathBuf),
     /// A brief file that cannot be read or parsed (the full path reports it).
     BrokenBrief(PathBuf),
-    /// More than 16 briefs (`quick::MAX_RESHAPES`) changed shape at once.
-    TooManyReshapes(usize),
+    /// More than 16 briefs (`quick::MAX_REFERENCE_EDITS`) changed more than their text at once.
+    TooManyReferenceEdits(usize),
     /// A brief took the URL of another brief file.
     UrlTaken(String),
     /// Links of other briefs to this slug would break.
@@ -110,10 +110,10 @@ impl fmt::Display for FallbackReason {
             FolderChanged(p) => write!(f, "a folder changed ({})", p.display()),
             BriefFiles(p) => write!(f, "the files beside {} changed", p.display()),
             BrokenBrief(p) => write!(f, "{} cannot be read or parsed", p.display()),
-            TooManyReshapes(n) => write!(
+            TooManyReferenceEdits(n) => write!(
                 f,
-                "more than {} briefs changed shape ({n})",
-                super::quick::MAX_RESHAPES
+                "more than {} briefs changed more than their text ({n})",
+                super::quick::MAX_REFERENCE_EDITS
             ),
             UrlTaken(slug) => write!(f, "URL /briefs/{slug}/ is another file's"),
             LinkWouldBreak(slug) => write!(f, "a link to /briefs/{slug}/ would break"),

@@ -195,29 +195,7 @@ impl Session {
         let targeted = hints
             .filter(|_| self.complete)
             .and_then(|h| content_files(root, h));
-        let (paths, mut problems) = match targeted {
-            Some(paths) => {
-                for (_, p) in &paths {
-                    if !root.join(p).is_file() {
-                        self.files.remove(p);
-                    }
-                }
-                let present = paths
-                    .into_iter()
-                    .filter(|(_, p)| root.join(p).is_file())
-                    .collect();
-                (present, self.list_warnings.clone())
-            }
-            None => {
-                let (paths, problems) = load::list(root);
-                let listed: std::collections::HashSet<&PathBuf> =
-                    paths.iter().map(|(_, p)| p).collect();
-                self.files.retain(|p, _| listed.contains(p));
-                self.list_warnings = problems.clone();
-                (paths, problems)
-            }
-        };
-        let mut paths = paths;
+        let (mut paths, mut problems) = self.paths_to_read(root, targeted);
         // A brief's image or PDF changed, an expert's photo went: read again.
         let moved = (self.files.iter()).filter(|(_, c)| !files_unchanged(c, root));
         let moved: Vec<PathBuf> = moved.map(|(p, _)| p.clone()).collect();
@@ -266,6 +244,38 @@ impl Session {
         match problems.into_result() {
             Ok(_) => Ok(reparsed),
             Err(e) => Err(e.with_snippets(root)),
+        }
+    }
+
+    /// The content files to look at: the hinted ones still there (the
+    /// others are forgotten), or every file listed anew (forgetting those
+    /// gone); with the listing's warnings.
+    fn paths_to_read(
+        &mut self,
+        root: &Path,
+        targeted: Option<Vec<(Collection, PathBuf)>>,
+    ) -> (Vec<(Collection, PathBuf)>, Diagnostics) {
+        match targeted {
+            Some(paths) => {
+                for (_, p) in &paths {
+                    if !root.join(p).is_file() {
+                        self.files.remove(p);
+                    }
+                }
+                let present = paths
+                    .into_iter()
+                    .filter(|(_, p)| root.join(p).is_file())
+                    .collect();
+                (present, self.list_warnings.clone())
+            }
+            None => {
+                let (paths, problems) = load::list(root);
+                let listed: std::collections::HashSet<&PathBuf> =
+                    paths.iter().map(|(_, p)| p).collect();
+                self.files.retain(|p, _| listed.contains(p));
+                self.list_warnings = problems.clone();
+                (paths, problems)
+            }
         }
     }
 

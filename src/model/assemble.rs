@@ -3,7 +3,7 @@
 //! id for an unknown one), refuses URL collisions, and builds the reverse
 //! indexes in one pass over the briefs.
 
-use super::groups::spellings;
+use super::groups::written_names;
 use super::resolve::Resolver;
 use super::*;
 use crate::diag::{Diagnostic, Diagnostics};
@@ -58,7 +58,7 @@ pub(crate) fn assemble_refs(
         .enumerate()
         .map(|(i, b)| (&*b.slug, i))
         .collect();
-    let spelled = |g| published.iter().flat_map(move |b| spellings(b, g));
+    let spelled = |g| published.iter().flat_map(move |b| written_names(b, g));
     let unicode = config.unicode_slugs;
     let (mut topics, topic_of) = group(spelled(Grouping::Topics), unicode);
     let (mut kinds, kind_of) = group(spelled(Grouping::Kinds), unicode);
@@ -81,7 +81,7 @@ pub(crate) fn assemble_refs(
         topics,
         kinds,
         pages,
-        spellings: Spellings {
+        written_names: WrittenNames {
             topics: topic_of,
             kinds: kind_of,
         },

@@ -129,7 +129,7 @@ fn counterparts(
 /// The kind of `site` that its briefs naming no kind are in, if any is.
 fn default_kind(site: &Site) -> Option<usize> {
     let c = &site.config;
-    site.spellings
+    site.written_names
         .kinds
         .get(c.default_kind(&c.language))
         .copied()

@@ -29,9 +29,9 @@ impl Grouping {
     }
 }
 
-/// How a brief's file names its groups of list `g`: its topics' spellings,
-/// or its kind's.
-pub(crate) fn spellings(p: &ParsedBrief, g: Grouping) -> impl Iterator<Item = &str> {
+/// How a brief's file names its groups of list `g`: its topics' names as
+/// written, or its kind's.
+pub(crate) fn written_names(p: &ParsedBrief, g: Grouping) -> impl Iterator<Item = &str> {
     let (topics, kind) = match g {
         Grouping::Topics => (&p.topics[..], None),
         Grouping::Kinds => (&[][..], Some(p.kind.as_str())),
@@ -45,33 +45,33 @@ impl Site {
         &self.grouping(g).0[id]
     }
 
-    /// The groups of one list, and the spellings naming them.
+    /// The groups of one list, and the written names naming them.
     pub(crate) fn grouping(&self, g: Grouping) -> (&[Group], &FxHashMap<String, usize>) {
         match g {
-            Grouping::Topics => (&self.topics, &self.spellings.topics),
-            Grouping::Kinds => (&self.kinds, &self.spellings.kinds),
+            Grouping::Topics => (&self.topics, &self.written_names.topics),
+            Grouping::Kinds => (&self.kinds, &self.written_names.kinds),
         }
     }
 
     /// [`Site::grouping`], to change.
     fn grouping_mut(&mut self, g: Grouping) -> (&mut Vec<Group>, &mut FxHashMap<String, usize>) {
         match g {
-            Grouping::Topics => (&mut self.topics, &mut self.spellings.topics),
-            Grouping::Kinds => (&mut self.kinds, &mut self.spellings.kinds),
+            Grouping::Topics => (&mut self.topics, &mut self.written_names.topics),
+            Grouping::Kinds => (&mut self.kinds, &mut self.written_names.kinds),
         }
     }
 
-    /// Makes `spelling` name a group: an existing one with its slug, or a
+    /// Makes `written` name a group: an existing one with its slug, or a
     /// new, empty one named so. Returns the new group's id.
-    pub(crate) fn add_spelling(&mut self, g: Grouping, spelling: &str) -> Option<usize> {
-        if self.grouping(g).1.contains_key(spelling) {
+    pub(crate) fn add_written_name(&mut self, g: Grouping, written: &str) -> Option<usize> {
+        if self.grouping(g).1.contains_key(written) {
             return None;
         }
-        let slug = slug::slugify(spelling);
-        let (groups, spellings) = self.grouping_mut(g);
+        let slug = slug::slugify(written);
+        let (groups, names) = self.grouping_mut(g);
         let at = match groups.binary_search_by(|x| x.slug.as_str().cmp(&slug)) {
             Ok(found) => {
-                spellings.insert(spelling.to_string(), found);
+                names.insert(written.to_string(), found);
                 return None;
             }
             Err(at) => at,
@@ -79,27 +79,23 @@ impl Site {
         groups.insert(
             at,
             Group {
-                name: spelling.to_string(),
+                name: written.to_string(),
                 slug,
                 briefs: Vec::new(),
             },
         );
-        spellings
-            .values_mut()
-            .for_each(|v| *v += usize::from(*v >= at));
-        spellings.insert(spelling.to_string(), at);
+        names.values_mut().for_each(|v| *v += usize::from(*v >= at));
+        names.insert(written.to_string(), at);
         self.renumber_groups(g, |v| v + usize::from(v >= at));
         Some(at)
     }
 
     /// Takes out group `id`, which no brief is in any more.
     pub(crate) fn remove_group(&mut self, g: Grouping, id: usize) {
-        let (groups, spellings) = self.grouping_mut(g);
+        let (groups, names) = self.grouping_mut(g);
         groups.remove(id);
-        spellings.retain(|_, v| *v != id);
-        spellings
-            .values_mut()
-            .for_each(|v| *v -= usize::from(*v > id));
+        names.retain(|_, v| *v != id);
+        names.values_mut().for_each(|v| *v -= usize::from(*v > id));
         self.renumber_groups(g, |v| v - usize::from(v > id));
     }
 

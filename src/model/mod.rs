@@ -50,16 +50,16 @@ pub(crate) struct Site {
     pub(crate) topics: Vec<Topic>,
     pub(crate) kinds: Vec<Kind>,
     pub(crate) pages: Vec<Page>,
-    /// Which topic and kind each spelling in front matter names.
-    pub(crate) spellings: Spellings,
+    /// Which topic and kind each name written in front matter names.
+    pub(crate) written_names: WrittenNames,
     /// The other languages, and which pages are translations.
     pub(crate) translations: Translations,
 }
 
-/// Every spelling of a topic or kind name met in the briefs, and the group
+/// Every way a topic or kind name is written in the briefs, and the group
 /// it names (`North Korea` and `north korea` name one topic).
 #[derive(Debug, Default)]
-pub(crate) struct Spellings {
+pub(crate) struct WrittenNames {
     pub(crate) topics: rustc_hash::FxHashMap<String, TopicId>,
     pub(crate) kinds: rustc_hash::FxHashMap<String, KindId>,
 }
@@ -92,11 +92,11 @@ impl std::ops::Deref for Brief {
 
 impl Brief {
     /// This brief with the text of a newer version of its file, which must
-    /// have the same shape ([`ParsedBrief::same_shape`]): every reference
+    /// differ from it only in text ([`ParsedBrief::differs_only_in_text`]): every reference
     /// stays resolved as it was, so nothing else in the site changes.
     pub(crate) fn with_text(&self, newer: &ParsedBrief) -> Brief {
         Brief {
-            // Same shape: the file, slug, dates and publication are the same.
+            // Only the text differs: the file, slug, dates and publication are the same.
             core: newer.core.clone(),
             kind: self.kind,
             topics: self.topics.clone(),

@@ -213,8 +213,8 @@ pub(crate) fn resolve_again(
     if !newer
         .topics
         .iter()
-        .all(|t| known(&site.spellings.topics, &t.id))
-        || !known(&site.spellings.kinds, &newer.kind)
+        .all(|t| known(&site.written_names.topics, &t.id))
+        || !known(&site.written_names.kinds, &newer.kind)
     {
         return None;
     }
@@ -235,8 +235,8 @@ pub(crate) fn resolve_again(
     let mut found = Diagnostics::default();
     let brief = resolver.brief(
         newer,
-        &site.spellings.topics,
-        &site.spellings.kinds,
+        &site.written_names.topics,
+        &site.written_names.kinds,
         &mut found,
     )?;
     if found.has_errors() {

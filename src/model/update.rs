@@ -181,7 +181,7 @@ fn check_group_moves<'a>(
         let in_group = |b: Option<&Brief>, id: usize| b.is_some_and(|b| b.groups(g).contains(&id));
         // The brief's spelling of group `id`: the first it gives that names it.
         let spelling = |p: &ParsedBrief, id: usize| {
-            groups::spellings(p, g)
+            groups::written_names(p, g)
                 .find(|n| spellings.get(*n) == Some(&id))
                 .map(str::to_string)
         };

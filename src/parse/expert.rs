@@ -70,22 +70,7 @@ pub(crate) fn parse(
         .file_stem()
         .map(|s| s.to_string_lossy().into_owned())
         .unwrap_or_default();
-    if !is_expert_id(&stem) {
-        problems.push(
-            Diagnostic::error(path, format!("`{stem}` is not a valid expert id"))
-                .at_line(1, 1)
-                .hint(format!(
-                    "rename the file to `{}.md`: ids are lowercase letters, digits and hyphens",
-                    slug::slugify(&stem)
-                )),
-        );
-    } else if let Err(problem) = crate::portable::check(&stem) {
-        problems.push(
-            Diagnostic::error(path, format!("the expert id {}", problem.describe(&stem)))
-                .at_line(1, 1)
-                .hint("rename the file: its name (without .md) is the expert's id and URL"),
-        );
-    }
+    problems.extend(id_problem(path, &stem));
     if raw.name.trim().is_empty() {
         let (l, c) = front.find_key("name").unwrap_or((1, 1));
         problems.push(
@@ -94,21 +79,7 @@ pub(crate) fn parse(
                 .hint("write the expert's full name"),
         );
     }
-    let urls = raw
-        .photo
-        .iter()
-        .map(|u| ("photo", u, UrlUse::Image))
-        .chain(raw.links.values().map(|u| ("links", u, UrlUse::Link)));
-    for (key, url, usage) in urls {
-        if let Err(m) = check_url(url, usage) {
-            let (l, c) = front.find_value(url, Some(key));
-            problems.push(
-                Diagnostic::error(path, m)
-                    .at(front.file, l, c)
-                    .hint(URL_HINT),
-            );
-        }
-    }
+    problems.extend(url_problems(path, &front, &raw));
     if let Some(photo) = raw.photo.as_deref() {
         problems.extend(photo_missing(path, &front, photo, &config.root));
     }
@@ -122,18 +93,8 @@ pub(crate) fn parse(
             })
             .ok()
     });
-    if let Some(email) = raw.email.as_deref().filter(|e| !e.is_empty()) {
-        if !email.contains('@')
-            || email.contains(char::is_whitespace)
-            || email.contains(['<', '>', '"'])
-        {
-            let (l, c) = front.find_key("email").unwrap_or((1, 1));
-            problems.push(
-                Diagnostic::error(path, format!("`{email}` is not an email address"))
-                    .at(front.file, l, c)
-                    .hint("write it as name@example.org"),
-            );
-        }
+    if let Some(email) = raw.email.as_deref() {
+        problems.extend(email_problem(path, &front, email));
     }
     let cx = markdown::Context {
         base_path: &config.base_path,
@@ -163,6 +124,63 @@ pub(crate) fn parse(
         bio_html: bio.html,
         extra: raw.extra,
     })
+}
+
+/// The photo and links that are not URLs this site can use.
+fn url_problems(path: &Path, front: &crate::yaml::Block, raw: &RawExpert) -> Vec<Diagnostic> {
+    let mut problems = Vec::new();
+    let urls = raw
+        .photo
+        .iter()
+        .map(|u| ("photo", u, UrlUse::Image))
+        .chain(raw.links.values().map(|u| ("links", u, UrlUse::Link)));
+    for (key, url, usage) in urls {
+        if let Err(m) = check_url(url, usage) {
+            let (l, c) = front.find_value(url, Some(key));
+            problems.push(
+                Diagnostic::error(path, m)
+                    .at(front.file, l, c)
+                    .hint(URL_HINT),
+            );
+        }
+    }
+    problems
+}
+
+/// Why the file's stem `stem` cannot be an expert's id, if it cannot.
+fn id_problem(path: &Path, stem: &str) -> Option<Diagnostic> {
+    if !is_expert_id(stem) {
+        return Some(
+            Diagnostic::error(path, format!("`{stem}` is not a valid expert id"))
+                .at_line(1, 1)
+                .hint(format!(
+                    "rename the file to `{}.md`: ids are lowercase letters, digits and hyphens",
+                    slug::slugify(stem)
+                )),
+        );
+    }
+    let problem = crate::portable::check(stem).err()?;
+    Some(
+        Diagnostic::error(path, format!("the expert id {}", problem.describe(stem)))
+            .at_line(1, 1)
+            .hint("rename the file: its name (without .md) is the expert's id and URL"),
+    )
+}
+
+/// Why `email` is not an email address, if it is not (empty is none).
+fn email_problem(path: &Path, front: &crate::yaml::Block, email: &str) -> Option<Diagnostic> {
+    let malformed = !email.contains('@')
+        || email.contains(char::is_whitespace)
+        || email.contains(['<', '>', '"']);
+    if email.is_empty() || !malformed {
+        return None;
+    }
+    let (l, c) = front.find_key("email").unwrap_or((1, 1));
+    Some(
+        Diagnostic::error(path, format!("`{email}` is not an email address"))
+            .at(front.file, l, c)
+            .hint("write it as name@example.org"),
+    )
 }
 
 /// A photo on this site (`/images/x.jpg`) must be a file under static/.

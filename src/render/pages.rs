@@ -148,12 +148,39 @@ impl Job {
         words: &Words,
     ) -> (&'static str, Context) {
         let c = &site.config;
-        let w = |key: &str| words.get(key).cloned().unwrap_or_else(|| key.to_string());
-        let of_site = |key: &str| w(key).replace("{site}", &c.title);
         let path = self.site_path(site);
         let mut ctx = Context::new();
         let mut feeds = site_feeds(site, words);
-        let (template, title, description) = match *self {
+        let (template, title, description) =
+            self.own_part(site, (values, words), &path, &mut ctx, &mut feeds);
+        super::alternates::insert(site, &path, &mut ctx);
+        let description = crate::model::dek::cut(&description, crate::model::dek::MAX);
+        let meta = super::meta::of(site, self, &title, &description, &path);
+        ctx.insert("description", &description);
+        ctx.insert_value("meta", meta);
+        ctx.insert_value("site", values.site.clone());
+        ctx.insert("title", &title);
+        ctx.insert("url", &c.url(&path));
+        ctx.insert("permalink", &c.permalink(&path));
+        ctx.insert_value("feeds", Value::from(feeds));
+        ctx.insert("section", &self.section(site));
+        (template, ctx)
+    }
+
+    /// What only this kind of page puts in its context: its template, its
+    /// title and its description (before cutting), and its own values.
+    fn own_part(
+        &self,
+        site: &Site,
+        (values, words): (&Values, &Words),
+        path: &str,
+        ctx: &mut Context,
+        feeds: &mut Vec<Value>,
+    ) -> (&'static str, String, String) {
+        let c = &site.config;
+        let w = |key: &str| words.get(key).cloned().unwrap_or_else(|| key.to_string());
+        let of_site = |key: &str| w(key).replace("{site}", &c.title);
+        match *self {
             Job::Brief(b) => {
                 ctx.insert_value("brief", values.briefs[b].clone());
                 let more = crate::model::more::more_on_topic(site, b);
@@ -167,8 +194,7 @@ impl Job {
                 )
             }
             Job::Listing(l, n) => {
-                let (template, title) =
-                    self.listing(site, values, (l, n, words), &mut ctx, &mut feeds);
+                let (template, title) = self.listing(site, values, (l, n, words), ctx, feeds);
                 (template, title, c.description.clone())
             }
             Job::ExpertIndex => {
@@ -217,19 +243,7 @@ impl Job {
             }
             Job::NotFound => ("404.html", w("not_found"), String::new()),
             Job::Cite(..) => unreachable!("citation files are not rendered from templates"),
-        };
-        super::alternates::insert(site, &path, &mut ctx);
-        let description = crate::model::dek::cut(&description, crate::model::dek::MAX);
-        let meta = super::meta::of(site, self, &title, &description, &path);
-        ctx.insert("description", &description);
-        ctx.insert_value("meta", meta);
-        ctx.insert_value("site", values.site.clone());
-        ctx.insert("title", &title);
-        ctx.insert("url", &c.url(&path));
-        ctx.insert("permalink", &c.permalink(&path));
-        ctx.insert_value("feeds", Value::from(feeds));
-        ctx.insert("section", &self.section(site));
-        (template, ctx)
+        }
     }
 
     /// The navigation entry the page belongs to (for `aria-current`):

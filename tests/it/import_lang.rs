@@ -2,7 +2,7 @@
 //! channel `<language>` (`ar`, `fr-FR`) gives the files it writes their
 //! `lang:` (the site's own tag), `--lang` overrides it, the default
 //! language's files get none, and a language the site lacks is an error
-//! that writes nothing. (Apart from tests/it/import.rs, which is long.)
+//! that writes nothing. (Apart from tests/it/import/.)
 
 use crate::harness::{Run, TestSite, repo_root};
 

@@ -1,9 +1,9 @@
 //! The brief files a save changed, read and parsed again, each marked
-//! text-only or reshaping; any other change is a [`FallbackReason`].
+//! text-only or changing its references; any other change is a [`FallbackReason`].
 
 use super::super::fallback::FallbackReason;
 use super::super::{Cached, Session, content_hash, relative};
-use super::{MAX_RESHAPES, Model};
+use super::{MAX_REFERENCE_EDITS, Model};
 use crate::config::Config;
 use crate::load::{self, Collection};
 use crate::load::{Stamp, stamp};
@@ -15,14 +15,15 @@ pub(super) struct Edit {
     pub(super) path: PathBuf,
     /// The new version; `None` when the file was deleted.
     pub(super) cached: Option<Cached>,
-    /// Only its text changed ([`ParsedBrief::same_shape`]).
+    /// Only its text changed ([`ParsedBrief::differs_only_in_text`]).
     pub(super) text_only: bool,
 }
 
 impl Session {
     /// The hinted files parsed again, if every hint is a brief file this
-    /// session already holds, and either every new version has the same
-    /// shape or there is one, of a published brief keeping its publication.
+    /// session already holds, and either every new version differs from the
+    /// old only in text or there is one, of a published brief keeping its
+    /// publication.
     pub(super) fn edits(
         &self,
         config: &Config,
@@ -47,10 +48,10 @@ impl Session {
             edits.extend(self.edit_of(config, model, path)?);
         }
         // Past a handful (a checkout, a bulk rename) assembling the site
-        // once costs less than reshaping it file by file.
-        let reshaping = edits.iter().filter(|e| !e.text_only).count();
-        if reshaping > MAX_RESHAPES {
-            return Err(FallbackReason::TooManyReshapes(reshaping));
+        // once costs less than patching it file by file.
+        let reference_edits = edits.iter().filter(|e| !e.text_only).count();
+        if reference_edits > MAX_REFERENCE_EDITS {
+            return Err(FallbackReason::TooManyReferenceEdits(reference_edits));
         }
         Ok(edits)
     }
@@ -111,8 +112,24 @@ impl Session {
             };
             return Ok(Some(deleted));
         }
+        let stamp_known = known.map(|k| k.stamp);
+        self.read_edit(config, model, path, stamp_known, older)
+    }
+
+    /// The edit of brief file `path`, there now (`older` as it was, read
+    /// when stamped `stamp_known`): nothing if unchanged, or why the full
+    /// path must take it.
+    fn read_edit(
+        &self,
+        config: &Config,
+        model: &Model,
+        path: PathBuf,
+        stamp_known: Option<Stamp>,
+        older: Option<&ParsedBrief>,
+    ) -> Result<Option<Edit>, FallbackReason> {
+        let full = config.root.join(&path);
         let now: Stamp = stamp(&full);
-        if !full.is_file() || known.is_some_and(|k| k.stamp == now) {
+        if !full.is_file() || stamp_known == Some(now) {
             // A folder is looked at whole by the full path.
             if full.is_file() {
                 return Ok(None);
@@ -139,7 +156,7 @@ impl Session {
         let text_only = older.is_some_and(|older| {
             let same_publication = (older.draft, older.embargo) == (newer.draft, newer.embargo);
             let unseen = !published && same_publication && older.slug == newer.slug;
-            unseen || older.same_shape(newer)
+            unseen || older.differs_only_in_text(newer)
         });
         Ok(Some(Edit {
             path,

@@ -132,7 +132,7 @@ impl Model {
     /// (`None`: the file is new, or deleted). A [`FallbackReason`] (and a
     /// model the caller must drop) when the site would change beyond what
     /// the quick path handles.
-    pub(super) fn apply_reshaping_edit(
+    pub(super) fn apply_reference_edit(
         &mut self,
         id: Option<BriefId>,
         older: Option<&ParsedBrief>,
@@ -209,7 +209,7 @@ impl Model {
         let group_names = (topics.map(|t| (Grouping::Topics, t.id.as_str())))
             .chain([(Grouping::Kinds, published.kind.as_str())]);
         for (g, name) in group_names {
-            if let Some(at) = self.site.add_spelling(g, name) {
+            if let Some(at) = self.site.add_written_name(g, name) {
                 self.values.insert_group(&self.site, g, at);
                 pending.shift_groups(g, at);
                 pending.sitemap = true;

@@ -1,5 +1,5 @@
 //! The quick path for the commonest edits while serving: brief files
-//! saved, added or deleted (up to [`MAX_RESHAPES`] of them changing more
+//! saved, added or deleted (up to [`MAX_REFERENCE_EDITS`] of them changing more
 //! than their text in one burst). Text-only changes (body, summary, title,
 //! quotes, related titles, names and URLs) are taken over as they are; any
 //! other change — what a brief refers to (experts, quotes, topics, kind,
@@ -42,8 +42,9 @@ use crate::write::MemorySink;
 use std::path::PathBuf;
 use std::time::{Duration, Instant};
 
-/// The most files of one burst whose shape changed that the quick path takes.
-pub(super) const MAX_RESHAPES: usize = 16;
+/// The most brief files of one burst changing more than their text (their
+/// references, dates, slug or publication) that the quick path takes.
+pub(super) const MAX_REFERENCE_EDITS: usize = 16;
 
 impl Session {
     /// Applies the edits of brief files `hints` name, if the quick path can;
@@ -76,12 +77,12 @@ impl Session {
 
         let mut model = self.model.take().expect("checked above");
         let reparsed = edits.len();
-        let reshaped = edits.iter().any(|e| !e.text_only);
+        let references_changed = edits.iter().any(|e| !e.text_only);
         let pending = match self.apply_edits(&mut model, edits, config) {
             Ok(mut pending) => {
                 // Text edits move no brief: only briefs near the edited
                 // ones can show them under "More on this topic".
-                let near = (!reshaped).then(|| pending.briefs.clone());
+                let near = (!references_changed).then(|| pending.briefs.clone());
                 pending.more = model.more_changed(near.as_deref());
                 pending
             }
@@ -152,7 +153,7 @@ impl Session {
                     _ => None,
                 };
                 let files = &self.files;
-                model.apply_reshaping_edit(id, older, newer, config.now, files, &mut pending)?;
+                model.apply_reference_edit(id, older, newer, config.now, files, &mut pending)?;
             }
             // The sitemap names each brief's lead image.
             let after = model.ids.get(edit.path.as_path()).copied();

@@ -6,6 +6,7 @@ use crate::model::{BriefId, Grouping, Site};
 use crate::render::Templates;
 use crate::render::feeds::{Scope, Spec};
 use crate::render::pages::{Job, Listing, jobs};
+use crate::render::shows::Shows;
 use rustc_hash::FxHashSet;
 
 use super::Model;
@@ -48,8 +49,9 @@ pub(super) struct PendingRenders {
     pub(super) sitemap: bool,
     /// Output files of pages that no longer exist.
     pub(super) gone: Vec<String>,
-    /// Briefs whose "More on this topic" changed: their pages come in the
-    /// second step.
+    /// Briefs whose "More on this topic" changed: the pages showing it
+    /// ([`Shows::more_of`](crate::render::shows::Shows::more_of)) come in
+    /// the second step.
     pub(super) more: Vec<BriefId>,
 }
 
@@ -129,7 +131,16 @@ pub(super) fn split_renders(
         let shifted = matches!(job, Job::Listing(_, n) if *n > 1);
         showing.contains(job) || !(shifted || showing_later.contains(job))
     });
-    for job in more.into_iter().map(Job::Brief) {
+    // The pages showing a "More on this topic" list that changed.
+    let more: FxHashSet<BriefId> = more.into_iter().collect();
+    let showing_more = if more.is_empty() {
+        Vec::new()
+    } else {
+        pages_where(site, |shows| {
+            shows.more_of.is_some_and(|b| more.contains(&b))
+        })
+    };
+    for job in showing_more {
         if seen.insert(job) {
             later_jobs.push(job);
         }
@@ -186,8 +197,16 @@ fn pages_showing(site: &Site, briefs: &[BriefId]) -> Vec<Job> {
         return Vec::new();
     }
     let touched: FxHashSet<BriefId> = briefs.iter().copied().collect();
+    pages_where(site, |shows| {
+        shows.briefs.any(site, |b| touched.contains(&b))
+    })
+}
+
+/// Every HTML page whose declaration of what it shows ([`Job::shows`])
+/// meets `wanted`.
+fn pages_where(site: &Site, wanted: impl Fn(&Shows) -> bool) -> Vec<Job> {
     jobs(site)
         .into_iter()
-        .filter(|job| job.shows(site).briefs.any(site, |b| touched.contains(&b)))
+        .filter(|job| wanted(&job.shows(site)))
         .collect()
 }

@@ -117,7 +117,7 @@ fn topic_links(site: &Site, e: &Expert) -> Value {
 
 /// The site's topic named `name`: spelled so by a brief, or with its slug.
 fn topic_of(site: &Site, name: &str) -> Option<TopicId> {
-    if let Some(&t) = site.spellings.topics.get(name) {
+    if let Some(&t) = site.written_names.topics.get(name) {
         return Some(t);
     }
     let slug = group_slug(name, site.config.unicode_slugs);

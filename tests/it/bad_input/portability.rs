@@ -1,0 +1,67 @@
+//! Bad-input rows for names that do not work on every host, and links
+//! leaving the site root.
+
+use super::*;
+
+/// Cases of names that work on Linux but not on every host (macOS and
+/// Windows fold case; Windows reserves device names and refuses names
+/// ending in a dot or a space; no file system takes a name over 255
+/// bytes), and of symbolic links leaving the site root.
+pub(super) const PORTABILITY: &[Case] = &[
+    case!("slug with upper-case letters", [Write(B, b"---\ntitle: X\ndate: 2024-03-01\nslug: Brief\ntopics: [Iran]\n---\nB\n")],
+        "content/briefs/2024-03-01-bad.md:4:1", "the slug `Brief` has upper-case letters", help: "write it `brief`"),
+    case!("slugs differing only by case", [
+        Write("content/briefs/2024-03-02-low.md", b"---\ntitle: Y\ndate: 2024-03-02\nslug: brief\ntopics: [Iran]\n---\nB\n"),
+        Write(B, b"---\ntitle: X\ndate: 2024-03-01\nslug: Brief\ntopics: [Iran]\n---\nB\n")],
+        "content/briefs/2024-03-01-bad.md:4:1", "upper-case letters", help: "write it `brief`"),
+    case!("page slug beside the generated briefs/ folder", [Write("content/pages/about.md", b"---\ntitle: About\nslug: Briefs\n---\nUs.\n")],
+        "content/pages/about.md:3:1", "the slug `Briefs` has upper-case letters", help: "write it `briefs`"),
+    case!("static folder beside the generated experts/ folder", [Write("static/Experts/x.txt", b"x")],
+        "static/Experts:", "`Experts` differs only by case from the generated /experts/"),
+    case!("static file beside the generated feed", [Write("static/Feed.xml", b"x")],
+        "static/Feed.xml:", "`Feed.xml` differs only by case from the generated /feed.xml"),
+    case!("static files differing only by case", [Write("static/Logo.png", b"x"), Write("static/logo.png", b"y")],
+        "static/logo.png:", "differs only by case from static/Logo.png"),
+    case!("reserved slug", [Write(B, b"---\ntitle: X\ndate: 2024-03-01\nslug: con\ntopics: [Iran]\n---\nB\n")],
+        "content/briefs/2024-03-01-bad.md:4:1", "`con` is a name Windows reserves"),
+    case!("reserved slug with an extension", [Write(B, b"---\ntitle: X\ndate: 2024-03-01\nslug: com1.txt\ntopics: [Iran]\n---\nB\n")],
+        "content/briefs/2024-03-01-bad.md:4:1", "`com1.txt` is a name Windows reserves"),
+    case!("reserved slug from the file name", [Write("content/briefs/2024-03-01-aux.md", b"---\ntitle: Aux\ndate: 2024-03-01\ntopics: [Iran]\n---\nB\n")],
+        "content/briefs/2024-03-01-aux.md:2:1", "`aux` is a name Windows reserves"),
+    case!("slug ending in a dot", [Write(B, b"---\ntitle: X\ndate: 2024-03-01\nslug: brief.\ntopics: [Iran]\n---\nB\n")],
+        "content/briefs/2024-03-01-bad.md:4:1", "`brief.` ends in a dot"),
+    case!("slug over 255 bytes", [Write(B, b"---\ntitle: X\ndate: 2024-03-01\nslug: aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa\ntopics: [Iran]\n---\nB\n")],
+        "content/briefs/2024-03-01-bad.md:4:1", "256 bytes long, over the 255 bytes"),
+    case!("reserved topic", [Write(B, b"---\ntitle: X\ndate: 2024-03-01\ntopics: [Iran, Con]\n---\nB\n")],
+        "content/briefs/2024-03-01-bad.md:4:16", "topic `Con` gives the URL segment `con`, which is a name Windows reserves"),
+    case!("reserved kind", [Write(B, b"---\ntitle: X\ndate: 2024-03-01\nkind: LPT9\ntopics: [Iran]\n---\nB\n")],
+        "content/briefs/2024-03-01-bad.md:4:1", "`kind` `LPT9` gives the URL segment `lpt9`, which is a name Windows reserves"),
+    case!("reserved expert id", [Write("content/experts/prn.md", b"---\nname: Prn\n---\nBio\n")],
+        "content/experts/prn.md:1:1", "`prn` is a name Windows reserves"),
+    case!("reserved page path", [Write("content/pages/nul.md", b"---\ntitle: Nul\n---\nB\n")],
+        "content/pages/nul.md:1:1", "`nul` is a name Windows reserves"),
+    case!("reserved page folder", [Write("content/pages/aux/team.md", b"---\ntitle: Team\n---\nB\n")],
+        "content/pages/aux/team.md:1:1", "`aux` is a name Windows reserves"),
+    case!("reserved static file name", [Write("static/con.txt", b"x")],
+        "static/con.txt:", "`con.txt` is a name Windows reserves"),
+    case!("reserved static folder name", [Write("static/lpt1/x.css", b"x")],
+        "static/lpt1:", "`lpt1` is a name Windows reserves"),
+    case!("static file name ending in a dot", [Write("static/notes.", b"x")],
+        "static/notes.:", "`notes.` ends in a dot"),
+    case!("static file name ending in a space", [Write("static/notes ", b"x")],
+        "static/notes :", "`notes ` ends in a space"),
+    case!("static link leaving the site", [Link("static/passwd.txt", "/etc/passwd")],
+        "static/passwd.txt:", "symbolic link to /etc/passwd, outside the site", help: "copy the file into the site"),
+    case!("static folder link leaving the site", [Link("static/etc", "/etc")],
+        "static/etc:", "symbolic link to /etc, outside the site"),
+    case!("static/ itself a link leaving the site", [Link("static", "/etc")],
+        "static:", "symbolic link to /etc, outside the site"),
+    case!("brief link leaving the site", [Link("content/briefs/2024-03-01-x.md", "/etc/passwd")],
+        "content/briefs/2024-03-01-x.md:", "symbolic link to /etc/passwd, outside the site"),
+    case!("content folder link leaving the site", [Link("content/pages/etc", "/etc")],
+        "content/pages/etc:", "symbolic link to /etc, outside the site"),
+    case!("template link leaving the site", [Link("templates/page.html", "/etc/passwd")],
+        "templates/page.html:", "symbolic link to /etc/passwd, outside the site"),
+    case!("theme file link leaving the site", [Link("themes/default/static/x.css", "/etc/passwd")],
+        "themes/default/static/x.css:", "symbolic link to /etc/passwd, outside the site"),
+];
