@@ -42,7 +42,7 @@ pub(crate) fn fields(site: &Site, id: BriefId) -> Vec<(&'static str, Value)> {
             }
         })
         .collect();
-    let mut files = tera::Map::new();
+    let mut files = tera::Map::default();
     for f in CiteFile::ALL {
         let ext = f.name().trim_start_matches("cite.");
         files.insert(

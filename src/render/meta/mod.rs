@@ -105,7 +105,7 @@ fn list(tags: Tags, attribute: &'static str) -> Value {
     let items: Vec<Value> = tags
         .into_iter()
         .map(|(key, content)| {
-            let mut m = tera::Map::with_capacity(2);
+            let mut m = tera::Map::with_capacity_and_hasher(2, Default::default());
             m.insert(attribute.into(), Value::from(key));
             m.insert("content".into(), Value::from(content));
             Value::from(m)

@@ -30,7 +30,7 @@ pub(crate) use map;
 /// for them up front.
 macro_rules! entries {
     ($($k:literal => $v:expr),* $(,)?) => {{
-        let mut m = tera::Map::with_capacity([$($k),*].len());
+        let mut m = tera::Map::with_capacity_and_hasher([$($k),*].len(), Default::default());
         $( m.insert($k.into(), tera::Value::from($v)); )*
         m
     }};
